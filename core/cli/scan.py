@@ -1,0 +1,89 @@
+"""`switchover scan`: what is installed, as a short summary or the `switchover.scan/1` JSON document."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from core.model import InputError, Product, ScanResult
+
+EXIT_NOTHING = 0
+EXIT_FOUND = 1
+EXIT_ERROR = 2
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    from core.cli.targets import add_target_arguments
+
+    parser = subparsers.add_parser(
+        "scan",
+        help="find Kaspersky products (live, or offline from exports or a disk)",
+        description="Find every Kaspersky product, its successors and other security software. "
+        "Exit codes: 0 nothing found, 1 Kaspersky or a successor found, 2 error.",
+    )
+    parser.add_argument("--json", action="store_true", help="print one switchover.scan/1 JSON document")
+    add_target_arguments(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from core.cli.targets import target_from_args
+    from core.scan import scan
+
+    try:
+        result = scan(target_from_args(args))
+    except InputError as error:
+        print(f"switchover: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    if args.json:
+        json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(summary(result))
+    return EXIT_FOUND if result.found_anything else EXIT_NOTHING
+
+
+def summary(result: ScanResult) -> str:
+    """A summary a person reads in five seconds."""
+    lines = [f"Scanned {result.target.describe()}.", ""]
+    kaspersky, successors = result.kaspersky, result.successors
+    if kaspersky:
+        lines.append(f"Kaspersky found: {_count(len(kaspersky), 'product')}")
+        lines += [f"  - {_line(p)}" for p in kaspersky]
+    else:
+        lines.append("No Kaspersky product is installed.")
+    if successors:
+        lines.append("Software that replaced Kaspersky:")
+        lines += [f"  - {_line(p)}" for p in successors]
+    if result.leftovers:
+        lines.append("Leftovers (no uninstaller of their own):")
+        lines += [f"  - {p.family_name}: {_count(len(p.evidence), 'item')}" for p in result.leftovers]
+    if result.other_security_software:
+        names = ", ".join(_line(p) for p in result.other_security_software)
+        lines.append(f"Other security software: {names}")
+    else:
+        lines.append("Other security software: none found")
+    if result.notes:
+        lines.append(f"{_count(len(result.notes), 'item')} could not be read (see --json, \"notes\").")
+    if result.found_anything:
+        lines += ["", "Next: 'switchover brief' explains the ban; 'switchover plan' shows how removal would go."]
+    return "\n".join(lines) + "\n"
+
+
+def _line(product: Product) -> str:
+    text = product.name + (f" {product.version}" if product.version and product.version not in product.name else "")
+    flags = []
+    if product.managed:
+        flags.append("managed by Security Center")
+    if product.scope == "user":
+        flags.append("this user only")
+    if product.state.get("active") == "true":
+        flags.append("active")
+    elif product.state.get("active") == "false":
+        flags.append("not active")
+    return text + (f" ({', '.join(flags)})" if flags else "")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -1,0 +1,49 @@
+"""The scan target shared by every command that scans: live, or offline from exports or a tree."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from core.model import InputError, OsName, Target
+from core.scan import live_target
+
+
+def add_target_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("offline scan (another machine's data)")
+    group.add_argument(
+        "--reg",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a Windows registry export (reg export / regedit .reg file); repeatable",
+    )
+    group.add_argument("--root", metavar="DIR", help="a mounted disk or copied tree of the machine to inspect")
+    group.add_argument("--os", choices=["windows", "macos", "linux"], help="what the offline data is")
+
+
+def target_from_args(args: argparse.Namespace) -> Target:
+    if not args.reg and not args.root:
+        if args.os:
+            raise InputError(f"--os {args.os}: needs --reg or --root (an offline scan); omit it to scan this machine")
+        return live_target()
+    for path in args.reg:
+        if not os.path.isfile(path):
+            raise InputError(f"{path}: no such registry export")
+    if args.root and not os.path.isdir(args.root):
+        raise InputError(f"{args.root}: not a folder")
+    os_name = args.os or _guess_os(args.reg, args.root)
+    if args.reg and os_name != "windows":
+        raise InputError(f"--reg: registry exports come from Windows, not {os_name}")
+    return Target(os=os_name, live=False, root=args.root, registry_exports=tuple(args.reg))
+
+
+def _guess_os(exports: list[str], root: str | None) -> OsName:
+    if exports:
+        return "windows"
+    assert root is not None
+    if any(os.path.isdir(os.path.join(root, d)) for d in ("Windows/System32", "WINDOWS/system32", "Program Files")):
+        return "windows"
+    if os.path.isdir(os.path.join(root, "System/Library")) or os.path.isdir(os.path.join(root, "Applications")):
+        return "macos"
+    return "linux"

@@ -1,0 +1,220 @@
+"""The shared vocabulary: what adapters observe and what the matcher makes of it.
+
+Adapters turn an OS (live or offline) into `Observation`s and know nothing of
+Kaspersky. The matcher turns observations into `Product`s using the signatures
+in `resources/signatures`. Everything downstream (briefing, plan, GUI, reports)
+reads products and never reaches back into adapters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal
+
+OsName = Literal["windows", "macos", "linux"]
+Scope = Literal["machine", "user"]
+Origin = Literal["kaspersky", "successor", "other"]
+
+
+class Kind(StrEnum):
+    """What an observation is. The values appear in the JSON contract."""
+
+    UNINSTALL_ENTRY = "uninstall_entry"  # Windows Add/Remove Programs entry
+    SERVICE = "service"  # Windows service, or a systemd unit on Linux
+    DRIVER = "driver"  # Windows kernel or file-system filter driver
+    PROCESS = "process"  # a running process (live scans only)
+    VENDOR_KEY = "vendor_key"  # a vendor's own registry key (SOFTWARE\KasperskyLab\...)
+    SECURITY_CENTER = "security_center"  # a Windows Security Center registration
+    BROWSER_EXTENSION = "browser_extension"
+    PATH = "path"  # an install or data folder, or a file
+    PACKAGE = "package"  # a dpkg or rpm package
+    APP_BUNDLE = "app_bundle"  # a macOS .app, identified by its bundle id
+    LAUNCHD_JOB = "launchd_job"
+    PKG_RECEIPT = "pkg_receipt"  # a macOS installer receipt
+    KEXT = "kext"
+    SYSTEM_EXTENSION = "system_extension"
+
+
+# Kinds that prove a product is installed (it can be uninstalled as a unit).
+ANCHOR_KINDS = frozenset({Kind.UNINSTALL_ENTRY, Kind.PACKAGE, Kind.APP_BUNDLE})
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One plain fact read from a machine: an entry, a service, a file, a process.
+
+    `location` follows the JSON contract: a registry key path as the source spells
+    it, an absolute path inside the scanned root, `dpkg:NAME`/`rpm:NAME`, or
+    `process:NAME:PID`. `name` is what signatures match first (a DisplayName, a
+    service or package name, a bundle id, a file name). `attributes` holds the raw
+    values that come with it (Publisher, DisplayVersion, UninstallString, ImagePath…)
+    as strings.
+    """
+
+    kind: Kind
+    location: str
+    name: str
+    attributes: Mapping[str, str] = field(default_factory=dict)
+    scope: Scope = "machine"
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the scan skipped or could not read, said plainly."""
+
+    location: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """An observation that a signature rule matched, as it is reported."""
+
+    kind: Kind
+    location: str
+    name: str
+    details: Mapping[str, str]
+    rule: str  # the signature rule that matched, e.g. "kaspersky/kes#3"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "kind": str(self.kind),
+            "location": self.location,
+            "name": self.name,
+            "details": dict(self.details),
+            "rule": self.rule,
+        }
+
+
+@dataclass(frozen=True)
+class Product:
+    """An installed product (or a leftover of one) with all its evidence.
+
+    `state` carries what the product's own keys say about it when the scan
+    knows: `last_signature_update` (ISO date), `self_defence` and
+    `password_protection` ("true"/"false").
+    """
+
+    id: str
+    name: str
+    family: str
+    family_name: str
+    category: str
+    vendor: str
+    origin: Origin
+    version: str | None
+    scope: Scope
+    managed: bool
+    evidence: tuple[Evidence, ...]
+    state: Mapping[str, str] = field(default_factory=dict)
+    leftover: bool = False
+
+    @property
+    def anchor(self) -> Evidence | None:
+        """The evidence that proves the product is installed (its uninstall entry, package or app)."""
+        return next((e for e in self.evidence if e.kind in ANCHOR_KINDS), None)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "family": self.family,
+            "family_name": self.family_name,
+            "category": self.category,
+            "vendor": self.vendor,
+            "origin": self.origin,
+            "version": self.version,
+            "scope": self.scope,
+            "managed": self.managed,
+            "leftover": self.leftover,
+            "state": dict(self.state),
+            "evidence": [e.to_json() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class Target:
+    """What to scan: the live machine, or offline data from another one."""
+
+    os: OsName
+    live: bool = True
+    root: str | None = None  # a mounted disk or copied tree (macOS, Linux, or a Windows drive)
+    registry_exports: tuple[str, ...] = ()  # `reg export` / regedit files
+
+    def describe(self) -> str:
+        if self.live:
+            return f"this {self.os} machine"
+        parts = [*self.registry_exports, *([self.root] if self.root else [])]
+        return f"offline {self.os} data ({', '.join(parts)})"
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """Everything one scan found. `to_json` is the `switchover.scan/1` document."""
+
+    target: Target
+    scanned_at: str  # ISO 8601, UTC
+    products: tuple[Product, ...]
+    leftovers: tuple[Product, ...]
+    other_security_software: tuple[Product, ...]
+    notes: tuple[Note, ...] = ()
+    hostname: str | None = None
+
+    SCHEMA = "switchover.scan/1"
+
+    @property
+    def kaspersky(self) -> tuple[Product, ...]:
+        return tuple(p for p in self.products if p.origin == "kaspersky")
+
+    @property
+    def successors(self) -> tuple[Product, ...]:
+        return tuple(p for p in self.products if p.origin == "successor")
+
+    @property
+    def found_anything(self) -> bool:
+        """True when Kaspersky, a successor or a leftover of either is present."""
+        return bool(self.products or self.leftovers)
+
+    def to_json(self) -> dict[str, object]:
+        from core import __version__
+
+        return {
+            "schema": self.SCHEMA,
+            "switchover_version": __version__,
+            "scanned_at": self.scanned_at,
+            "machine": {
+                "os": self.target.os,
+                "source": "live" if self.target.live else "offline",
+                "hostname": self.hostname,
+                "root": self.target.root,
+                "registry_exports": list(self.target.registry_exports),
+            },
+            "summary": {
+                "kaspersky_products": len(self.kaspersky),
+                "successor_products": len(self.successors),
+                "leftovers": len(self.leftovers),
+                "other_security_software": len(self.other_security_software),
+            },
+            "products": [p.to_json() for p in self.products],
+            "leftovers": [p.to_json() for p in self.leftovers],
+            "other_security_software": [p.to_json() for p in self.other_security_software],
+            "notes": [{"location": n.location, "message": n.message} for n in self.notes],
+        }
+
+
+class Notes(list[Note]):
+    """Where adapters record what they skipped, so a bad input never stops a scan silently."""
+
+    def skip(self, location: str, message: str) -> None:
+        self.append(Note(location, message))
+
+
+class InputError(Exception):
+    """Offline input that cannot be used at all (missing, unreadable, not what it claims to be).
+
+    The message names the input and the problem in one line; the command line
+    prints it and exits with 2. Damage inside an otherwise readable input is a
+    `Note`, not an error.
+    """
