@@ -18,3 +18,6 @@ def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     folder = tmp_path_factory.mktemp("switchover-data")
     monkeypatch.setenv("SWITCHOVER_DATA_DIR", str(folder))
     return folder
+
+
+pytest_plugins = ["tests.wine_support"]
