@@ -65,7 +65,8 @@ def match_observations(observations: Iterable[Observation], signatures: Signatur
     others = [h for h in hits if h.family.vendor.origin == "other"]
 
     installed = _group_anchors([h for h in ours if h.obs.kind in ANCHOR_KINDS])
-    leftovers = _attach_components([h for h in ours if h.obs.kind not in ANCHOR_KINDS], installed)
+    installed += _receipt_only_products(ours, installed)
+    leftovers = _attach_components([h for h in ours if not _is_anchor(h, installed)], installed)
     managed_vendors = {
         g.family.vendor.id for g in [*installed, *leftovers] if g.family.marks_managed
     }
@@ -82,6 +83,24 @@ def _group_anchors(anchors: list[_Hit]) -> list[_Group]:
     for hit in anchors:
         groups.setdefault(_identity(hit), _Group(hit.family, [])).hits.append(hit)
     return list(groups.values())
+
+
+def _receipt_only_products(hits: list[_Hit], installed: list[_Group]) -> list[_Group]:
+    """macOS products installed from a package with no app (the Mac Network Agent): one per family.
+
+    Receipts come several to a product (core, oas, webav…), so they only stand in for a
+    product when its family has no app bundle.
+    """
+    have = {g.family.id for g in installed}
+    groups: dict[str, _Group] = {}
+    for hit in hits:
+        if hit.obs.kind is Kind.PKG_RECEIPT and hit.family.id not in have and not hit.family.shared:
+            groups.setdefault(hit.family.id, _Group(hit.family, [])).hits.append(hit)
+    return list(groups.values())
+
+
+def _is_anchor(hit: _Hit, installed: list[_Group]) -> bool:
+    return hit.obs.kind in ANCHOR_KINDS or any(hit in g.hits for g in installed)
 
 
 def _identity(hit: _Hit) -> tuple[str, ...]:
@@ -128,6 +147,8 @@ def _group_by_family(hits: list[_Hit]) -> list[_Group]:
 def _product(group: _Group, managed_vendors: set[str]) -> Product:
     family = group.family
     anchor = next((h for h in group.hits if h.obs.kind in ANCHOR_KINDS), None)
+    if anchor is None and not group.leftover and group.family.vendor.origin != "other":
+        anchor = group.hits[0]  # a receipt-only product
     lead = anchor or group.hits[0]
     name = anchor.obs.name.strip() if anchor else family.name
     state: dict[str, str] = {}

@@ -2,14 +2,53 @@
 
 The `switchover.plan/1` document (`Plan.to_json`) is the contract shared by the
 command line, the GUI, the executor and reports; see docs/plan.md.
+
+The order is the one a careful technician follows: rescue what would be lost
+(passwords, licence, quarantined files, encrypted data), then remove products in
+their families' `removal_order` (the Network Agent last: removing it first frees
+the device from policy and can make the uninstall password unrecoverable), with
+Kaspersky's own mechanisms first and its removal tool as the guided fallback;
+successors separately; then restart, verify and deal with leftovers.
+Vendor facts are from /work/shared/research/footprints.md ("footprints" below).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+import re
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import ClassVar, Literal
+
+from core import guard
+from core.model import Evidence, Kind, OsName, Product, ScanResult
+from core.signatures import bundled_signatures
+from core.windows_cmdline import split_command_line
 
 Phase = Literal["rescue", "remove", "finish"]
+Mode = Literal["interactive", "silent"]
+
+SCHEMA = "switchover.plan/1"
+PASSWORD = "{password}"  # noqa: S105 - a placeholder, never a secret
+PASSWORD_HEX = "{password_hex}"  # noqa: S105 - hex of the UTF-16LE password, filled in at run time
+
+MSIEXEC = guard.WINDOWS_MSIEXEC
+# Kaspersky's own uninstall strings log to the system temp folder (footprints §1.3, pastebin csNuehYH).
+_MSI_LOG = "C:\\Windows\\Temp\\switchover-{name}.log"
+
+# Windows Installer properties that answer a family's uninstall password (footprints §1.4: KES takes
+# KLLOGIN/KLPASSWD, default account KLAdmin; the Network Agent takes KLUNINSTPASSWD as UTF-16LE hex).
+_MSI_PASSWORD_PROPERTIES: Mapping[str, tuple[str, ...]] = {
+    "kes": ("KLLOGIN=KLAdmin", f"KLPASSWD={PASSWORD}"),
+    "network-agent": (f"KLUNINSTPASSWD={PASSWORD_HEX}",),
+}
+# Kaspersky's uninstall scripts on macOS (footprints §2, gist mrowell/732b71cc3699865e6aefe54edf3c1329).
+_MACOS_UNINSTALLERS: Mapping[str, str] = {
+    "network-agent": "/Library/Application Support/Kaspersky Lab/klnagent/Binaries/UninstallScript",
+}
+_MACOS_UNINSTALLER = "/Library/Application Support/Kaspersky Lab/KAV/Binaries/UninstallScript"
+_GUID = re.compile(r"\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}")
+_USER_HIVES = ("HKEY_CURRENT_USER", "HKCU", "HKEY_USERS", "HKU\\")
 
 
 @dataclass(frozen=True)
@@ -51,3 +90,573 @@ class Step:
             "timeout_s": self.timeout_s,
             "details": dict(self.details),
         }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> Step:
+        command = data.get("command")
+        return cls(
+            id=str(data["id"]),
+            phase=data["phase"],  # type: ignore[arg-type]
+            action=str(data["action"]),
+            title=str(data["title"]),
+            why=str(data["why"]),
+            product=_optional_str(data.get("product")),
+            product_id=_optional_str(data.get("product_id")),
+            command=tuple(str(a) for a in command) if isinstance(command, list) else None,
+            elevated=bool(data.get("elevated", False)),
+            needs=tuple(str(n) for n in data.get("needs", ())),  # type: ignore[attr-defined]
+            undoable=bool(data.get("undoable", False)),
+            timeout_s=int(data.get("timeout_s", 1800)),  # type: ignore[call-overload]
+            details={str(k): str(v) for k, v in dict(data.get("details", {})).items()},  # type: ignore[call-overload]
+        )
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The ordered steps for one machine, and what the person must know before starting."""
+
+    created_at: str  # ISO 8601, UTC
+    mode: Mode
+    os: OsName
+    steps: tuple[Step, ...]
+    warnings: tuple[str, ...] = ()
+    managed: bool = False
+
+    schema: ClassVar[str] = SCHEMA
+
+    def to_json(self) -> dict[str, object]:
+        from core import __version__
+
+        return {
+            "schema": SCHEMA,
+            "switchover_version": __version__,
+            "created_at": self.created_at,
+            "mode": self.mode,
+            "os": self.os,
+            "managed": self.managed,
+            "warnings": list(self.warnings),
+            "steps": [s.to_json() for s in self.steps],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> Plan:
+        """Read a plan document back; a document of another schema raises ValueError."""
+        if data.get("schema") != SCHEMA:
+            raise ValueError(f"not a {SCHEMA} document (schema: {data.get('schema')!r})")
+        steps = data.get("steps")
+        if not isinstance(steps, list):
+            raise ValueError(f"{SCHEMA}: 'steps' must be a list")
+        return cls(
+            created_at=str(data["created_at"]),
+            mode=data["mode"],  # type: ignore[arg-type]
+            os=data["os"],  # type: ignore[arg-type]
+            steps=tuple(Step.from_json(s) for s in steps),
+            warnings=tuple(str(w) for w in data.get("warnings", ())),  # type: ignore[attr-defined]
+            managed=bool(data.get("managed", False)),
+        )
+
+
+def plan_removal(
+    scan: ScanResult,
+    *,
+    silent: bool = False,
+    package_managers: Collection[str] = (),
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> Plan:
+    """The removal plan for what the scan found; it changes nothing.
+
+    `silent` plans quiet uninstalls for help-desk runs; `package_managers` names
+    the front ends present on a Linux machine ("apt-get", "dnf", "zypper") that
+    are preferred to bare dpkg and rpm.
+    """
+    kaspersky = _in_removal_order(scan.kaspersky)
+    managed = any(p.managed for p in scan.products)
+    warnings: list[str] = []
+    builder = _Builder(scan.target.os, silent, scan.target.root, frozenset(package_managers), warnings)
+    steps = [
+        *_rescue_steps(kaspersky, managed, warnings),
+        *builder.removal_steps(kaspersky),
+        *builder.successor_steps(scan.successors),
+        *_finish_steps(scan, kaspersky),
+    ]
+    if not scan.found_anything:
+        warnings.append("No Kaspersky product, successor or leftover was found: there is nothing to remove.")
+    return Plan(
+        created_at=now().isoformat(timespec="seconds").replace("+00:00", "Z"),
+        mode="silent" if silent else "interactive",
+        os=scan.target.os,
+        steps=tuple(steps),
+        warnings=tuple(warnings),
+        managed=managed,
+    )
+
+
+def _in_removal_order(products: Iterable[Product]) -> list[Product]:
+    """Sorted by the signature family's removal_order (the Network Agent's is last), then by name."""
+    families = bundled_signatures()
+
+    def order(product: Product) -> tuple[int, str]:
+        try:
+            return families.family(product.family).removal_order, product.name.casefold()
+        except StopIteration:  # a family from another signature set: middle of the road
+            return 50, product.name.casefold()
+
+    return sorted(products, key=order)
+
+
+def _rescue_steps(products: list[Product], managed: bool, warnings: list[str]) -> list[Step]:
+    if not products:
+        return []
+    steps: list[Step] = []
+    if managed:
+        warnings.append(
+            "This device is managed by Kaspersky Security Center: its console may reinstall what is removed "
+            "unless an administrator removes the device from management or runs the uninstall task."
+        )
+        steps.append(
+            Step(
+                id="rescue:helpdesk",
+                phase="rescue",
+                action="contact_helpdesk",
+                title="Ask your IT help desk before removing anything",
+                why="A Kaspersky Security Center console manages this device. Its administrator holds the "
+                "uninstall password, can run the console's 'Uninstall application remotely' task instead, "
+                "and must take the device out of management, or the console may reinstall what you remove.",
+                needs=(
+                    "the uninstall password from your administrator, or their word that they will run the "
+                    "console's uninstall task",
+                ),
+                details={"blocking": "true"},
+            )
+        )
+    vaults = [p for p in products if _is_password_manager(p)]
+    for vault in vaults:
+        warnings.append(
+            "The Password Manager export is an unencrypted plain-text file: import it into your new password "
+            "manager at once, then delete it and empty the Recycle Bin or Trash."
+        )
+        steps.append(
+            Step(
+                id=f"rescue:passwords:{vault.id}",
+                phase="rescue",
+                action="export_passwords",
+                title="Export your passwords from Kaspersky Password Manager",
+                why="The vault lives on this computer and opens only in Kaspersky Password Manager; once it "
+                "is removed the passwords cannot be read. Export them now, while the app still opens.",
+                product=vault.name,
+                product_id=vault.id,
+                needs=(
+                    "your Password Manager master password",
+                    "a safe place for the exported file, deleted (and the Recycle Bin or Trash emptied) "
+                    "as soon as it is imported elsewhere: it is plain text",
+                ),
+                details={"blocking": "true"},
+            )
+        )
+    steps.append(
+        Step(
+            id="rescue:licence",
+            phase="rescue",
+            action="note_licence",
+            title="Write down your licence or subscription details",
+            why="After removal the app can no longer show your activation code, expiry date or the My "
+            "Kaspersky account the subscription belongs to; you need them to cancel a renewal or ask for "
+            "a refund.",
+            needs=("a note of the activation code, expiry date and account",),
+        )
+    )
+    steps.append(
+        Step(
+            id="rescue:quarantine",
+            phase="rescue",
+            action="keep_quarantine",
+            title="Restore any quarantined or backed-up files you still need",
+            why="Quarantine and backup copies are removed with the product, and Kaspersky notes that backups "
+            "kept at uninstall can only be read by the same product version.",
+            needs=("your decision on each quarantined file you want back",),
+        )
+    )
+    for product in products:
+        if product.category != "endpoint_security":
+            continue
+        detected = _encryption_evidence(product)
+        steps.append(
+            Step(
+                id=f"rescue:encryption:{product.id}",
+                phase="rescue",
+                action="check_encryption",
+                title="Stop if Kaspersky encrypts disks or files on this computer",
+                why="Kaspersky Endpoint Security can encrypt disks and files; after its encryption "
+                "components are removed, encrypted data may no longer open. Decrypt it first, or save the "
+                "recovery keys with your administrator.",
+                product=product.name,
+                product_id=product.id,
+                needs=(
+                    "confirmation that nothing is encrypted, or that it is decrypted or its keys are saved",
+                ),
+                details={"blocking": "true", **({"detected": ", ".join(detected)} if detected else {})},
+            )
+        )
+        if detected:
+            warnings.append(
+                f"{product.name}: encryption components were found ({', '.join(detected)}); "
+                "decrypt data or save recovery keys before removal."
+            )
+    return steps
+
+
+def _is_password_manager(product: Product) -> bool:
+    return product.category == "password_manager" or "password manager" in product.name.casefold()
+
+
+def _encryption_evidence(product: Product) -> list[str]:
+    # klfle.sys and klvfs.sys are Kaspersky's minifilters in Microsoft's "Encryption" group (footprints §1.7).
+    return sorted({e.name for e in product.evidence if re.match(r"^kl(fle|vfs)\b", e.name, re.IGNORECASE)})
+
+
+@dataclass
+class _Builder:
+    """The removal steps for one OS and mode."""
+
+    os: OsName
+    silent: bool
+    root: str | None
+    package_managers: frozenset[str]
+    warnings: list[str]
+
+    def removal_steps(self, products: list[Product]) -> list[Step]:
+        if self.os == "linux":
+            steps = self._linux_steps(products)
+        else:
+            steps = []
+            for product in products:
+                step = self._windows_step(product) if self.os == "windows" else self._macos_step(product)
+                steps += [step, _kavremover_step(product, step, self.os)]
+        if self.os == "windows" and products:
+            steps.append(_safe_mode_step([s.id for s in steps if s.action == "kavremover"]))
+        return [self._guarded(s) for s in steps]
+
+    def _guarded(self, step: Step) -> Step:
+        """Every planned command passes the guard's path policy; its verdict decides `elevated`."""
+        if step.command is None:
+            return step
+        verdict = guard.check_command(
+            step.command, os=self.os, user_scope=step.details.get("scope") == "user"
+        )
+        if not verdict.allowed:
+            self.warnings.append(f"{step.product}: its uninstaller was not trusted ({verdict.reason}).")
+            return replace(
+                step,
+                action="uninstall_manual",
+                command=None,
+                elevated=False,
+                details={**step.details, "refused": verdict.reason},
+            )
+        return replace(step, elevated=step.elevated and verdict.elevated_allowed)
+
+    def successor_steps(self, products: Iterable[Product]) -> list[Step]:
+        steps: list[Step] = []
+        for product in products:
+            step = (
+                self._windows_step(product)
+                if self.os == "windows"
+                else _manual_uninstall(product, None, self.os)
+            )
+            steps.append(self._guarded(replace(step, details={**step.details, "optional": "true"})))
+            steps.append(
+                Step(
+                    id=f"cancel:{product.id}",
+                    phase="remove",
+                    action="cancel_subscription",
+                    title=f"Cancel the {product.family_name} subscription with its vendor",
+                    why="Removing the app does not stop its billing: Kaspersky handed US customers over to "
+                    "UltraAV in September 2024, and that subscription is cancelled with its vendor, "
+                    "not here.",
+                    product=product.name,
+                    product_id=product.id,
+                    needs=("access to the account or email the subscription was sent to",),
+                    details={"optional": "true"},
+                )
+            )
+            self.warnings.append(
+                f"{product.name} is offered for removal separately; cancel its subscription with its vendor."
+            )
+        return steps
+
+    def _windows_step(self, product: Product) -> Step:
+        anchor = product.anchor
+        if anchor is None:
+            return _manual_uninstall(product, None, self.os)
+        user_scope = product.scope == "user" or anchor.location.upper().startswith(_USER_HIVES)
+        code = _product_code(anchor)
+        uninstall = anchor.details.get("UninstallString", "")
+        if code and (anchor.details.get("WindowsInstaller") == "1" or "msiexec" in uninstall.casefold()):
+            return self._msi_step(product, code, user_scope)
+        quiet = anchor.details.get("QuietUninstallString", "")
+        chosen = quiet if self.silent and quiet else uninstall
+        if not chosen.strip():
+            return _manual_uninstall(product, None, self.os)
+        return Step(
+            id=f"uninstall:{product.id}",
+            phase="remove",
+            action="uninstall_program",
+            title=f"Remove {product.name} with its own uninstaller",
+            why="The product's registered uninstaller removes it the way its vendor intended.",
+            product=product.name,
+            product_id=product.id,
+            command=tuple(split_command_line(chosen)),
+            elevated=True,
+            needs=self._password_needs(product),
+            details={"signer": _vendor_id(product), "scope": _scope(user_scope), "source": anchor.location},
+        )
+
+    def _msi_step(self, product: Product, code: str, user_scope: bool) -> Step:
+        # `/x` uninstalls, whatever `/I` the entry holds; `/qn` no UI, `/norestart` leaves the restart to
+        # the plan's own step, `/l*v` a verbose log (learn.microsoft.com/windows-server/administration/
+        # windows-commands/msiexec).
+        command = [MSIEXEC, "/x", code]
+        if self.silent:
+            command += ["/qn", "/norestart"]
+        command += ["/l*v", _MSI_LOG.format(name=code.strip("{}"))]
+        if _needs_password(product):
+            command += _MSI_PASSWORD_PROPERTIES.get(product.family, ())
+        return Step(
+            id=f"uninstall:{product.id}",
+            phase="remove",
+            action="uninstall_msi",
+            title=f"Remove {product.name} with Windows Installer",
+            why="Windows Installer removes the product with the vendor's own uninstall logic, the way "
+            "Kaspersky documents it.",
+            product=product.name,
+            product_id=product.id,
+            command=tuple(command),
+            elevated=not user_scope,
+            needs=self._password_needs(product),
+            details={
+                "product_code": code,
+                "log": command[command.index("/l*v") + 1],
+                "scope": _scope(user_scope),
+            },
+        )
+
+    def _password_needs(self, product: Product) -> tuple[str, ...]:
+        if not _needs_password(product):
+            return ()
+        if product.family in _MSI_PASSWORD_PROPERTIES:
+            return (
+                "the uninstall password (for Kaspersky's account KLAdmin, unless your administrator "
+                "chose another)",
+            )
+        if self.silent:
+            self.warnings.append(
+                f"{product.name} is password-protected and Kaspersky documents no unattended way to answer "
+                "its password: the quiet uninstall may fail and fall back to the removal tool."
+            )
+        return ("the Kaspersky password, which the uninstaller asks for",)
+
+    def _macos_step(self, product: Product) -> Step:
+        if product.origin != "kaspersky":
+            return _manual_uninstall(product, None, self.os)
+        script = _MACOS_UNINSTALLERS.get(product.family, _MACOS_UNINSTALLER)
+        return Step(
+            id=f"uninstall:{product.id}",
+            phase="remove",
+            action="uninstall_app",
+            title=f"Remove {product.name} with Kaspersky's uninstaller",
+            why="Kaspersky's own uninstall script removes the app, its launch jobs and its extensions.",
+            product=product.name,
+            product_id=product.id,
+            command=(script,),
+            elevated=True,
+            needs=("an administrator's password",),
+            details={"signer": _vendor_id(product)},
+        )
+
+    def _linux_steps(self, products: list[Product]) -> list[Step]:
+        # One step per family: dpkg and rpm refuse to remove a package another one still needs
+        # (kesl-gui needs kesl), so a family's packages go together.
+        groups: dict[tuple[str, str], list[Product]] = {}
+        for product in products:
+            anchor = product.anchor
+            if anchor is None or anchor.kind != Kind.PACKAGE:
+                continue
+            groups.setdefault((product.family, _package_manager(anchor)), []).append(product)
+        steps: list[Step] = []
+        for (_family, manager), members in groups.items():
+            packages = [p.anchor.name for p in members if p.anchor is not None]
+            lead = members[0]
+            steps.append(
+                Step(
+                    id=f"uninstall:{lead.id}",
+                    phase="remove",
+                    action="uninstall_package",
+                    title=f"Remove {lead.family_name} ({', '.join(packages)}) with the package manager",
+                    why="The package manager removes the packages and runs their own removal scripts.",
+                    product=lead.name,
+                    product_id=lead.id,
+                    command=self._package_command(manager, packages),
+                    elevated=True,
+                    details={"packages": " ".join(packages), "product_ids": " ".join(p.id for p in members)},
+                )
+            )
+        return steps
+
+    def _package_command(self, manager: str, packages: list[str]) -> tuple[str, ...]:
+        yes = ["-y"] if self.silent else []
+        if manager == "rpm":
+            if self.root:
+                return ("/usr/bin/rpm", f"--root={self.root}", "-e", *packages)
+            if "dnf" in self.package_managers:
+                return ("/usr/bin/dnf", "remove", *yes, *packages)
+            if "zypper" in self.package_managers:
+                return (
+                    "/usr/bin/zypper",
+                    *(["--non-interactive"] if self.silent else []),
+                    "remove",
+                    *packages,
+                )
+            return ("/usr/bin/rpm", "-e", *packages)
+        if self.root:
+            return ("/usr/bin/dpkg", f"--root={self.root}", "--remove", *packages)
+        if "apt-get" in self.package_managers:
+            return ("/usr/bin/apt-get", "remove", *yes, *packages)
+        return ("/usr/bin/dpkg", "--remove", *packages)
+
+
+_MANUAL_PLACES: Mapping[str, str] = {
+    "windows": "Settings > Apps (or Control Panel > Programs and Features)",
+    "macos": "the app's own uninstaller",
+    "linux": "your package manager",
+}
+
+
+def _manual_uninstall(product: Product, refused: str | None, os: OsName) -> Step:
+    details = {"refused": refused} if refused else {}
+    anchor = product.anchor
+    if anchor is not None and anchor.details.get("UninstallString"):
+        details["uninstall_string"] = anchor.details["UninstallString"]
+    return Step(
+        id=f"uninstall:{product.id}",
+        phase="remove",
+        action="uninstall_manual",
+        title=f"Remove {product.name} by hand",
+        why=(
+            f"Switchover will not run its registered uninstaller: {refused}."
+            if refused
+            else "No uninstaller that Switchover can start safely is registered for it."
+        )
+        + f" Remove it with {_MANUAL_PLACES[os]}.",
+        product=product.name,
+        product_id=product.id,
+        details=details,
+    )
+
+
+def _kavremover_step(product: Product, primary: Step, os: OsName) -> Step:
+    # kavremover (Windows) and kavremover-mac.dmg are Kaspersky's removal tools for when the normal
+    # uninstall fails; the Windows one asks the user to type a code from an image (footprints §1.4, §2).
+    tool = "kavremover-mac" if os == "macos" else "kavremover"
+    return Step(
+        id=f"kavremover:{product.id}",
+        phase="remove",
+        action="kavremover",
+        title=f"If that fails: remove {product.name} with Kaspersky's removal tool",
+        why="When the normal uninstall fails (a forgotten password, a damaged install), Kaspersky's own "
+        f"removal tool ({tool}) removes its products completely. You run it and choose the product yourself.",
+        product=product.name,
+        product_id=product.id,
+        needs=(f"Kaspersky's {tool} tool, downloaded from Kaspersky's support site", "a restart afterwards"),
+        details={"when": f"if_failed:{primary.id}"},
+    )
+
+
+def _safe_mode_step(kavremover_ids: list[str]) -> Step:
+    return Step(
+        id="remove:safe-mode",
+        phase="remove",
+        action="safe_mode",
+        title="Last resort: run the removal tool in Safe Mode",
+        why="Kaspersky's self-defence can block removal while Windows runs normally; in Safe Mode its "
+        "drivers do not start. Use this only if everything above failed, and follow each step.",
+        needs=("a restart into Safe Mode and back", "Kaspersky's removal tool on this computer beforehand"),
+        details={"when": f"if_failed:{','.join(kavremover_ids)}", "blocking": "true"},
+    )
+
+
+def _finish_steps(scan: ScanResult, kaspersky: list[Product]) -> list[Step]:
+    if not scan.found_anything:
+        return []
+    steps = [
+        Step(
+            id="finish:restart",
+            phase="finish",
+            action="restart",
+            title="Restart the computer",
+            why="Security software keeps drivers and services loaded until a restart; removal is only "
+            "complete after it. Switchover opens again afterwards to check.",
+            needs=("your open work saved",),
+            details={"when": "reboot_needed"},
+        ),
+        Step(
+            id="finish:verify",
+            phase="finish",
+            action="verify",
+            title="Check that nothing is left and that something protects this computer",
+            why="Uninstallers leave drivers, services, folders and browser extensions behind; Switchover "
+            "scans again with every signal and says what survived.",
+        ),
+    ]
+    leftovers = [e for p in scan.leftovers for e in p.evidence]
+    if leftovers or kaspersky:
+        tool = {"windows": "Kaspersky's removal tool (kavremover)", "macos": "kavremover-mac"}.get(
+            scan.target.os, "your package manager, then deleting the folders listed"
+        )
+        steps.append(
+            Step(
+                id="finish:leftovers",
+                phase="finish",
+                action="clean_leftovers",
+                title="Remove what the uninstallers left behind",
+                why=f"If the check finds leftovers after the restart, {tool} removes them; browser "
+                "extensions are removed from each browser's extensions page.",
+                details={
+                    "when": "leftovers_remain",
+                    **({"items": "\n".join(sorted({e.location for e in leftovers}))} if leftovers else {}),
+                },
+            )
+        )
+    return steps
+
+
+def _scope(user_scope: bool) -> str:
+    # The executor's guard reads it: a per-user registration never runs elevated.
+    return "user" if user_scope else "machine"
+
+
+def _needs_password(product: Product) -> bool:
+    return product.managed or product.state.get("password_protection") == "true"
+
+
+def _product_code(anchor: Evidence) -> str | None:
+    for text in (
+        anchor.details.get("ProductCode", ""),
+        anchor.location.rstrip("\\").rsplit("\\", 1)[-1],
+        anchor.details.get("UninstallString", ""),
+    ):
+        found = _GUID.search(text)
+        if found:
+            return found.group(0).upper()
+    return None
+
+
+def _package_manager(anchor: Evidence) -> str:
+    manager = anchor.details.get("manager") or anchor.location.split(":", 1)[0]
+    return "rpm" if manager == "rpm" else "dpkg"
+
+
+def _vendor_id(product: Product) -> str:
+    return product.id.split(":", 1)[0]
+
+
+def _optional_str(value: object) -> str | None:
+    return None if value is None else str(value)

@@ -82,16 +82,34 @@ class Family:
 
 
 @dataclass(frozen=True)
+class Prefilter:
+    """All patterns of one kind joined, so most names are turned away by one or two regex calls.
+
+    Patterns anchored with `^` are joined apart and tried at the start only: in one alternation
+    with floating patterns, the engine would try every anchored branch at every position.
+    """
+
+    anchored: re.Pattern[str] | None
+    floating: re.Pattern[str] | None
+
+    def passes(self, name: str) -> bool:
+        return bool(
+            (self.anchored is not None and self.anchored.match(name))
+            or (self.floating is not None and self.floating.search(name))
+        )
+
+
+@dataclass(frozen=True)
 class SignatureSet:
     vendors: tuple[Vendor, ...]
     families: tuple[Family, ...]
     rules_by_kind: dict[Kind, tuple[Rule, ...]]
-    prefilter: dict[Kind, re.Pattern[str]]
+    prefilter: dict[Kind, Prefilter]
 
     def match(self, obs: Observation) -> Rule | None:
         """The first rule (in file order, specific families first) that matches the observation."""
         gate = self.prefilter.get(obs.kind)
-        if gate is None or gate.search(obs.name) is None:
+        if gate is None or not gate.passes(obs.name):
             return None
         return next((r for r in self.rules_by_kind[obs.kind] if r.matches(obs)), None)
 
@@ -153,16 +171,53 @@ def build_signature_set(documents: list[tuple[str, dict]]) -> SignatureSet:
     by_kind: dict[Kind, list[Rule]] = {}
     for rule in rules:
         by_kind.setdefault(rule.kind, []).append(rule)
-    prefilter = {
-        kind: re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', r.name.pattern)})" for r in kind_rules), _FLAGS)
-        for kind, kind_rules in by_kind.items()
-    }
+    prefilter = {kind: _prefilter([r.name.pattern for r in kinds]) for kind, kinds in by_kind.items()}
     return SignatureSet(
         vendors=tuple(vendors),
         families=tuple(families),
         rules_by_kind={k: tuple(v) for k, v in by_kind.items()},
         prefilter=prefilter,
     )
+
+
+def _prefilter(patterns: list[str]) -> Prefilter:
+    anchored: list[str] = []
+    floating: list[str] = []
+    for pattern in patterns:
+        pattern = _NAMED_GROUP.sub("(?:", pattern)  # a group name may appear once per regex
+        body = _anchored_body(pattern)
+        if body is None:
+            floating.append(pattern)
+        else:
+            anchored.append(body)
+
+    def joined(parts: list[str]) -> re.Pattern[str] | None:
+        return re.compile("|".join(f"(?:{p})" for p in parts), _FLAGS) if parts else None
+
+    return Prefilter(joined(anchored), joined(floating))
+
+
+def _anchored_body(pattern: str) -> str | None:
+    """The pattern without its leading `^` when that `^` anchors all of it (no `|` outside groups)."""
+    if not pattern.startswith("^"):
+        return None
+    depth, escaped, in_class = 0, False, False
+    for char in pattern[1:]:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return None
+    return pattern[1:]
 
 
 def bundled_documents() -> list[tuple[str, dict]]:

@@ -1,11 +1,40 @@
-"""linux adapter: placeholder until the adapter lands."""
+"""Linux, live or offline: dpkg and rpm packages, systemd units and init scripts, add-on software folders.
+
+Only the known places are read, to a bounded depth; the signatures decide what
+among them is Kaspersky.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from core.model import Notes, Observation, Target
+from core.adapters import dpkg, rpmdb, systemd
+from core.adapters.rootfs import RootFS, machine_root
+from core.model import Kind, Notes, Observation, Target
+
+# Where software installed outside the package manager lives (FHS add-on packages keep
+# /opt/<vendor>/<product>, /var/opt/<vendor>/<product> and /etc/opt/<vendor>/<product>),
+# and how deep to list each place.
+SOFTWARE_FOLDERS = {
+    "/opt": 2,
+    "/var/opt": 2,
+    "/etc/opt": 2,
+    "/var/log": 1,
+    "/etc": 1,
+}
 
 
 def observe(target: Target, notes: Notes) -> Iterator[Observation]:
-    return iter(())
+    fs = RootFS(machine_root(target.root), notes)
+    yield from dpkg.observe(fs)
+    yield from rpmdb.observe(fs)
+    yield from systemd.observe(fs)
+    yield from software_folders(fs)
+
+
+def software_folders(fs: RootFS) -> Iterator[Observation]:
+    for folder, depth in SOFTWARE_FOLDERS.items():
+        for path, kind in fs.walk(folder, depth):
+            # /etc and /var/log hold many files; only their folders can be a product's.
+            if kind == "dir" or depth > 1:
+                yield Observation(Kind.PATH, path, path, {"type": kind})

@@ -13,13 +13,9 @@ import sys
 from collections.abc import Sequence
 
 from core import __version__
-from core.cli import scan
+from core.cli import alternatives, brief, catalog, plan, remove, scan
 
-EXIT_OK = 0
-EXIT_FOUND = 1
-EXIT_ERROR = 2
-
-COMMANDS = [scan]
+COMMANDS = [scan, plan, remove, brief, alternatives, catalog]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,176 @@
+"""A scanned machine's files, seen from its root: "/" when live, or a mounted disk or copied tree.
+
+Paths are spelt as the scanned machine spells them ("/opt/kaspersky"). Symbolic links
+resolve inside the root, the way a chroot would, so an absolute link on a mounted disk
+never reaches the host's own files and a link loop ends in a note instead of a hang.
+Everything that cannot be read becomes a note; nothing here raises on a bad tree.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import stat
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from core.model import Notes
+
+MAX_LINKS = 40  # what Linux allows before ELOOP
+MAX_ENTRIES = 20_000  # per folder: more than that in a known place is broken or hostile
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class RootFS:
+    root: str  # the host folder that is the scanned machine's "/"
+    notes: Notes
+
+    def resolve(self, path: str) -> str | None:
+        """The host path for a machine path, with every link followed inside the root; None if missing."""
+        resolved: list[str] = []
+        pending = deque(path.split("/"))
+        links = 0
+        while pending:
+            part = pending.popleft()
+            if part in ("", "."):
+                continue
+            if part == "..":
+                if resolved:
+                    resolved.pop()
+                continue
+            host = os.path.join(self.root, *resolved, part)
+            try:
+                info = os.lstat(host)
+            except (FileNotFoundError, NotADirectoryError):
+                return None
+            except OSError as error:
+                self.notes.skip(path, f"cannot be read: {error.strerror or error}")
+                return None
+            if not stat.S_ISLNK(info.st_mode):
+                resolved.append(part)
+                continue
+            links += 1
+            if links > MAX_LINKS:
+                self.notes.skip(path, "skipped: symbolic link loop")
+                return None
+            try:
+                target = os.readlink(host)
+            except OSError as error:
+                self.notes.skip(path, f"cannot be read: {error.strerror or error}")
+                return None
+            if target.startswith("/"):
+                resolved.clear()
+            pending.extendleft(reversed(target.split("/")))
+        return os.path.join(self.root, *resolved)
+
+    def link_target(self, path: str) -> str | None:
+        """What a symbolic link points at, as written; None if the path is not a link."""
+        parent = self.resolve(posixpath.dirname(path))
+        if parent is None:
+            return None
+        try:
+            return os.readlink(os.path.join(parent, posixpath.basename(path)))
+        except OSError:
+            return None
+
+    def kind(self, path: str) -> str | None:
+        """ "dir", "file" (regular), "other", or None when the path does not exist."""
+        host = self.resolve(path)
+        if host is None:
+            return None
+        try:
+            mode = os.stat(host).st_mode
+        except OSError:
+            return None
+        if stat.S_ISDIR(mode):
+            return "dir"
+        return "file" if stat.S_ISREG(mode) else "other"
+
+    def list_dir(self, path: str) -> list[str]:
+        """The names in a folder, sorted; none when it is absent or unreadable (noted)."""
+        host = self.resolve(path)
+        if host is None:
+            return []
+        names: list[str] = []
+        try:
+            with os.scandir(host) as entries:
+                for entry in entries:
+                    if len(names) >= MAX_ENTRIES:
+                        self.notes.skip(path, f"only the first {MAX_ENTRIES} entries were read")
+                        break
+                    names.append(entry.name)
+        except NotADirectoryError:
+            return []
+        except OSError as error:
+            self.notes.skip(path, f"cannot be read: {error.strerror or error}")
+            return []
+        return sorted(names)
+
+    def read_bytes(self, path: str, limit: int = MAX_FILE_BYTES) -> bytes | None:
+        """A regular file's content, or None (absent, not a regular file, too large, unreadable: noted)."""
+        host = self.resolve(path)
+        if host is None:
+            return None
+        try:
+            # O_NONBLOCK: a FIFO planted where a file should be must not block the scan.
+            fd = os.open(host, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        except OSError as error:
+            self.notes.skip(path, f"cannot be read: {error.strerror or error}")
+            return None
+        with os.fdopen(fd, "rb") as file:
+            try:
+                info = os.fstat(fd)
+                if not stat.S_ISREG(info.st_mode):
+                    self.notes.skip(path, "skipped: not a regular file")
+                    return None
+                if info.st_size > limit:
+                    self.notes.skip(path, f"skipped: {info.st_size} bytes is more than the {limit} expected")
+                    return None
+                return file.read(limit + 1)[:limit]
+            except OSError as error:
+                self.notes.skip(path, f"cannot be read: {error.strerror or error}")
+                return None
+
+    def regular_file(self, path: str) -> str | None:
+        """The host path of a regular file (for readers that open it themselves, like sqlite)."""
+        host = self.resolve(path)
+        if host is None:
+            return None
+        try:
+            mode = os.stat(host).st_mode
+        except OSError as error:
+            self.notes.skip(path, f"cannot be read: {error.strerror or error}")
+            return None
+        if not stat.S_ISREG(mode):
+            self.notes.skip(path, "skipped: not a regular file")
+            return None
+        return host
+
+    def walk(self, path: str, depth: int, *, into_bundles: bool = False) -> Iterator[tuple[str, str]]:
+        """(machine path, kind) for everything up to `depth` levels below `path`.
+
+        Bounded by depth, never by following links out of the root; bundles (a name
+        with a dot-suffix like ".app" or ".kext" that is a folder) are reported but
+        not entered unless `into_bundles`.
+        """
+        if depth <= 0:
+            return
+        for name in self.list_dir(path):
+            child = posixpath.join(path, name)
+            kind = self.kind(child)
+            if kind is None:
+                continue
+            yield child, kind
+            if kind == "dir" and (into_bundles or not _is_bundle(name)):
+                yield from self.walk(child, depth - 1, into_bundles=into_bundles)
+
+
+def _is_bundle(name: str) -> bool:
+    return posixpath.splitext(name)[1] in {".app", ".kext", ".pkg", ".plugin", ".bundle", ".framework"}
+
+
+def machine_root(root: str | None) -> str:
+    """The host folder to scan: the offline tree, or "/" live."""
+    return os.path.abspath(root) if root else "/"

@@ -1,0 +1,78 @@
+"""`switchover brief`: what the US ban means for this user and this computer, with sources."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import textwrap
+import time
+from datetime import date
+
+from core.model import InputError
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    from core.cli.targets import add_target_arguments
+
+    parser = subparsers.add_parser(
+        "brief",
+        help="explain the US ban on Kaspersky, tailored to this computer, with sources",
+        description="Explain what the US ban on Kaspersky means for you and for what the scan finds. "
+        "Every statement comes with its source and date. Exit codes: 0 done, 2 error.",
+    )
+    parser.add_argument("--json", action="store_true", help="print one switchover.brief/1 JSON document")
+    parser.add_argument(
+        "--us-person",
+        choices=["yes", "no"],
+        help="whether you are a US person (US citizen or resident, or a US business); guessed when omitted",
+    )
+    add_target_arguments(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from core.briefing import build_briefing, guess_us_person
+    from core.cli.targets import target_from_args
+    from core.scan import scan
+
+    try:
+        result = scan(target_from_args(args))
+    except InputError as error:
+        print(f"switchover: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    guessed = args.us_person is None
+    us_person = guess_us_person(*system_locale_and_timezone()) if guessed else args.us_person == "yes"
+    briefing = build_briefing(result, us_person=us_person, today=date.today())
+    if args.json:
+        document = briefing.to_json()
+        document["us_person_guessed"] = guessed
+        json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    if guessed:
+        answer = {True: "a US person", False: "not a US person", None: "unknown"}[us_person]
+        print(f"US person: {answer} (guessed from your language and time zone; --us-person yes|no to say)\n")
+    for section in briefing.sections:
+        print(section.title.upper())
+        for paragraph in section.paragraphs:
+            print(textwrap.fill(paragraph, width=88), end="\n\n")
+        for fact in section.facts:
+            print(f"  [{fact.date}] {fact.source_title} ({fact.source_kind})\n      {fact.source_url}")
+        print()
+    return EXIT_OK
+
+
+def system_locale_and_timezone() -> tuple[str, str]:
+    """The locale name and IANA time zone of this session, as far as the OS tells (empty when unknown)."""
+    import locale
+
+    language = os.environ.get("LC_ALL") or os.environ.get("LANG") or (locale.getlocale()[0] or "")
+    zone = os.environ.get("TZ", "").lstrip(":")
+    if not zone and os.path.islink("/etc/localtime"):  # Linux and macOS: a link into the zoneinfo tree
+        zone = os.readlink("/etc/localtime").partition("zoneinfo/")[2]
+    return language, zone or time.tzname[0]

@@ -1,0 +1,178 @@
+"""`switchover remove`: show the plan, ask, run it through the guarded executor, verify, say what is left.
+
+Exit codes: 0 removed and verified, 3 not removed (failed, cancelled or declined; what is
+left is listed), 4 a restart is needed to finish, 2 bad input. After a restart (or a
+crash) `switchover remove --resume` finishes the run recorded in the journal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from typing import TYPE_CHECKING
+
+from core.model import InputError, Target
+
+if TYPE_CHECKING:
+    from core.journal import Journal, PendingRun
+    from core.plan import Plan, Step
+
+EXIT_REMOVED = 0
+EXIT_ERROR = 2
+EXIT_NOT_REMOVED = 3
+EXIT_REBOOT = 4
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    from core.cli.targets import add_target_arguments
+
+    parser = subparsers.add_parser(
+        "remove",
+        help="remove Kaspersky software safely, then verify",
+        description="Remove what the scan found, in the plan's order, then verify. Exit codes: 0 removed and "
+        "verified, 3 not removed (says what is left), 4 restart needed to finish, 2 error.",
+    )
+    parser.add_argument(
+        "--yes",
+        action="store_true",
+        help="do not ask: the plan's checks that block removal count as done (help-desk runs that did them)",
+    )
+    parser.add_argument("--silent", action="store_true", help="quiet uninstalls (help-desk runs)")
+    secret = parser.add_mutually_exclusive_group()
+    secret.add_argument("--password-file", metavar="FILE", help="the uninstall password, first line of FILE")
+    secret.add_argument("--password-env", metavar="VAR", help="the uninstall password, from environment VAR")
+    parser.add_argument(
+        "--resume", action="store_true", help="finish the run interrupted by a restart or crash"
+    )
+    add_target_arguments(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from core.cli.targets import target_from_args
+    from core.journal import Journal, JournalError
+
+    try:
+        target = target_from_args(args)
+        journal = Journal()
+        pending = journal.pending()
+        if pending is None and args.resume:
+            print("Nothing to resume: no removal is waiting to be finished.")
+            return EXIT_REMOVED
+        if pending is not None:
+            return _resume(args, target, journal, pending)
+        return _remove(args, target, journal)
+    except (InputError, JournalError) as error:
+        print(f"switchover: {error}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _remove(args: argparse.Namespace, target: Target, journal: Journal) -> int:
+    from core.plan import plan_removal
+    from core.scan import scan
+
+    found = scan(target)
+    plan = plan_removal(found, silent=args.silent)
+    if not any(s.command or s.phase == "remove" for s in plan.steps):
+        print("Nothing to remove: no Kaspersky product or successor was found.")
+        return EXIT_REMOVED
+    _print_plan(plan)
+    if not args.yes and not _ask("Remove now? [y/N] "):
+        print("Nothing was changed.")
+        return EXIT_NOT_REMOVED
+    return _execute(args, target, journal, plan, None)
+
+
+def _resume(args: argparse.Namespace, target: Target, journal: Journal, pending: PendingRun) -> int:
+    from core.plan import Plan
+
+    print(pending.describe(), "Finishing it now.")
+    return _execute(args, target, journal, Plan.from_json(pending.plan), pending)
+
+
+def _execute(
+    args: argparse.Namespace, target: Target, journal: Journal, plan: Plan, pending: PendingRun | None
+) -> int:
+    from core.executor import execute_plan
+    from core.resume import autostart_for, resume_command
+    from core.scan import scan
+    from core.secrets import needs_password, read_password
+    from core.subprocess_runner import SubprocessRunner, platform_elevation
+    from core.verify import probe_protection, verify
+
+    secret = None
+    if any(s.command and needs_password(s.command) for s in plan.steps):
+        prompt = _prompt_password if sys.stdin.isatty() and not args.silent else None
+        secret = read_password(file=args.password_file, env=args.password_env, prompt=prompt)
+    autostart = autostart_for(plan.os) if target.live else None
+    if autostart is not None:
+        try:
+            autostart.register(resume_command())
+        except OSError as error:
+            print(f"Note: Switchover could not arrange to start after a restart ({error}).", file=sys.stderr)
+    product_ids = {s.product_id for s in plan.steps if s.product_id}
+
+    def still_needed(step: Step) -> bool:
+        return step.product_id in {p.id for p in scan(target).products}
+
+    report = execute_plan(
+        plan,
+        runner=SubprocessRunner(elevation=platform_elevation()),
+        journal=journal,
+        password=secret,
+        cancel=threading.Event(),
+        on_event=lambda e: print(f"[{e.status}] {e.step_id}: {e.message}"),
+        confirm_manual=lambda step: _confirm_manual(step, assume_yes=args.yes),
+        resume=pending,
+        still_needed=still_needed,
+    )
+    print(report.message)
+    verification = verify(
+        target,
+        protection=probe_protection,
+        reboot_pending=report.status == "reboot_needed",
+        product_ids=product_ids,
+    )
+    print("\n".join(verification.summary()))
+    waiting = report.status == "reboot_needed" or verification.status == "reboot_needed"
+    if autostart is not None and not waiting:
+        autostart.unregister()
+    if report.status == "removed" and verification.status == "removed":
+        return EXIT_REMOVED
+    if waiting and verification.status != "failed":
+        print("Restart the computer; Switchover starts once after it to finish and verify.")
+        return EXIT_REBOOT
+    return EXIT_NOT_REMOVED
+
+
+def _print_plan(plan: Plan) -> None:
+    print("The removal plan:")
+    for number, step in enumerate(plan.steps, 1):
+        print(f"{number:2}. {step.title}" + (" (by hand)" if step.command is None else ""))
+    for warning in plan.warnings:
+        print(f"Note: {warning}")
+
+
+def _confirm_manual(step: Step, *, assume_yes: bool) -> bool:
+    """A step done by hand counts only when a person says so (or --yes, for the checks that block removal)."""
+    if assume_yes and step.details.get("blocking") == "true":
+        print(f"Taken as done (--yes): {step.title}")
+        return True
+    if not sys.stdin.isatty():
+        return False
+    print(f"\n{step.title}\n{step.why}")
+    return _ask("Done? [y/N] ")
+
+
+def _ask(question: str) -> bool:
+    try:
+        return input(question).strip().casefold() in ("y", "yes")
+    except EOFError:
+        return False
+
+
+def _prompt_password(text: str) -> str:
+    import getpass
+
+    return getpass.getpass(text)

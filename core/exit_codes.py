@@ -1,0 +1,81 @@
+"""What an uninstaller's exit code means, per kind of program.
+
+Windows Installer (msiexec, and the Kaspersky setup wrappers that pass its codes
+through): https://learn.microsoft.com/windows/win32/msi/error-codes.
+1223 is Win32 ERROR_CANCELLED, returned when a person declines a UAC prompt or a
+setup's own dialog. dpkg: 0 done, 1 a check returned false, 2 fatal (man dpkg,
+EXIT STATUS). apt-get: 0 done, 100 error (man apt-get, DIAGNOSTICS).
+"""
+
+from __future__ import annotations
+
+import ntpath
+import posixpath
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+Outcome = Literal[
+    "done",  # removed
+    "already_gone",  # nothing to remove: counts as done
+    "reboot_needed",  # removed, finishes after a restart
+    "reboot_started",  # removed, and the installer is restarting the machine now
+    "cancelled_by_user",  # a person pressed Cancel in the uninstaller or the UAC prompt
+    "busy",  # another installation is running: wait and retry
+    "failed",
+]
+InstallerKind = Literal["windows_installer", "dpkg", "apt", "other"]
+
+LOCKED_HINT = (
+    "Kaspersky refuses removal when it is password-protected or its self-defence is on: "
+    "run again with the uninstall password (--password-file or --password-env), "
+    "or use Kaspersky's removal tool (kavremover) as the plan's next step."
+)
+
+
+@dataclass(frozen=True)
+class Meaning:
+    outcome: Outcome
+    message: str
+    next_step: str | None = None  # what a person can do next, when the outcome is a failure
+
+
+_WINDOWS_INSTALLER: dict[int, Meaning] = {
+    0: Meaning("done", "removed"),
+    3010: Meaning("reboot_needed", "removed; a restart is needed to finish (3010)"),
+    1641: Meaning("reboot_started", "removed; the uninstaller is restarting the computer (1641)"),
+    1605: Meaning("already_gone", "this product is not installed any more (1605)"),
+    1602: Meaning("cancelled_by_user", "the uninstall was cancelled in its own window (1602)"),
+    1223: Meaning("cancelled_by_user", "the uninstall or the administrator prompt was cancelled (1223)"),
+    1618: Meaning("busy", "another installation is running (1618)"),
+    1603: Meaning("failed", "the uninstaller failed with a fatal error (1603)", LOCKED_HINT),
+}
+
+
+def installer_kind(argv: Sequence[str]) -> InstallerKind:
+    """Which exit-code table applies to this program."""
+    program = argv[0]
+    name = ntpath.basename(program) if "\\" in program else posixpath.basename(program)
+    name = name.lower()
+    if name.endswith(".exe") or "\\" in program:
+        return "windows_installer"
+    if name == "dpkg":
+        return "dpkg"
+    if name in ("apt-get", "apt"):
+        return "apt"
+    return "other"
+
+
+def interpret(kind: InstallerKind, exit_code: int) -> Meaning:
+    """The meaning of an exit code; anything unknown and non-zero is a failure that names the code."""
+    if kind == "windows_installer":
+        known = _WINDOWS_INSTALLER.get(exit_code)
+        if known:
+            return known
+    elif kind == "dpkg" and exit_code == 2:
+        return Meaning("failed", "dpkg stopped with a fatal error (2); its output says why")
+    elif kind == "apt" and exit_code == 100:
+        return Meaning("failed", "apt-get reported an error (100); its output says why")
+    if exit_code == 0:
+        return Meaning("done", "removed")
+    return Meaning("failed", f"the uninstaller failed with exit code {exit_code}")

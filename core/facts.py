@@ -1,0 +1,156 @@
+"""The sourced facts behind the briefing, and the language files whose texts are built from them.
+
+A text never types a date, a number or a citation itself: it writes
+`{fact:ID}` (the fact's date, in the reader's language), `{fact:ID.NAME}` (one
+of the fact's `values`) or `{ctx:NAME}` (something the scan found). Every fact
+a paragraph names, in a placeholder or in `rests_on`, is shown with it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+PLACEHOLDER = re.compile(r"\{(fact|ctx):([a-z0-9_-]+)(?:\.([a-z_]+))?\}")
+DEFAULT_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One sourced statement. `date` is as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD."""
+
+    id: str
+    statement: str
+    date: str
+    source_url: str
+    source_title: str
+    source_kind: str  # "primary" (government or vendor text) or "secondary" (press, law firm)
+    reviewed: str
+    values: Mapping[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "statement": self.statement,
+            "date": self.date,
+            "source_url": self.source_url,
+            "source_title": self.source_title,
+            "source_kind": self.source_kind,
+            "reviewed": self.reviewed,
+        }
+
+
+@dataclass(frozen=True)
+class Facts:
+    version: int
+    origin: str  # "bundled" or "downloaded"
+    by_id: Mapping[str, Fact]
+
+
+@dataclass(frozen=True)
+class Texts:
+    """One language's templates, date formats and plural forms (resources/briefing/texts/<lang>.json)."""
+
+    language: str
+    data: Mapping[str, Any]
+
+    @property
+    def sections(self) -> list[dict[str, Any]]:
+        return list(self.data["sections"])
+
+    def format_date(self, value: str) -> str:
+        parts = [int(p) for p in value.split("-")]
+        precision = ("year", "month", "day")[len(parts) - 1]
+        month = self.data["months"][parts[1] - 1] if len(parts) > 1 else ""
+        return self.data["date_formats"][precision].format(
+            year=parts[0], month=month, day=parts[2] if len(parts) > 2 else ""
+        )
+
+    def count(self, unit: str, n: int) -> str:
+        forms = self.data["plurals"][unit]
+        return (forms["one"] if n == 1 else forms["other"]).format(n=n)
+
+    def join(self, items: list[str]) -> str:
+        return str(self.data["list_separator"]).join(items)
+
+
+def load_facts() -> Facts:
+    """The facts in use: a newer signed download when there is a valid one, else the bundled file."""
+    from core.updates import load_document
+
+    document = load_document("briefing")
+    return Facts(document.version, document.origin, _facts_by_id(document.data))
+
+
+def load_texts(language: str = DEFAULT_LANGUAGE) -> Texts:
+    """The texts for `language`, or English when there is no translation yet."""
+    folder = resources.files("resources.briefing").joinpath("texts")
+    path = folder.joinpath(f"{language}.json")
+    if not path.is_file():
+        language, path = DEFAULT_LANGUAGE, folder.joinpath(f"{DEFAULT_LANGUAGE}.json")
+    return Texts(language, json.loads(path.read_bytes()))
+
+
+def available_languages() -> list[str]:
+    folder = resources.files("resources.briefing").joinpath("texts")
+    return sorted(e.name.removesuffix(".json") for e in folder.iterdir() if e.name.endswith(".json"))
+
+
+def referenced_facts(paragraph: Mapping[str, Any]) -> list[str]:
+    """The ids of the facts a paragraph rests on, in the order it names them."""
+    ids = [m.group(2) for m in PLACEHOLDER.finditer(paragraph["text"]) if m.group(1) == "fact"]
+    return list(dict.fromkeys([*ids, *paragraph.get("rests_on", [])]))
+
+
+def render(text: str, facts: Mapping[str, Fact], texts: Texts, context: Mapping[str, str]) -> str:
+    """Fill the placeholders of one template."""
+
+    def fill(match: re.Match[str]) -> str:
+        source, name, value = match.groups()
+        if source == "ctx":
+            return context[name]
+        fact = facts[name]
+        return fact.values[value] if value else texts.format_date(fact.date)
+
+    return PLACEHOLDER.sub(fill, text)
+
+
+def check_text_references(document: Mapping[str, Any]) -> None:
+    """Raise DocumentError when a text in any language names a fact or value the document lacks.
+
+    A downloaded briefing must keep every fact the shipped texts rely on;
+    otherwise the app keeps using the copy it can render.
+    """
+    from core.updates import DocumentError
+
+    facts = _facts_by_id(document)
+    for language in available_languages():
+        for section in load_texts(language).sections:
+            for paragraph in section["paragraphs"]:
+                for fact_id in referenced_facts(paragraph):
+                    if fact_id not in facts:
+                        raise DocumentError(f"{language}/{paragraph['id']}: no fact '{fact_id}'")
+                for match in PLACEHOLDER.finditer(paragraph["text"]):
+                    kind, name, value = match.groups()
+                    if kind == "fact" and value and value not in facts[name].values:
+                        raise DocumentError(f"{language}/{paragraph['id']}: fact '{name}' has no '{value}'")
+
+
+def _facts_by_id(document: Mapping[str, Any]) -> dict[str, Fact]:
+    return {
+        f["id"]: Fact(
+            id=f["id"],
+            statement=f["statement"],
+            date=f["date"],
+            source_url=f["source"]["url"],
+            source_title=f["source"]["title"],
+            source_kind=f["source"]["kind"],
+            reviewed=f["reviewed"],
+            values=dict(f.get("values", {})),
+        )
+        for f in document["facts"]
+    }

@@ -1,0 +1,270 @@
+"""The real `Runner`: a program without a shell, with a timeout, cancellable, its process tree ended cleanly.
+
+Elevation is the platform's own, behind `Elevation`: UAC on Windows, sudo or pkexec
+on Linux, the administrator prompt on macOS. It is asked once per run: `acquire()`
+runs before the first elevated command and its answer is kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import psutil
+
+from core.runner import RunResult
+from core.secrets import scrub
+
+TAIL_LINES = 40
+GRACE_S = 3.0  # between asking a process tree to stop and killing it
+
+
+class Elevation(Protocol):
+    def acquire(self) -> str | None:
+        """Ask for administrator rights; None when granted, else a message for the person."""
+        ...
+
+    def wrap(self, argv: Sequence[str]) -> list[str]:
+        """argv as it must be started to run elevated."""
+        ...
+
+
+@dataclass(frozen=True)
+class AlreadyElevated:
+    """Root, or an elevated Windows process: nothing to ask."""
+
+    def acquire(self) -> str | None:
+        return None
+
+    def wrap(self, argv: Sequence[str]) -> list[str]:
+        return list(argv)
+
+
+@dataclass(frozen=True)
+class Sudo:
+    """sudo asks once (`sudo -v` caches the credential); later commands use `-n` and never prompt."""
+
+    sudo: str = "sudo"
+
+    def acquire(self) -> str | None:
+        done = subprocess.run([self.sudo, "-v"], check=False)
+        return None if done.returncode == 0 else "administrator rights were refused (sudo)"
+
+    def wrap(self, argv: Sequence[str]) -> list[str]:
+        return [self.sudo, "-n", "--", *argv]
+
+
+@dataclass(frozen=True)
+class Pkexec:
+    """polkit's graphical prompt (pkexec exits 126 when the dialog is dismissed, 127 when refused)."""
+
+    pkexec: str = "pkexec"
+
+    def acquire(self) -> str | None:
+        return None if shutil.which(self.pkexec) else "pkexec is not installed; run Switchover with sudo"
+
+    def wrap(self, argv: Sequence[str]) -> list[str]:
+        return [self.pkexec, *argv]
+
+
+@dataclass(frozen=True)
+class MacAdministratorPrompt:
+    """The macOS administrator prompt. `do shell script` is the one place a shell sees a command,
+    so every argument is quoted for it; the prompt's authorisation is reused for a few minutes."""
+
+    def acquire(self) -> str | None:
+        done = subprocess.run(
+            ["osascript", "-e", 'do shell script "/usr/bin/true" with administrator privileges'], check=False
+        )
+        return None if done.returncode == 0 else "administrator rights were refused"
+
+    def wrap(self, argv: Sequence[str]) -> list[str]:
+        script = shlex.join(argv).replace("\\", "\\\\").replace('"', '\\"')
+        return ["osascript", "-e", f'do shell script "{script}" with administrator privileges']
+
+
+@dataclass(frozen=True)
+class Uac:
+    """Windows: a process is elevated as a whole. `switchover remove` relaunches itself through the
+    UAC prompt once (`relaunch_elevated`), so the commands it runs inherit the rights."""
+
+    def acquire(self) -> str | None:
+        import ctypes
+
+        if ctypes.windll.shell32.IsUserAnAdmin():  # type: ignore[attr-defined]
+            return None
+        return "this step needs administrator rights: start Switchover as administrator"
+
+    def wrap(self, argv: Sequence[str]) -> list[str]:
+        return list(argv)
+
+
+def relaunch_elevated(argv: Sequence[str]) -> int | str:
+    """Windows only: run argv once through the UAC prompt (ShellExecuteEx "runas") and wait.
+
+    Returns its exit code, or a message when the prompt was declined or could not be shown.
+    """
+    import ctypes
+    from ctypes import wintypes
+
+    class ShellExecuteInfo(ctypes.Structure):
+        _fields_ = [
+            ("cbSize", wintypes.DWORD),
+            ("fMask", wintypes.ULONG),
+            ("hwnd", wintypes.HWND),
+            ("lpVerb", wintypes.LPCWSTR),
+            ("lpFile", wintypes.LPCWSTR),
+            ("lpParameters", wintypes.LPCWSTR),
+            ("lpDirectory", wintypes.LPCWSTR),
+            ("nShow", ctypes.c_int),
+            ("hInstApp", wintypes.HINSTANCE),
+            ("lpIDList", ctypes.c_void_p),
+            ("lpClass", wintypes.LPCWSTR),
+            ("hkeyClass", wintypes.HKEY),
+            ("dwHotKey", wintypes.DWORD),
+            ("hIconOrMonitor", wintypes.HANDLE),
+            ("hProcess", wintypes.HANDLE),
+        ]
+
+    see_mask_nocloseprocess, sw_shownormal, infinite, error_cancelled = 0x40, 1, 0xFFFFFFFF, 1223
+    info = ShellExecuteInfo(
+        cbSize=ctypes.sizeof(ShellExecuteInfo),
+        fMask=see_mask_nocloseprocess,
+        lpVerb="runas",
+        lpFile=argv[0],
+        lpParameters=subprocess.list2cmdline(argv[1:]),
+        nShow=sw_shownormal,
+    )
+    windll = ctypes.windll  # type: ignore[attr-defined]
+    if not windll.shell32.ShellExecuteExW(ctypes.byref(info)):
+        code = ctypes.GetLastError()  # type: ignore[attr-defined]
+        if code == error_cancelled:
+            return "administrator rights were refused (the UAC prompt was declined)"
+        return f"could not ask for administrator rights (Windows error {code})"
+    windll.kernel32.WaitForSingleObject(info.hProcess, infinite)
+    exit_code = wintypes.DWORD()
+    windll.kernel32.GetExitCodeProcess(info.hProcess, ctypes.byref(exit_code))
+    windll.kernel32.CloseHandle(info.hProcess)
+    return int(exit_code.value)
+
+
+def platform_elevation() -> Elevation:
+    """This machine's way to run a command as administrator."""
+    if sys.platform == "win32":
+        return Uac()
+    if os.geteuid() == 0:
+        return AlreadyElevated()
+    if sys.platform == "darwin":
+        return MacAdministratorPrompt()
+    if sys.stdin.isatty() and shutil.which("sudo"):
+        return Sudo()
+    return Pkexec()
+
+
+class SubprocessRunner:
+    """Runs programs for real. One instance per run: elevation is asked at most once."""
+
+    def __init__(
+        self,
+        *,
+        elevation: Elevation | None = None,
+        env: Mapping[str, str] | None = None,
+        poll_s: float = 0.1,
+    ) -> None:
+        self._elevation = elevation
+        self._env = dict(env) if env is not None else None
+        self._poll_s = poll_s
+        self._elevation_error: str | None = None
+        self._elevation_asked = False
+        self._lock = threading.Lock()
+
+    def run(
+        self,
+        argv: Sequence[str],
+        *,
+        elevated: bool,
+        timeout: float,
+        cancel: threading.Event,
+        secrets: Sequence[str] = (),
+    ) -> RunResult:
+        command = list(argv)
+        if elevated:
+            error = self._acquire()
+            if error:
+                return RunResult(None, error=error)
+            command = self._elevation.wrap(command) if self._elevation else command
+        try:
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                env=self._env,
+                start_new_session=sys.platform != "win32",  # the tree can be ended without touching us
+            )
+        except OSError as error:
+            return RunResult(None, error=f"{argv[0]}: could not start ({error.strerror or error})")
+        tail: deque[str] = deque(maxlen=TAIL_LINES)
+        reader = threading.Thread(target=_read_lines, args=(process, tail), daemon=True)
+        reader.start()
+        deadline = time.monotonic() + timeout
+        timed_out = cancelled = False
+        while process.poll() is None:
+            if cancel.is_set():
+                cancelled = True
+            elif time.monotonic() >= deadline:
+                timed_out = True
+            if cancelled or timed_out:
+                end_tree(process.pid)
+                break
+            cancel.wait(self._poll_s)
+        process.wait()
+        reader.join(timeout=GRACE_S)
+        if process.stdout:
+            process.stdout.close()
+        output = scrub("".join(tail), secrets)
+        if cancelled or timed_out:
+            return RunResult(None, timed_out=timed_out, cancelled=cancelled, output_tail=output)
+        return RunResult(process.returncode, output_tail=output)
+
+    def _acquire(self) -> str | None:
+        with self._lock:
+            if not self._elevation_asked:
+                self._elevation_asked = True
+                if self._elevation is None:
+                    self._elevation_error = "this step needs administrator rights and none are available"
+                else:
+                    self._elevation_error = self._elevation.acquire()
+            return self._elevation_error
+
+
+def _read_lines(process: subprocess.Popen[bytes], tail: deque[str]) -> None:
+    for line in process.stdout or ():
+        tail.append(line.decode("utf-8", errors="replace"))
+
+
+def end_tree(pid: int) -> None:
+    """Ask the process and all its descendants to stop, then kill what is left after a grace period."""
+    try:
+        root = psutil.Process(pid)
+        tree = [*root.children(recursive=True), root]
+    except psutil.NoSuchProcess:
+        return
+    for proc in tree:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            proc.terminate()
+    _, alive = psutil.wait_procs(tree, timeout=GRACE_S)
+    for proc in alive:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            proc.kill()
+    psutil.wait_procs(alive, timeout=GRACE_S)

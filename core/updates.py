@@ -1,0 +1,304 @@
+"""Signed documents: the bundled catalog and briefing facts, and newer signed copies fetched over HTTPS.
+
+A published document is JSON plus a detached Ed25519 signature (`<url>.sig`,
+base64 of the 64 signature bytes) over its exact bytes. A download is accepted
+only when the signature matches a key in `resources/keys/*.pub`, the document
+validates against its schema and its version is not older than the one in use.
+The last good download is cached in the user's data folder beside its
+signature; loading re-verifies it and prefers it only when it is newer than
+the bundled copy, so a damaged or stale cache silently falls back to the copy
+shipped with the app. The bundled copies are not signed: they ship inside the
+installer and are as trustworthy as the code reading them.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import ipaddress
+import json
+import logging
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urlsplit
+
+from core.paths import data_dir
+
+if TYPE_CHECKING:
+    import requests
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+log = logging.getLogger(__name__)
+
+Kind = Literal["catalog", "briefing"]
+
+# Where each kind lives in the app: (package, document, schema), keyed by the document's "schema" field.
+DOCUMENTS: dict[str, tuple[Kind, str, str]] = {
+    "switchover.catalog/1": ("catalog", "resources.catalog", "catalog.json"),
+    "switchover.briefing/1": ("briefing", "resources.briefing", "facts.json"),
+}
+_BY_KIND = {kind: (schema_id, package, name) for schema_id, (kind, package, name) in DOCUMENTS.items()}
+
+MAX_DOCUMENT_BYTES = 2 * 1024 * 1024  # today's catalog is ~60 kB; anything near this bound is not ours
+MAX_SIGNATURE_BYTES = 1024
+DEFAULT_TIMEOUT = 20.0  # seconds, for connecting, for each read and for the whole download
+LOOPBACK_NAMES = frozenset({"localhost"})
+
+
+class UpdateRefused(Exception):
+    """A download that is not used, with the reason in words a person can act on."""
+
+
+class DocumentError(ValueError):
+    """A document that fails its schema or its internal references."""
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    kind: Kind
+    data: dict[str, Any]
+    version: int
+    origin: Literal["bundled", "downloaded"]
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    kind: Kind
+    status: Literal["updated", "current"]
+    version: int
+    previous_version: int
+    url: str
+
+
+def trusted_keys() -> tuple[Ed25519PublicKey, ...]:
+    """Every Ed25519 public key shipped in resources/keys (PEM, one per .pub file)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from cryptography.hazmat.primitives.serialization import load_pem_public_key
+
+    keys = []
+    for entry in sorted(resources.files("resources.keys").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".pub"):
+            key = load_pem_public_key(entry.read_bytes())
+            if not isinstance(key, Ed25519PublicKey):
+                raise DocumentError(f"{entry.name}: not an Ed25519 public key")
+            keys.append(key)
+    return tuple(keys)
+
+
+def signature_matches(document: bytes, signature: bytes, keys: Sequence[Ed25519PublicKey]) -> bool:
+    """True when `signature` (base64 text) is a valid signature of `document` by one of `keys`."""
+    from cryptography.exceptions import InvalidSignature
+
+    try:
+        raw = base64.b64decode(signature.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    for key in keys:
+        try:
+            key.verify(raw, document)
+        except InvalidSignature:
+            continue
+        return True
+    return False
+
+
+def check_document(kind: Kind, data: Any) -> None:
+    """Raise DocumentError unless `data` is a valid document of this kind (schema and references)."""
+    import jsonschema
+
+    schema_id, package, _ = _BY_KIND[kind]
+    if not isinstance(data, dict) or data.get("schema") != schema_id:
+        raise DocumentError(f"not a {schema_id} document")
+    schema = json.loads(resources.files(package).joinpath("schema.json").read_bytes())
+    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(data))
+    if error is not None:
+        where = "/".join(str(p) for p in error.absolute_path) or "document"
+        raise DocumentError(f"{where}: {error.message}")
+    if kind == "briefing":
+        from core.facts import check_text_references
+
+        check_text_references(data)
+    else:
+        from core.catalog import check_catalog_references
+
+        check_catalog_references(data)
+
+
+def bundled_document(kind: Kind) -> LoadedDocument:
+    _, package, name = _BY_KIND[kind]
+    data = json.loads(resources.files(package).joinpath(name).read_bytes())
+    return LoadedDocument(kind, data, int(data["version"]), "bundled")
+
+
+def load_document(kind: Kind, *, keys: Sequence[Ed25519PublicKey] | None = None) -> LoadedDocument:
+    """The document in use: a valid cached download newer than the bundled copy, else the bundled copy."""
+    bundled = bundled_document(kind)
+    cached = _cached_paths(kind)
+    if not cached[0].exists():
+        return bundled
+    try:
+        document, signature = cached[0].read_bytes(), cached[1].read_bytes()
+        if not signature_matches(document, signature, trusted_keys() if keys is None else keys):
+            raise DocumentError("signature does not match")
+        data = json.loads(document)
+        check_document(kind, data)
+    except (OSError, ValueError) as error:  # DocumentError and JSONDecodeError are ValueErrors
+        log.warning("ignoring the cached %s (%s); using the bundled copy", kind, error)
+        return bundled
+    if int(data["version"]) <= bundled.version:
+        return bundled
+    return LoadedDocument(kind, data, int(data["version"]), "downloaded")
+
+
+def fetch_update(
+    url: str,
+    *,
+    keys: Sequence[Ed25519PublicKey] | None = None,
+    ca_bundle: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_bytes: int = MAX_DOCUMENT_BYTES,
+    allow_http_loopback: bool = False,
+) -> UpdateResult:
+    """Download the document at `url` and its signature at `url + ".sig"`; cache it when it is newer.
+
+    Raises UpdateRefused when anything is wrong; the cache and the document in
+    use are then left as they were. `ca_bundle` replaces the trusted
+    certificates (tests use a self-signed one); `allow_http_loopback` lets a
+    developer serve plain HTTP from this machine, never from elsewhere.
+    """
+    check_url(url, allow_http_loopback=allow_http_loopback)
+    options = {"timeout": timeout, "allow_http_loopback": allow_http_loopback, "ca_bundle": ca_bundle}
+    with _session(ca_bundle) as session:
+        document = _download(session, url, limit=max_bytes, json_only=True, **options)
+        signature = _download(session, url + ".sig", limit=MAX_SIGNATURE_BYTES, json_only=False, **options)
+    if not signature_matches(document, signature, trusted_keys() if keys is None else keys):
+        raise UpdateRefused("the signature does not match the document or any trusted key")
+    try:
+        data = json.loads(document)
+    except ValueError as error:
+        raise UpdateRefused(f"the document is not valid JSON ({error})") from None
+    entry = DOCUMENTS.get(data.get("schema")) if isinstance(data, dict) else None
+    if entry is None:
+        raise UpdateRefused("the document is neither a catalog nor a briefing")
+    kind = entry[0]
+    try:
+        check_document(kind, data)
+    except DocumentError as error:
+        raise UpdateRefused(f"the {kind} does not validate: {error}") from None
+    in_use = load_document(kind, keys=keys).version
+    version = int(data["version"])
+    if version < in_use:
+        raise UpdateRefused(f"the {kind} offered is version {version}, older than version {in_use} in use")
+    if version == in_use:
+        return UpdateResult(kind, "current", version, in_use, url)
+    _store(kind, document, signature)
+    return UpdateResult(kind, "updated", version, in_use, url)
+
+
+def check_url(url: str, *, allow_http_loopback: bool = False) -> None:
+    """Refuse anything but HTTPS (or plain HTTP to this machine, when a developer allowed it)."""
+    parts = urlsplit(url)
+    if not parts.hostname:
+        raise UpdateRefused(f"{url}: not a web address")
+    if parts.scheme == "https":
+        return
+    if parts.scheme == "http" and allow_http_loopback and _is_loopback(parts.hostname):
+        return
+    raise UpdateRefused(f"{url}: only https:// addresses are accepted")
+
+
+def _is_loopback(host: str) -> bool:
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _session(ca_bundle: str | None) -> requests.Session:
+    import requests
+
+    session = requests.Session()  # trust_env stays on: HTTPS_PROXY, NO_PROXY and friends are honoured
+    if ca_bundle is not None:
+        return session
+    try:
+        import truststore
+    except ImportError:
+        return session  # requests' own CA bundle (certifi)
+    truststore.inject_into_ssl()  # the operating system's certificate store, incl. company CAs
+    return session
+
+
+def _download(
+    session: requests.Session,
+    url: str,
+    *,
+    limit: int,
+    json_only: bool,
+    timeout: float,
+    allow_http_loopback: bool,
+    ca_bundle: str | None,
+) -> bytes:
+    import requests
+
+    host = urlsplit(url).hostname
+    deadline = time.monotonic() + timeout
+    try:
+        # verify goes with each request: a session-wide value loses to REQUESTS_CA_BUNDLE
+        verify: str | bool = ca_bundle if ca_bundle is not None else True
+        with session.get(url, stream=True, timeout=(timeout, timeout), verify=verify) as response:
+            for hop in (*response.history, response):  # a redirect must not lead to plain HTTP
+                check_url(hop.url, allow_http_loopback=allow_http_loopback)
+            if response.status_code != 200:
+                raise UpdateRefused(f"{url}: the server answered {response.status_code} {response.reason}")
+            content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+            if json_only and content_type != "application/json":
+                raise UpdateRefused(
+                    f"{url}: expected application/json, the server sent {content_type or 'nothing'}"
+                )
+            declared = response.headers.get("Content-Length")
+            if declared and declared.isdigit() and int(declared) > limit:
+                raise UpdateRefused(f"{url}: {declared} bytes is more than the {limit} allowed")
+            body = bytearray()
+            for chunk in response.iter_content(chunk_size=65536):
+                body += chunk
+                if len(body) > limit:
+                    raise UpdateRefused(f"{url}: more than the {limit} bytes allowed")
+                if time.monotonic() > deadline:
+                    raise UpdateRefused(f"{url}: the server is too slow (not done within {timeout:g} s)")
+            return bytes(body)
+    except requests.exceptions.SSLError:
+        raise UpdateRefused(f"{url}: the server's certificate is not trusted") from None
+    except requests.exceptions.Timeout:
+        raise UpdateRefused(f"{url}: the server is too slow (no answer within {timeout:g} s)") from None
+    except requests.exceptions.ConnectionError as error:
+        if "timed out" in str(error):  # a read timeout while streaming surfaces as a ConnectionError
+            raise UpdateRefused(f"{url}: the server is too slow (no answer within {timeout:g} s)") from None
+        why = "connection refused" if "refused" in str(error).lower() else "no connection"
+        raise UpdateRefused(f"{url}: could not connect to {host} ({why})") from None
+    except requests.exceptions.RequestException as error:
+        raise UpdateRefused(f"{url}: {error}") from None
+
+
+def _cached_paths(kind: Kind) -> tuple[Path, Path]:
+    folder = data_dir() / "updates"
+    return folder / f"{kind}.json", folder / f"{kind}.json.sig"
+
+
+def _store(kind: Kind, document: bytes, signature: bytes) -> None:
+    """Write the document and its signature so that a reader never sees a half-written file."""
+    paths = _cached_paths(kind)
+    paths[0].parent.mkdir(parents=True, exist_ok=True)
+    for path, content in zip(paths, (document, signature), strict=True):
+        temporary = path.with_name(path.name + ".tmp")
+        with open(temporary, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)

@@ -1,0 +1,202 @@
+"""After removal, and again after the restart: what survived, honestly, and what protects the machine now.
+
+A rescan with every signal decides. A driver or service still registered is not
+"removed": before the restart it is expected (`reboot_needed`); after it, it is a
+failure. Folders and vendor keys left behind are reported as leftovers but do not
+make the removal fail. The protection check joins Windows Security Center (the
+rescan's active security products) with a `ProtectionProbe` (on Windows,
+Defender's own status from `Get-MpComputerStatus`, which also works on Windows
+Server, where Security Center is absent).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from core.model import Kind, Product, ScanResult, Target
+from core.runner import Runner
+from core.scan import Observe, observe_machine, scan
+
+VerifiedStatus = Literal["removed", "reboot_needed", "failed"]
+ALTERNATIVES_HINT = (
+    "Nothing protects this computer right now: 'switchover alternatives' lists antivirus to install."
+)
+
+# Evidence that means the software is still installed or still running.
+_ACTIVE_KINDS = frozenset(
+    {
+        Kind.UNINSTALL_ENTRY,
+        Kind.PACKAGE,
+        Kind.APP_BUNDLE,
+        Kind.SERVICE,
+        Kind.DRIVER,
+        Kind.PROCESS,
+        Kind.KEXT,
+        Kind.SYSTEM_EXTENSION,
+        Kind.LAUNCHD_JOB,
+    }
+)
+# What a restart clears once the uninstaller has run.
+_UNTIL_RESTART = frozenset({Kind.SERVICE, Kind.DRIVER, Kind.PROCESS, Kind.KEXT, Kind.SYSTEM_EXTENSION})
+
+
+class ProtectionLike(Protocol):
+    @property
+    def active(self) -> tuple[str, ...]: ...
+
+
+@dataclass(frozen=True)
+class Protection:
+    """Antivirus products actively protecting the machine (display names), and what could not be checked."""
+
+    active: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def protected(self) -> bool:
+        return bool(self.active)
+
+
+ProtectionProbe = Callable[[], ProtectionLike]
+
+
+@dataclass(frozen=True)
+class Survivor:
+    """Something of a removed product that is still on the machine."""
+
+    product: str
+    kind: Kind
+    name: str
+    location: str
+    until_restart: bool  # expected to disappear with the restart that is pending
+
+
+@dataclass(frozen=True)
+class Verification:
+    scan: ScanResult
+    status: VerifiedStatus
+    survivors: tuple[Survivor, ...]  # still installed or running
+    leftovers: tuple[Survivor, ...]  # folders, keys and other traces that do not run
+    reboot_pending: bool
+    protection: Protection
+
+    def summary(self) -> list[str]:
+        """Plain sentences for the command line and the GUI."""
+        lines: list[str] = []
+        if self.status == "removed":
+            lines.append("Verified: no Kaspersky software is installed or running.")
+        elif self.status == "reboot_needed":
+            lines.append("Removed, but these stay loaded until the computer restarts:")
+        else:
+            lines.append("Not everything was removed. Still present:")
+        lines += [f"  - {s.product}: {s.kind} {s.name} ({s.location})" for s in self.survivors]
+        if self.leftovers:
+            lines.append(
+                f"{len(self.leftovers)} leftover item(s) remain (folders or settings that do not run):"
+            )
+            lines += [f"  - {s.location}" for s in self.leftovers]
+        if self.protection.protected:
+            lines.append(f"Protected now by: {', '.join(self.protection.active)}.")
+        else:
+            lines.append(ALTERNATIVES_HINT)
+        lines += self.protection.notes
+        return lines
+
+
+def verify(
+    target: Target,
+    *,
+    observe: Observe = observe_machine,
+    protection: ProtectionProbe,
+    reboot_pending: bool = False,
+    product_ids: Collection[str] | None = None,
+) -> Verification:
+    """Rescan the target and say what survived removal and whether anything protects the machine.
+
+    `product_ids` limits the check to the products the plan removed (default: every Kaspersky product).
+    """
+    result = scan(target, observe=observe)
+    survivors: list[Survivor] = []
+    leftovers: list[Survivor] = []
+    for product in (*result.products, *result.leftovers):
+        if not _removed_by_plan(product, product_ids):
+            continue
+        for evidence in product.evidence:
+            survivor = Survivor(
+                product.name,
+                evidence.kind,
+                evidence.name,
+                evidence.location,
+                until_restart=reboot_pending and evidence.kind in _UNTIL_RESTART,
+            )
+            (survivors if evidence.kind in _ACTIVE_KINDS else leftovers).append(survivor)
+    if not survivors:
+        status: VerifiedStatus = "removed"
+    elif all(s.until_restart for s in survivors):
+        status = "reboot_needed"
+    else:
+        status = "failed"
+    return Verification(
+        result, status, tuple(survivors), tuple(leftovers), reboot_pending, _protection(result, protection)
+    )
+
+
+def _removed_by_plan(product: Product, product_ids: Collection[str] | None) -> bool:
+    if product_ids is None:
+        return product.origin == "kaspersky"
+    return product.id in product_ids or (product.leftover and product.origin == "kaspersky")
+
+
+def _protection(result: ScanResult, probe: ProtectionProbe) -> Protection:
+    from_security_center = [p.name for p in result.other_security_software if p.state.get("active") == "true"]
+    probed = probe()
+    notes = getattr(probed, "notes", ())
+    return Protection(tuple(dict.fromkeys([*from_security_center, *probed.active])), tuple(notes))
+
+
+DEFENDER_STATUS = (
+    "Get-MpComputerStatus | Select-Object AMRunningMode, AntivirusEnabled, RealTimeProtectionEnabled"
+    " | ConvertTo-Json -Compress"
+)
+DEFENDER_NAME = "Microsoft Defender Antivirus"
+
+
+@dataclass(frozen=True)
+class DefenderProbe:
+    """Defender's own view of itself through PowerShell, with a fixed argument list (no user input)."""
+
+    runner: Runner
+    powershell: str = "powershell.exe"
+    timeout_s: float = 60
+
+    def __call__(self) -> Protection:
+        argv = [self.powershell, "-NoProfile", "-NonInteractive", "-Command", DEFENDER_STATUS]
+        result = self.runner.run(argv, elevated=False, timeout=self.timeout_s, cancel=threading.Event())
+        if result.exit_code != 0:
+            return Protection((), ("Could not ask Microsoft Defender for its status.",))
+        try:
+            status = json.loads(result.output_tail)
+        except json.JSONDecodeError:
+            return Protection((), ("Microsoft Defender's status could not be read.",))
+        mode = status.get("AMRunningMode")
+        if mode == "Normal" and status.get("AntivirusEnabled") and status.get("RealTimeProtectionEnabled"):
+            return Protection((DEFENDER_NAME,))
+        if mode and mode != "Normal":
+            return Protection(
+                (), (f"Microsoft Defender is installed but runs in '{mode}' mode, not protecting.",)
+            )
+        return Protection((), ("Microsoft Defender's real-time protection is off.",))
+
+
+def probe_protection() -> Protection:
+    """This machine's protection probe: Defender on Windows; elsewhere the rescan's data is all there is."""
+    if sys.platform == "win32":
+        from core.subprocess_runner import SubprocessRunner
+
+        return DefenderProbe(SubprocessRunner())()
+    return Protection(())

@@ -1,0 +1,102 @@
+"""What comes next: the catalog's recommendations for this machine, with filters; opens the vendor's page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+)
+
+from core.flow import Stage
+from gui.pages.flow_page import FlowPage
+
+
+class AlternativesPage(FlowPage):
+    stage = Stage.ALTERNATIVES
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("What comes next"))
+        self.setSubTitle(
+            self.tr(
+                "Protection to use instead. Switchover downloads nothing: it opens the vendor's own page."
+            )
+        )
+        filters = QHBoxLayout()
+        segment_label = QLabel(self.tr("For &use at:"))
+        self.segment = QComboBox()
+        self.segment.addItem(self.tr("Home"), "home")
+        self.segment.addItem(self.tr("Business"), "business")
+        self.segment.setAccessibleName(self.tr("For use at"))
+        segment_label.setBuddy(self.segment)
+        filters.addWidget(segment_label)
+        filters.addWidget(self.segment)
+        self.needs: dict[str, QCheckBox] = {
+            "free": QCheckBox(self.tr("&Free")),
+            "vpn": QCheckBox(self.tr("&VPN")),
+            "passwords": QCheckBox(self.tr("&Password manager")),
+            "parental": QCheckBox(self.tr("Pa&rental controls")),
+        }
+        for box in self.needs.values():
+            filters.addWidget(box)
+            box.toggled.connect(self.render)
+        filters.addStretch(1)
+        self.body.addLayout(filters)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Recommended protection"))
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(self.open_selected)
+        self.body.addWidget(self.list, 1)
+        self.count = self.paragraph(name=self.tr("Number of suggestions"))
+        row = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("&Open the vendor's page"))
+        self.open_button.clicked.connect(self.open_selected)
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.segment.currentIndexChanged.connect(self.render)
+        self._catalog = None
+
+    def enter(self) -> None:
+        scan = self.session.scan
+        managed = scan is not None and any(p.managed for p in scan.products)
+        self.segment.blockSignals(True)
+        self.segment.setCurrentIndex(self.segment.findData("business" if managed else "home"))
+        self.segment.blockSignals(False)
+        self.render()
+
+    def render(self) -> None:
+        from core.catalog import load_catalog, recommend
+
+        if self._catalog is None:
+            self._catalog = load_catalog()
+        needs = {need for need, box in self.needs.items() if box.isChecked()}
+        recommendations = recommend(
+            self._catalog,
+            self.session.scan,
+            platform=self.session.machine.target.os,
+            segment=self.segment.currentData(),
+            needs=needs,
+        )
+        self.list.clear()
+        for rec in recommendations:
+            item = QListWidgetItem(f"{rec.entry.name}\n{rec.reason}")
+            item.setData(Qt.ItemDataRole.UserRole, rec.entry.official_url)
+            item.setToolTip(rec.reason)
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self.count.setText(self.tr("{count} suggestions match.").format(count=len(recommendations)))
+        self.open_button.setEnabled(bool(self.list.count()))
+
+    def open_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is not None and item.data(Qt.ItemDataRole.UserRole):
+            QDesktopServices.openUrl(QUrl(item.data(Qt.ItemDataRole.UserRole)))

@@ -1,0 +1,70 @@
+"""What the ban means: the briefing from core, tailored to the scan, with every source one click away."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from PySide6.QtCore import QLocale, QTimeZone
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QTextBrowser
+
+from core.flow import Stage
+from gui.pages.flow_page import FlowPage
+
+
+class BanPage(FlowPage):
+    stage = Stage.BAN
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("What the ban means for you"))
+        self.setSubTitle(self.tr("Facts with their sources. Click a source to open it in your browser."))
+        form = QFormLayout()
+        self.us_person = QComboBox()
+        self.us_person.addItem(self.tr("Yes"), True)
+        self.us_person.addItem(self.tr("No"), False)
+        self.us_person.addItem(self.tr("Not sure"), None)
+        label = QLabel(self.tr("Do you live or work in the &United States?"))
+        label.setBuddy(self.us_person)
+        self.us_person.setAccessibleName(self.tr("Do you live or work in the United States?"))
+        form.addRow(label, self.us_person)
+        self.body.addLayout(form)
+        self.guess_note = self.paragraph(name=self.tr("How the answer was chosen"))
+        self.text = QTextBrowser()
+        self.text.setOpenExternalLinks(True)  # QDesktopServices: the person's own browser
+        self.text.setAccessibleName(self.tr("Briefing"))
+        self.body.addWidget(self.text, 1)
+        self.us_person.currentIndexChanged.connect(self.render)
+        self._guessed = False
+
+    def enter(self) -> None:
+        if not self._guessed:
+            from core.briefing import guess_us_person
+
+            self._guessed = True
+            guess = guess_us_person(QLocale.system().name(), QTimeZone.systemTimeZoneId().data().decode())
+            self.us_person.blockSignals(True)
+            self.us_person.setCurrentIndex(self.us_person.findData(guess))
+            self.us_person.blockSignals(False)
+            self.guess_note.setText(
+                self.tr("Our guess from your language and time zone settings; change it if it is wrong.")
+            )
+        self.render()
+
+    def render(self) -> None:
+        from core.briefing import build_briefing
+
+        self.session.us_person = self.us_person.currentData()
+        briefing = build_briefing(self.session.scan, us_person=self.session.us_person, today=date.today())
+        parts: list[str] = []
+        for section in briefing.sections:
+            parts.append(f"<h3>{html.escape(section.title)}</h3>")
+            parts.extend(f"<p>{html.escape(p)}</p>" for p in section.paragraphs)
+            if section.facts:
+                links = "".join(
+                    f'<li><a href="{html.escape(f.source_url)}">{html.escape(f.source_title)}</a>'
+                    f" ({html.escape(str(f.date))})</li>"
+                    for f in section.facts
+                )
+                parts.append(f"<p><small>{html.escape(self.tr('Sources:'))}</small></p><ul>{links}</ul>")
+        self.text.setHtml("".join(parts))

@@ -1,0 +1,60 @@
+"""Done: a summary, the report saved as JSON, and a summary copied for a help-desk ticket."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPlainTextEdit, QPushButton
+
+from core.flow import Stage
+from gui.pages.flow_page import FlowPage
+from gui.report import report_document, summary_lines
+
+
+class DonePage(FlowPage):
+    stage = Stage.DONE
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Done"))
+        self.setSubTitle(
+            self.tr("Here is what happened. Keep the report if someone helps you with this computer.")
+        )
+        self.summary = QPlainTextEdit()
+        self.summary.setReadOnly(True)
+        self.summary.setAccessibleName(self.tr("Summary"))
+        self.body.addWidget(self.summary, 1)
+        row = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("&Save the report…"))
+        self.save_button.clicked.connect(lambda: self.save_report())
+        self.copy_button = QPushButton(self.tr("&Copy a summary for the help desk"))
+        self.copy_button.clicked.connect(self.copy_summary)
+        row.addWidget(self.save_button)
+        row.addWidget(self.copy_button)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.status = self.paragraph(name=self.tr("Report status"))
+
+    def enter(self) -> None:
+        self.summary.setPlainText("\n".join(summary_lines(self.session)))
+        self.status.setText("")
+
+    def save_report(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save the report"),
+                str(Path.home() / "switchover-report.json"),
+                self.tr("JSON (*.json)"),
+            )
+        if not path:
+            return
+        text = json.dumps(report_document(self.session), indent=2, ensure_ascii=False)
+        Path(path).write_text(text + "\n", encoding="utf-8")
+        self.status.setText(self.tr("✓ Report saved to {path}").format(path=path))
+
+    def copy_summary(self) -> None:
+        QGuiApplication.clipboard().setText(self.summary.toPlainText())
+        self.status.setText(self.tr("✓ Summary copied. Paste it into your help-desk ticket."))

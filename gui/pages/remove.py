@@ -1,0 +1,214 @@
+"""Remove: the point of no return. Live progress per step, the uninstall password when needed, Stop.
+
+The removal runs in a worker through core's executor; this page only shows the
+events that arrive and forwards Start, Stop and the password. The password lives
+in the line edit and the worker's memory for the length of one run; it is never
+logged or shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
+
+from core.flow import Stage
+from core.plan import Step
+from gui.pages.flow_page import FlowPage
+from gui.workers import RemovalWorker, start
+
+ELEVATION_DECLINED = 1223  # Win32 ERROR_CANCELLED: the administrator prompt was answered No
+
+
+class RemovePage(FlowPage):
+    stage = Stage.REMOVE
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Remove Kaspersky"))
+        self.setSubTitle(self.tr("This is the point of no return: once removal starts, you cannot go back."))
+        self.setCommitPage(True)
+        form = QFormLayout()
+        self.password_label = QLabel(self.tr("Uninstall &password:"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Uninstall password"))
+        self.password_label.setBuddy(self.password)
+        form.addRow(self.password_label, self.password)
+        self.body.addLayout(form)
+        self.password_note = self.paragraph(name=self.tr("About the password"))
+        self.steps = QTreeWidget()
+        self.steps.setAccessibleName(self.tr("Removal steps"))
+        self.steps.setHeaderLabels([self.tr("Step"), self.tr("Status")])
+        self.steps.setRootIsDecorated(False)
+        self.steps.setWordWrap(True)
+        self.steps.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.steps.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.steps.header().setStretchLastSection(False)
+        self.body.addWidget(self.steps, 1)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Removal progress"))
+        self.progress.setFormat(self.tr("%v of %m steps"))
+        self.body.addWidget(self.progress)
+        self.status = self.paragraph(name=self.tr("Removal status"))
+        row = QHBoxLayout()
+        self.start_button = QPushButton(self.tr("&Remove now"))
+        self.start_button.clicked.connect(self.begin)
+        self.stop_button = QPushButton(self.tr("S&top"))
+        self.stop_button.clicked.connect(self.stop)
+        row.addWidget(self.start_button)
+        row.addWidget(self.stop_button)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.worker: RemovalWorker | None = None
+        self.items: dict[str, QTreeWidgetItem] = {}
+        self.ended: set[str] = set()  # steps whose final event arrived
+
+    def enter(self) -> None:
+        from core.secrets import needs_password
+
+        plan = self.session.require_plan()
+        self.steps.clear()
+        self.items = {}
+        for step in plan.steps:
+            item = QTreeWidgetItem([step.title, self.tr("Waiting")])
+            item.setToolTip(0, step.why)
+            self.steps.addTopLevelItem(item)
+            self.items[step.id] = item
+        self.progress.setRange(0, len(plan.steps))
+        self.progress.setValue(0)
+        wants_password = any(step.command and needs_password(step.command) for step in plan.steps)
+        for widget in (self.password_label, self.password, self.password_note):
+            widget.setVisible(wants_password)
+        hint = self.session.machine.demo.password_hint if self.session.machine.demo else None
+        self.password_note.setText(
+            self.tr("The demo office PC's uninstall password is: {password}").format(password=hint)
+            if hint
+            else self.tr("Your IT team set this password. Switchover never saves or shows it.")
+        )
+        self.status.setText(self.tr("Press Remove now when you are ready. You can stop between steps."))
+        self.stop_button.setEnabled(False)
+
+    @property
+    def busy(self) -> bool:
+        return self.worker is not None
+
+    def isComplete(self) -> bool:
+        return self.session.run is not None and not self.busy
+
+    def begin(self) -> None:
+        from core.journal import Journal
+
+        machine = self.session.machine
+        self.worker = RemovalWorker(
+            self.session.plan,
+            runner=machine.runner,
+            journal=Journal(machine.journal_path),
+            password=self.password.text() or None,
+            confirmed=self.session.ticked,
+            guard=machine.guard,
+        )
+        self.worker.step_event.connect(self._step_event)
+        self.worker.manual_step.connect(self._ask_manual)
+        self.worker.finished.connect(self._finished)
+        self.worker.failed.connect(self._failed)
+        self.session.removal_started = True  # no way back from here on
+        self.ended = set()
+        self.progress.setValue(0)
+        for item in self.items.values():
+            item.setText(1, self.tr("Waiting"))
+        self.start_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
+        self.password.setEnabled(False)
+        self.status.setText(self.tr("Removing… Please keep this window open."))
+        start(self.worker, self)
+        self.refresh_buttons()
+
+    def stop(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.stop_button.setEnabled(False)
+            self.status.setText(self.tr("Stopping after the current step…"))
+
+    def _step_event(self, event) -> None:  # core.executor.StepEvent
+        item = self.items.get(event.step_id)
+        if item is None:
+            return
+        item.setText(1, self.describe_status(event.status, event.exit_code))
+        item.setToolTip(1, event.message)
+        if event.status not in ("started", "waiting_user"):
+            self.ended.add(event.step_id)
+        self.progress.setValue(len(self.ended))
+
+    def describe_status(self, status: str, exit_code: int | None) -> str:
+        """Status in words with a symbol, never by colour alone."""
+        if status == "cancelled" and exit_code == ELEVATION_DECLINED:
+            return self.tr("✗ Administrator permission declined")
+        texts = {
+            "started": self.tr("… Running"),
+            "waiting_user": self.tr("… Waiting for you"),
+            "done": self.tr("✓ Done"),
+            "needs_reboot": self.tr("✓ Done, restart needed"),
+            "failed": self.tr("✗ Failed"),
+            "skipped": self.tr("– Not run"),
+            "cancelled": self.tr("– Stopped"),
+        }
+        return texts.get(status, status)
+
+    def _ask_manual(self, step: Step) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Your turn"),
+            self.tr("Please do this now, then press Yes:\n\n{title}\n\n{why}").format(
+                title=step.title, why=step.why
+            ),
+        )
+        if self.worker is not None:
+            self.worker.answer_manual(answer == QMessageBox.StandardButton.Yes)
+
+    def _finished(self, report) -> None:  # core.executor.RunReport
+        self.worker = None
+        self.session.run = report.status
+        self.session.run_report = report
+        declined = any(e.exit_code == ELEVATION_DECLINED for e in report.steps)
+        messages = {
+            "removed": self.tr("Every step finished. Press Next to check the result."),
+            "reboot_needed": self.tr("Every step finished. A restart is needed to finish; press Next."),
+            "failed": self.tr(
+                "A step failed, so the steps after it did not run: {message}. "
+                "Check the password if one is needed, then press Try again."
+            ).format(message=report.message),
+            "cancelled": self.tr(
+                "Stopped: {message}. Press Try again to continue, or Next to check what is left."
+            ).format(message=report.message),
+        }
+        text = messages.get(report.status, report.message)
+        if declined:
+            text = self.tr(
+                "You declined the administrator prompt, so nothing was removed in that step. "
+                "Press Try again and answer Yes when asked for permission."
+            )
+        self.status.setText(text)
+        self._idle(again=report.status in ("failed", "cancelled"))
+
+    def _failed(self, message: str) -> None:
+        self.worker = None
+        self.session.run = "failed"
+        self.status.setText(self.tr("The removal stopped with an error: {message}").format(message=message))
+        self._idle(again=True)
+
+    def _idle(self, *, again: bool) -> None:
+        self.stop_button.setEnabled(False)
+        self.start_button.setText(self.tr("Try &again"))
+        self.start_button.setEnabled(again)
+        self.password.setEnabled(True)
+        self.refresh_buttons()

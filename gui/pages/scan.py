@@ -1,0 +1,88 @@
+"""Scan: a busy bar while the scan runs off the GUI thread, a Stop button, and on to the results."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton
+
+from core.flow import Stage
+from core.model import ScanResult
+from gui.pages.flow_page import FlowPage
+from gui.workers import ScanWorker, start
+
+
+class ScanPage(FlowPage):
+    stage = Stage.SCAN
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Looking for Kaspersky"))
+        self.setSubTitle(self.tr("Reading the list of installed programs, services, drivers and folders."))
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Scan progress"))
+        self.progress.setTextVisible(False)
+        self.body.addWidget(self.progress)
+        self.status = self.paragraph(name=self.tr("Scan status"))
+        row = QHBoxLayout()
+        self.stop_button = QPushButton(self.tr("&Stop scanning"))
+        self.stop_button.clicked.connect(self.stop)
+        self.again_button = QPushButton(self.tr("Scan &again"))
+        self.again_button.clicked.connect(self.begin)
+        row.addWidget(self.stop_button)
+        row.addWidget(self.again_button)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.body.addStretch(1)
+        self.worker: ScanWorker | None = None
+
+    def enter(self) -> None:
+        self.begin()
+
+    def begin(self) -> None:
+        self.session.scan = None
+        machine = self.session.machine
+        self.worker = ScanWorker(machine.target, machine.observe)
+        self.worker.finished.connect(self._scanned)
+        self.worker.cancelled.connect(self._stopped)
+        self.worker.failed.connect(self._failed)
+        self.progress.setRange(0, 0)  # busy: a scan cannot know its length in advance
+        self.status.setText(self.tr("Scanning {machine}…").format(machine=machine.target.describe()))
+        self.stop_button.setEnabled(True)
+        self.again_button.setVisible(False)
+        start(self.worker, self)
+        self.refresh_buttons()
+
+    def stop(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.stop_button.setEnabled(False)
+
+    @property
+    def busy(self) -> bool:
+        return self.worker is not None
+
+    def isComplete(self) -> bool:
+        return self.session.scan is not None and not self.busy
+
+    def _ended(self, message: str) -> None:
+        self.worker = None
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1 if self.session.scan else 0)
+        self.status.setText(message)
+        self.stop_button.setEnabled(False)
+        self.again_button.setVisible(self.session.scan is None)
+        self.refresh_buttons()
+
+    def _scanned(self, result: ScanResult) -> None:
+        self.session.scan = result
+        self._ended(self.tr("Scan finished."))
+        if self.switchover().currentPage() is self:
+            self.switchover().next()  # the results are what the person waits for: show them at once
+
+    def cleanupPage(self) -> None:  # Qt calls this when the person goes Back
+        self.stop()
+
+    def _stopped(self) -> None:
+        self._ended(self.tr("Scan stopped. Nothing was changed on this computer."))
+
+    def _failed(self, message: str) -> None:
+        self._ended(self.tr("The scan could not finish: {message}").format(message=message))

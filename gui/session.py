@@ -1,0 +1,124 @@
+"""What the assistant knows so far, and the machine it works on (the real one or a demo).
+
+One `Session` per wizard. Pages read and fill it; the step order comes from
+`core.flow` through `flow_state()`. The machine's parts (target, observation
+source, runner, guard, protection probe) are swapped whole for a demo machine,
+so no page knows whether it is looking at a real computer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from core import paths
+from core.demo import DemoMachine, demo_machines
+from core.executor import Guard, RunReport
+from core.flow import FlowState, RunStatus
+from core.journal import default_journal_path
+from core.model import ScanResult, Target
+from core.plan import Plan
+from core.runner import Runner
+from core.scan import Observe, live_target, observe_machine
+from core.verify import ProtectionProbe, Verification
+
+
+@dataclass(frozen=True)
+class Machine:
+    """The computer the assistant works on."""
+
+    target: Target
+    observe: Observe
+    runner: Runner
+    protection: ProtectionProbe
+    journal_path: Path
+    restarted_since: Callable[[str], bool]  # has the machine restarted since this ISO time?
+    guard: Guard | None = None  # None: the executor's own guard
+    demo: DemoMachine | None = None
+
+
+def _booted_after(iso_time: str) -> bool:
+    import psutil
+
+    return psutil.boot_time() > datetime.fromisoformat(iso_time).timestamp()
+
+
+def real_machine() -> Machine:
+    from core.subprocess_runner import SubprocessRunner
+    from core.verify import probe_protection
+
+    return Machine(
+        target=live_target(),
+        observe=observe_machine,
+        runner=SubprocessRunner(),
+        protection=probe_protection,
+        journal_path=default_journal_path(),
+        restarted_since=_booted_after,
+    )
+
+
+def demo_machine(key: str, *, delay: float, demo: DemoMachine | None = None) -> Machine:
+    """A simulated machine ("home" or "office"); its journal is kept apart from the real one."""
+    demo = demo or demo_machines(delay=delay)[key]
+    return Machine(
+        target=demo.target,
+        observe=demo.observe,
+        runner=demo.runner,
+        protection=demo.protection,
+        journal_path=paths.data_dir() / "demo" / f"journal-{key}.jsonl",
+        restarted_since=lambda _since: not demo.reboot_pending,
+        guard=demo.guard,
+        demo=demo,
+    )
+
+
+@dataclass
+class Session:
+    machine: Machine
+    scan: ScanResult | None = None
+    plan: Plan | None = None
+    ticked: set[str] = field(default_factory=set)  # rescue steps the user has confirmed
+    rescue_done: bool = False
+    removal_started: bool = False
+    run: RunStatus | None = None
+    run_report: RunReport | None = None
+    rebooted: bool = False
+    verification: Verification | None = None
+    us_person: bool | None = None
+
+    def flow_state(self) -> FlowState:
+        return FlowState(
+            scan=self.scan,
+            plan_ready=self.plan is not None,
+            rescue_done=self.rescue_done,
+            removal_started=self.removal_started,
+            run=self.run,
+            rebooted=self.rebooted,
+            verified=self.verification is not None,
+        )
+
+    def require_scan(self) -> ScanResult:
+        """The scan, for pages that `core.flow` shows only after one."""
+        if self.scan is None:
+            raise RuntimeError("this stage needs a scan first (core.flow)")
+        return self.scan
+
+    def require_plan(self) -> Plan:
+        if self.plan is None:
+            raise RuntimeError("this stage needs a removal plan first (core.flow)")
+        return self.plan
+
+    def record_verification(self) -> None:
+        """Close the journal's run once verification settles it, so the next start does not resume it."""
+        from core.journal import Journal
+
+        if self.verification is None or self.verification.status == "reboot_needed":
+            return  # still waiting for the restart: the run stays pending
+        journal = Journal(self.machine.journal_path)
+        pending = journal.pending()
+        if pending is not None:
+            status = "removed" if self.verification.status == "removed" else "failed"
+            journal.record(pending.run_id, "verified", status=self.verification.status)
+            journal.record(pending.run_id, "run_ended", status=status, message="verified after the restart")

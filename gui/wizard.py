@@ -1,0 +1,136 @@
+"""The assistant window: a QWizard that renders `core.flow`, one thin page per stage.
+
+The page ids are `core.flow.Stage` values (an IntEnum), each page's `nextId` asks
+`core.flow.next_stage`, and Back follows `core.flow.can_go_back`: Qt alone
+would allow going back from Verify to Restart, which must not happen after a
+removal has started.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QThread, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+
+from core.flow import Stage, can_go_back, resume_stage
+from core.journal import Journal, JournalError
+from core.plan import Plan
+from gui.pages.alternatives import AlternativesPage
+from gui.pages.ban import BanPage
+from gui.pages.done import DonePage
+from gui.pages.flow_page import FlowPage
+from gui.pages.found import FoundPage
+from gui.pages.prepare import PreparePage
+from gui.pages.remove import RemovePage
+from gui.pages.restart import RestartPage
+from gui.pages.scan import ScanPage
+from gui.pages.verify import VerifyPage
+from gui.pages.welcome import WelcomePage
+from gui.session import Machine, Session, demo_machine
+
+log = logging.getLogger(__name__)
+
+PAGES: tuple[type[FlowPage], ...] = (
+    WelcomePage,
+    ScanPage,
+    FoundPage,
+    BanPage,
+    AlternativesPage,
+    PreparePage,
+    RemovePage,
+    RestartPage,
+    VerifyPage,
+    DonePage,
+)
+DEMO_DELAY_S = 0.8  # how long a simulated uninstaller takes in the app: long enough to watch it work
+
+
+class SwitchoverWizard(QWizard):
+    def __init__(
+        self, machine: Machine, *, log_file: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = Session(machine)
+        self.log_file = log_file
+        self.setObjectName("switchover")
+        self.setWindowTitle(self.window_title())
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Open &log"))
+        self.button(QWizard.WizardButton.CustomButton1).setToolTip(self.tr("Open Switchover's log file"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Continue"))
+        self.customButtonClicked.connect(lambda _which: self.open_log())
+        self.pages: dict[Stage, FlowPage] = {}
+        for page_class in PAGES:
+            page = page_class()
+            self.setPage(int(page_class.stage), page)
+            page.completeChanged.connect(self.update_back)  # after QWizard's own update
+            self.pages[page_class.stage] = page
+        self.currentIdChanged.connect(lambda _id: self.update_back())
+        self.setStartId(int(self.resume()))
+        self.resize(760, 560)
+
+    def window_title(self) -> str:
+        demo = self.session.machine.demo
+        if demo is None:
+            return self.tr("Switchover")
+        return self.tr("Switchover — demo: {machine}").format(machine=self.machine_title(demo.key))
+
+    def machine_title(self, key: str) -> str:
+        return {"home": self.tr("home PC"), "office": self.tr("office PC")}.get(key, key)
+
+    def resume(self) -> Stage:
+        """Where to open: Welcome, or the Restart/Verify stage of a run the journal says is unfinished."""
+        machine = self.session.machine
+        try:
+            pending = Journal(machine.journal_path).pending()
+        except JournalError:
+            log.exception("cannot read the journal")
+            return Stage.WELCOME
+        if pending is None or pending.ended_status != "reboot_needed":
+            return Stage.WELCOME
+        log.info("resuming: %s", pending.describe())
+        session = self.session
+        session.plan = Plan.from_json(pending.plan)
+        session.removal_started = True
+        session.run = "reboot_needed"
+        session.rebooted = machine.restarted_since(pending.started_at)
+        return resume_stage(session.run, rebooted=session.rebooted)
+
+    def update_back(self) -> None:
+        stage = Stage(self.currentId()) if self.currentId() >= 0 else Stage.WELCOME
+        if not can_go_back(stage, self.session.flow_state()):
+            self.button(QWizard.WizardButton.BackButton).setEnabled(False)
+
+    def open_demo(self, key: str) -> None:
+        """Start over on a simulated machine (the "Try the demo" buttons)."""
+        self.session = Session(demo_machine(key, delay=DEMO_DELAY_S))
+        self.setWindowTitle(self.window_title())
+        self.restart()
+
+    def open_log(self) -> None:
+        if self.log_file:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self.log_file))
+
+    def busy_page(self) -> FlowPage | None:
+        page = self.currentPage()
+        return page if getattr(page, "worker", None) is not None else None
+
+    def reject(self) -> None:
+        """Closing while work runs: a removal is stopped between steps, never cut off mid-step."""
+        page = self.busy_page()
+        if page is not None:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Stop and close?"),
+                self.tr("Switchover is still working. Stop after the current step and close?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            page.worker.cancel()  # type: ignore[union-attr]
+            for thread in page.findChildren(QThread):
+                thread.wait()
+        super().reject()

@@ -1,0 +1,1 @@
+"""Bundled briefing data; loaded with importlib.resources."""

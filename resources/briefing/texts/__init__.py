@@ -1,0 +1,1 @@
+"""Plain-language briefing texts, one file per language."""

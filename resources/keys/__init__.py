@@ -1,0 +1,1 @@
+"""Ed25519 public keys that may sign catalog and briefing updates."""

@@ -1,0 +1,244 @@
+"""Signed updates over HTTPS, against a real server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import base64
+import json
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from core.catalog import catalog_from_json
+from core.cli import main
+from core.updates import (
+    UpdateRefused,
+    bundled_document,
+    check_url,
+    fetch_update,
+    load_document,
+    signature_matches,
+    trusted_keys,
+)
+from tests.catalog.https_server import Route, Server, self_signed_certificate
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    return self_signed_certificate(tmp_path_factory.mktemp("tls"))
+
+
+@pytest.fixture
+def server(certificate: tuple[Path, Path]) -> Iterator[Server]:
+    yield from Server(*certificate).serve()
+
+
+@pytest.fixture(scope="module")
+def signing_key() -> Ed25519PrivateKey:
+    return Ed25519PrivateKey.generate()
+
+
+@pytest.fixture
+def keys(signing_key: Ed25519PrivateKey) -> list[Ed25519PublicKey]:
+    return [signing_key.public_key()]
+
+
+def catalog_document(version: int, **changes: object) -> bytes:
+    data = {**bundled_document("catalog").data, "version": version, **changes}
+    return json.dumps(data).encode()
+
+
+def publish(server: Server, path: str, document: bytes, key: Ed25519PrivateKey, **route: object) -> str:
+    server.routes[path] = Route(document, **route)  # type: ignore[arg-type]
+    server.routes[path + ".sig"] = Route(base64.b64encode(key.sign(document)), "application/octet-stream")
+    return server.url(path)
+
+
+def fetch(url: str, keys: list[Ed25519PublicKey], certificate: tuple[Path, Path], **options: object):
+    return fetch_update(url, keys=keys, ca_bundle=str(certificate[0]), **options)  # type: ignore[arg-type]
+
+
+def test_a_valid_signed_catalog_is_used_and_cached(
+    server, signing_key, keys, certificate, private_data_dir
+) -> None:
+    url = publish(server, "/catalog.json", catalog_document(2), signing_key)
+    result = fetch(url, keys, certificate)
+    assert (result.kind, result.status, result.previous_version, result.version) == (
+        "catalog",
+        "updated",
+        1,
+        2,
+    )
+    assert (private_data_dir / "updates" / "catalog.json").read_bytes() == catalog_document(2)
+    in_use = load_document("catalog", keys=keys)
+    assert (in_use.origin, in_use.version) == ("downloaded", 2)
+    assert (
+        catalog_from_json(in_use.data, version=2, origin=in_use.origin).entry("norton-360").name
+        == "Norton 360"
+    )
+    assert fetch(url, keys, certificate).status == "current"
+
+
+def test_a_tampered_document_is_refused(server, signing_key, keys, certificate, private_data_dir) -> None:
+    url = publish(server, "/catalog.json", catalog_document(2), signing_key)
+    server.routes["/catalog.json"].body = catalog_document(3)  # the signature was made for version 2
+    with pytest.raises(UpdateRefused, match="signature does not match"):
+        fetch(url, keys, certificate)
+    assert not (private_data_dir / "updates").exists()
+    assert load_document("catalog", keys=keys).origin == "bundled"
+
+
+def test_a_document_signed_by_an_unknown_key_is_refused(server, keys, certificate) -> None:
+    url = publish(server, "/catalog.json", catalog_document(2), Ed25519PrivateKey.generate())
+    with pytest.raises(UpdateRefused, match="signature does not match"):
+        fetch(url, keys, certificate)
+
+
+def test_a_rollback_is_refused(server, signing_key, keys, certificate) -> None:
+    fetch(publish(server, "/new.json", catalog_document(5), signing_key), keys, certificate)
+    old = publish(server, "/old.json", catalog_document(3), signing_key)
+    with pytest.raises(UpdateRefused, match="version 3, older than version 5 in use"):
+        fetch(old, keys, certificate)
+    assert load_document("catalog", keys=keys).version == 5
+
+
+def test_an_oversized_document_is_refused_by_its_declared_length(
+    server, signing_key, keys, certificate
+) -> None:
+    url = publish(server, "/big.json", catalog_document(2), signing_key)
+    with pytest.raises(UpdateRefused, match="bytes is more than the 1000 allowed"):
+        fetch(url, keys, certificate, max_bytes=1000)
+
+
+def test_an_oversized_stream_is_cut_off_at_the_cap(server, signing_key, keys, certificate) -> None:
+    url = publish(server, "/stream.json", catalog_document(2), signing_key, chunked=True)
+    with pytest.raises(UpdateRefused, match="more than the 1000 bytes allowed"):
+        fetch(url, keys, certificate, max_bytes=1000)
+
+
+def test_a_document_that_fails_the_schema_is_refused(server, signing_key, keys, certificate) -> None:
+    url = publish(server, "/bad.json", catalog_document(2, entries=[]), signing_key)
+    with pytest.raises(UpdateRefused, match=r"does not validate: entries: .* should be non-empty"):
+        fetch(url, keys, certificate)
+
+
+def test_a_slow_server_is_refused(server, signing_key, keys, certificate) -> None:
+    url = publish(server, "/slow.json", catalog_document(2), signing_key, delay=1.5)
+    with pytest.raises(UpdateRefused, match="too slow"):
+        fetch(url, keys, certificate, timeout=0.3)
+
+
+def test_the_wrong_content_type_is_refused(server, signing_key, keys, certificate) -> None:
+    url = publish(server, "/page.json", catalog_document(2), signing_key, content_type="text/html")
+    with pytest.raises(UpdateRefused, match="expected application/json, the server sent text/html"):
+        fetch(url, keys, certificate)
+
+
+def test_a_missing_document_is_refused(server, keys, certificate) -> None:
+    with pytest.raises(UpdateRefused, match="answered 404"):
+        fetch(server.url("/nothing.json"), keys, certificate)
+
+
+def test_a_refused_connection_is_reported(keys, certificate) -> None:
+    with socket.socket() as probe:  # a port that was free a moment ago and has no listener now
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(UpdateRefused, match=r"could not connect to 127\.0\.0\.1 \(connection refused\)"):
+        fetch(f"https://127.0.0.1:{port}/catalog.json", keys, certificate)
+
+
+def test_an_untrusted_certificate_is_refused(server, signing_key, keys) -> None:
+    url = publish(server, "/catalog.json", catalog_document(2), signing_key)
+    with pytest.raises(UpdateRefused, match="certificate is not trusted"):
+        fetch_update(url, keys=keys)  # requests' default CA bundle does not know the test certificate
+
+
+def test_a_briefing_document_is_recognised_by_its_schema(server, signing_key, keys, certificate) -> None:
+    data = {**bundled_document("briefing").data, "version": 2}
+    result = fetch(publish(server, "/facts.json", json.dumps(data).encode(), signing_key), keys, certificate)
+    assert (result.kind, result.status) == ("briefing", "updated")
+    assert load_document("briefing", keys=keys).version == 2
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("https://updates.example.org/catalog.json", True),
+        ("http://updates.example.org/catalog.json", False),
+        ("http://127.0.0.1:8000/catalog.json", False),
+        ("ftp://127.0.0.1/catalog.json", False),
+        ("catalog.json", False),
+    ],
+)
+def test_only_https_is_accepted(url: str, allowed: bool) -> None:
+    if allowed:
+        check_url(url)
+    else:
+        with pytest.raises(UpdateRefused):
+            check_url(url)
+
+
+@pytest.mark.parametrize(
+    "url", ["http://127.0.0.1:8000/c.json", "http://localhost/c.json", "http://[::1]/c.json"]
+)
+def test_http_is_allowed_to_loopback_only_with_the_override(url: str) -> None:
+    check_url(url, allow_http_loopback=True)
+    with pytest.raises(UpdateRefused):
+        check_url("http://10.0.0.1/c.json", allow_http_loopback=True)
+
+
+def test_a_damaged_cache_falls_back_to_the_bundled_copy(
+    server, signing_key, keys, certificate, private_data_dir
+):
+    fetch(publish(server, "/catalog.json", catalog_document(2), signing_key), keys, certificate)
+    signature = private_data_dir / "updates" / "catalog.json.sig"
+    signature.write_text(base64.b64encode(b"\0" * 64).decode())
+    assert load_document("catalog", keys=keys).origin == "bundled"
+
+
+def test_a_cache_signed_by_a_key_the_app_does_not_ship_is_ignored(
+    server, signing_key, keys, certificate
+) -> None:
+    fetch(publish(server, "/catalog.json", catalog_document(2), signing_key), keys, certificate)
+    assert load_document("catalog").origin == "bundled"  # the shipped keys, not the test key
+
+
+def test_the_maintainer_tool_signs_what_the_app_verifies(tmp_path: Path) -> None:
+    private, public = tmp_path / "maintainer.key", tmp_path / "maintainer.pub"
+    document = tmp_path / "catalog.json"
+    document.write_bytes(catalog_document(7))
+    tool = [sys.executable, str(REPO / "tools" / "sign_document.py")]
+    subprocess.run([*tool, "new-key", str(private), str(public)], check=True, capture_output=True)
+    signed = subprocess.run(
+        [*tool, "sign", str(document), "--key", str(private)], capture_output=True, text=True
+    )
+    assert signed.returncode == 0, signed.stderr
+    from cryptography.hazmat.primitives.serialization import load_pem_public_key
+
+    key = load_pem_public_key(public.read_bytes())
+    signature = (tmp_path / "catalog.json.sig").read_bytes()
+    assert signature_matches(document.read_bytes(), signature, [key])  # type: ignore[list-item]
+    assert not signature_matches(catalog_document(8), signature, [key])  # type: ignore[list-item]
+
+
+def test_the_shipped_key_is_an_ed25519_public_key() -> None:
+    assert len(trusted_keys()) == 1
+
+
+def test_catalog_update_command_exits_2_with_the_reason(server, signing_key, capsys) -> None:
+    url = publish(server, "/catalog.json", catalog_document(2), signing_key)
+    assert main(["catalog", "update", "--url", url]) == 2  # the server's certificate is self-signed
+    assert "update refused:" in capsys.readouterr().err
+    assert main(["catalog", "update", "--url", "http://example.org/catalog.json"]) == 2
+    assert "only https:// addresses are accepted" in capsys.readouterr().err
+
+
+def test_catalog_update_command_needs_an_address(monkeypatch, capsys) -> None:
+    monkeypatch.delenv("SWITCHOVER_UPDATE_URL", raising=False)
+    assert main(["catalog", "update"]) == 2
+    assert "no update address" in capsys.readouterr().err
