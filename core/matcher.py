@@ -67,9 +67,7 @@ def match_observations(observations: Iterable[Observation], signatures: Signatur
     installed = _group_anchors([h for h in ours if h.obs.kind in ANCHOR_KINDS])
     installed += _receipt_only_products(ours, installed)
     leftovers = _attach_components([h for h in ours if not _is_anchor(h, installed)], installed)
-    managed_vendors = {
-        g.family.vendor.id for g in [*installed, *leftovers] if g.family.marks_managed
-    }
+    managed_vendors = {g.family.vendor.id for g in [*installed, *leftovers] if g.family.marks_managed}
     return MatchedProducts(
         products=tuple(_product(g, managed_vendors) for g in installed),
         leftovers=tuple(_product(g, managed_vendors) for g in leftovers),

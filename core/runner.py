@@ -10,7 +10,7 @@ from typing import Protocol
 
 @dataclass(frozen=True)
 class RunResult:
-    """How a program run ended. `exit_code` is None when it never finished (timeout, cancel, could not start)."""
+    """How a program run ended; `exit_code` is None when it never finished (timeout, cancel, no start)."""
 
     exit_code: int | None
     timed_out: bool = False

@@ -117,7 +117,9 @@ class SignatureSet:
         return next(f for f in self.families if f.id == family_id)
 
 
-def parse_signature_document(document: dict, *, origin_file: str = "<data>") -> tuple[Vendor, list[Family], list[Rule]]:
+def parse_signature_document(
+    document: dict, *, origin_file: str = "<data>"
+) -> tuple[Vendor, list[Family], list[Rule]]:
     """Build one vendor's families and rules from its JSON document."""
     if document.get("schema") != SCHEMA:
         raise ValueError(f"{origin_file}: not a {SCHEMA} document")
@@ -149,7 +151,8 @@ def parse_signature_document(document: dict, *, origin_file: str = "<data>") -> 
                     kind=Kind(rule["kind"]),
                     name=re.compile(rule["name"], _FLAGS),
                     attributes=tuple(
-                        (attr, re.compile(pattern, _FLAGS)) for attr, pattern in rule.get("attributes", {}).items()
+                        (attr, re.compile(pattern, _FLAGS))
+                        for attr, pattern in rule.get("attributes", {}).items()
                     ),
                     publisher=rule.get("publisher", "if_present"),
                     family=family,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shlex
 import shutil
+import stat
 import subprocess
 import sys
 import threading
@@ -79,18 +79,32 @@ class Pkexec:
 
 @dataclass(frozen=True)
 class MacAdministratorPrompt:
-    """The macOS administrator prompt. `do shell script` is the one place a shell sees a command,
-    so every argument is quoted for it; the prompt's authorisation is reused for a few minutes."""
+    """macOS: sudo with the system's password dialog as its askpass helper (`sudo -A`).
+
+    No shell sees a command (unlike osascript's `do shell script`); sudo caches the
+    credential, so the dialog shows once per run and later commands use `-n`.
+    """
+
+    sudo: str = "/usr/bin/sudo"
 
     def acquire(self) -> str | None:
-        done = subprocess.run(
-            ["osascript", "-e", 'do shell script "/usr/bin/true" with administrator privileges'], check=False
-        )
+        env = {**os.environ, "SUDO_ASKPASS": _askpass_helper()}
+        done = subprocess.run([self.sudo, "-A", "-v"], env=env, check=False)
         return None if done.returncode == 0 else "administrator rights were refused"
 
     def wrap(self, argv: Sequence[str]) -> list[str]:
-        script = shlex.join(argv).replace("\\", "\\\\").replace('"', '\\"')
-        return ["osascript", "-e", f'do shell script "{script}" with administrator privileges']
+        return [self.sudo, "-n", "--", *argv]
+
+
+def _askpass_helper() -> str:
+    """The askpass dialog, executable (package data may lose its mode bits when installed)."""
+    from importlib import resources
+
+    helper = resources.files("resources.macos").joinpath("askpass.applescript")
+    path = str(helper)
+    if not os.access(path, os.X_OK):
+        os.chmod(path, os.stat(path).st_mode | stat.S_IXUSR)
+    return path
 
 
 @dataclass(frozen=True)

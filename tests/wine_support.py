@@ -55,11 +55,18 @@ class WinePrefix:
 
     def run(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [require("wine"), *args], env=self.env, capture_output=True, text=True, timeout=timeout, check=False
+            [require("wine"), *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
         )
 
     def boot(self) -> None:
-        subprocess.run([require("wineboot"), "-i"], env=self.env, capture_output=True, timeout=300, check=True)
+        subprocess.run(
+            [require("wineboot"), "-i"], env=self.env, capture_output=True, timeout=300, check=True
+        )
         self.wait()
 
     def wait(self) -> None:
@@ -122,7 +129,11 @@ def build_msi(
     )
     msi = folder / "product.msi"
     subprocess.run(
-        [require("wixl"), "-o", msi.name, source.name], cwd=folder, capture_output=True, check=True, timeout=120
+        [require("wixl"), "-o", msi.name, source.name],
+        cwd=folder,
+        capture_output=True,
+        check=True,
+        timeout=120,
     )
     return msi, code
 

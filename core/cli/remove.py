@@ -33,10 +33,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Remove what the scan found, in the plan's order, then verify. Exit codes: 0 removed and "
         "verified, 3 not removed (says what is left), 4 restart needed to finish, 2 error.",
     )
+    parser.add_argument("--yes", action="store_true", help="do not ask before removing")
     parser.add_argument(
-        "--yes",
+        "--rescued",
         action="store_true",
-        help="do not ask: the plan's checks that block removal count as done (help-desk runs that did them)",
+        help="the plan's rescue checks that block removal (password vault exported, data decrypted or "
+        "recovery keys saved, help desk consulted) are done: needed for unattended runs of such plans",
     )
     parser.add_argument("--silent", action="store_true", help="quiet uninstalls (help-desk runs)")
     secret = parser.add_mutually_exclusive_group()
@@ -123,7 +125,7 @@ def _execute(
         password=secret,
         cancel=threading.Event(),
         on_event=lambda e: print(f"[{e.status}] {e.step_id}: {e.message}"),
-        confirm_manual=lambda step: _confirm_manual(step, assume_yes=args.yes),
+        confirm_manual=lambda step: _confirm_manual(step, rescued=args.rescued),
         resume=pending,
         still_needed=still_needed,
     )
@@ -154,12 +156,17 @@ def _print_plan(plan: Plan) -> None:
         print(f"Note: {warning}")
 
 
-def _confirm_manual(step: Step, *, assume_yes: bool) -> bool:
-    """A step done by hand counts only when a person says so (or --yes, for the checks that block removal)."""
-    if assume_yes and step.details.get("blocking") == "true":
-        print(f"Taken as done (--yes): {step.title}")
+def _confirm_manual(step: Step, *, rescued: bool) -> bool:
+    """A step done by hand counts only when a person says so, or --rescued for the checks that block removal.
+
+    --yes alone never confirms them: removing encryption or a vault unseen can lose data for good.
+    """
+    if rescued and step.details.get("blocking") == "true":
+        print(f"Taken as done (--rescued): {step.title}")
         return True
     if not sys.stdin.isatty():
+        if step.details.get("blocking") == "true":
+            print(f"Stopped before removal: '{step.title}' must be confirmed (run again with --rescued).")
         return False
     print(f"\n{step.title}\n{step.why}")
     return _ask("Done? [y/N] ")

@@ -65,14 +65,19 @@ def summary(result: ScanResult) -> str:
     else:
         lines.append("Other security software: none found")
     if result.notes:
-        lines.append(f"{_count(len(result.notes), 'item')} could not be read (see --json, \"notes\").")
+        lines.append(f'{_count(len(result.notes), "item")} could not be read (see --json, "notes").')
     if result.found_anything:
-        lines += ["", "Next: 'switchover brief' explains the ban; 'switchover plan' shows how removal would go."]
+        lines += [
+            "",
+            "Next: 'switchover brief' explains the ban; 'switchover plan' shows how removal would go.",
+        ]
     return "\n".join(lines) + "\n"
 
 
 def _line(product: Product) -> str:
-    text = product.name + (f" {product.version}" if product.version and product.version not in product.name else "")
+    text = product.name + (
+        f" {product.version}" if product.version and product.version not in product.name else ""
+    )
     flags = []
     if product.managed:
         flags.append("managed by Security Center")

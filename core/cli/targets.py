@@ -18,14 +18,18 @@ def add_target_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="a Windows registry export (reg export / regedit .reg file); repeatable",
     )
-    group.add_argument("--root", metavar="DIR", help="a mounted disk or copied tree of the machine to inspect")
+    group.add_argument(
+        "--root", metavar="DIR", help="a mounted disk or copied tree of the machine to inspect"
+    )
     group.add_argument("--os", choices=["windows", "macos", "linux"], help="what the offline data is")
 
 
 def target_from_args(args: argparse.Namespace) -> Target:
     if not args.reg and not args.root:
         if args.os:
-            raise InputError(f"--os {args.os}: needs --reg or --root (an offline scan); omit it to scan this machine")
+            raise InputError(
+                f"--os {args.os}: needs --reg or --root (an offline scan); omit it to scan this machine"
+            )
         return live_target()
     for path in args.reg:
         if not os.path.isfile(path):
@@ -39,11 +43,15 @@ def target_from_args(args: argparse.Namespace) -> Target:
 
 
 def _guess_os(exports: list[str], root: str | None) -> OsName:
-    if exports:
+    if exports or root is None:
         return "windows"
-    assert root is not None
-    if any(os.path.isdir(os.path.join(root, d)) for d in ("Windows/System32", "WINDOWS/system32", "Program Files")):
+    if any(
+        os.path.isdir(os.path.join(root, d))
+        for d in ("Windows/System32", "WINDOWS/system32", "Program Files")
+    ):
         return "windows"
-    if os.path.isdir(os.path.join(root, "System/Library")) or os.path.isdir(os.path.join(root, "Applications")):
+    if os.path.isdir(os.path.join(root, "System/Library")) or os.path.isdir(
+        os.path.join(root, "Applications")
+    ):
         return "macos"
     return "linux"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from re import _parser  # type: ignore[attr-defined]  # the only way to see a pattern's parts
 
 import jsonschema
@@ -57,11 +58,29 @@ def test_every_family_names_a_source_with_an_address(name: str) -> None:
         assert all(s.get("title") and s.get("evidence") for s in family["sources"]), family["id"]
 
 
+# Kinds that only one OS has (processes, services, paths and extensions exist on several).
+ONLY_ON = {
+    "uninstall_entry": "windows",
+    "driver": "windows",
+    "vendor_key": "windows",
+    "security_center": "windows",
+    "app_bundle": "macos",
+    "launchd_job": "macos",
+    "pkg_receipt": "macos",
+    "kext": "macos",
+    "system_extension": "macos",
+    "package": "linux",
+}
+
+
 @pytest.mark.parametrize("name", DATA_FILES)
-def test_every_rule_says_where_it_applies(name: str) -> None:
+def test_every_rule_says_where_it_applies_and_fits_its_kind(name: str) -> None:
     for family in document(name)["families"]:
         for rule in family["rules"]:
-            assert rule.get("os"), f"{name}: {family['id']} {rule['name']}"
+            where = f"{name}: {family['id']} {rule['name']}"
+            assert rule.get("os"), where
+            if rule["kind"] in ONLY_ON:
+                assert rule["os"] == [ONLY_ON[rule["kind"]]], where
 
 
 @pytest.mark.parametrize("name", DATA_FILES)
@@ -74,7 +93,7 @@ def test_patterns_compile_without_inline_flags_or_backreferences(name: str) -> N
         assert set(compiled.groupindex) <= {"version"}, f"{name} {where}: only a 'version' group is read"
 
 
-def _walk(parsed):
+def _walk(parsed: _parser.SubPattern) -> Iterator[tuple[object, object]]:
     for op, av in parsed:
         yield op, av
         for item in av if isinstance(av, (list, tuple)) else ():

@@ -50,7 +50,7 @@ EXCEPTIONS = {
     "AVP / kav": "two names in one; AVP as a macOS process is unverified",
     "cm_km.sys": "a generic driver name with no Kaspersky marker",
     "cm_km_sha1.sys": "a generic driver name with no Kaspersky marker",
-    "com.kaspersky.kav_agent": "the menu-bar helper inside the app: an app-bundle match would count the product twice",
+    "com.kaspersky.kav_agent": "the menu-bar helper in the app: matching it would count the product twice",
     "com.kaspersky.kav.downloader": "the installer app, not an installed product",
     "Kaspersky Anti-Virus For Mac 26.0.0.150": "a product label, not a bundle id",
     **{
@@ -75,8 +75,8 @@ BY_WORDS = [
     (r"network agent|klnagent|klnagchk|klmover|klpsm|klrbtagt|\bagent\b.*security center", "network-agent"),
     (r"console|administration tools", "ksc-console"),
     (
-        r"security center|administration (server|kit)|kladminserver|klwebsrv|klactprx|ksnproxy|klfoc|csadminserver"
-        r"|ksc64|klserver|klcsweb|klwtblfs",
+        r"security center|administration (server|kit)|kladminserver|klwebsrv|klactprx|ksnproxy|klfoc"
+        r"|csadminserver|ksc64|klserver|klcsweb|klwtblfs",
         "ksc-server",
     ),
     (r"endpoint agent|epagent|lena", "endpoint-agent"),

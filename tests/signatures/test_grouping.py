@@ -9,6 +9,7 @@ from .helpers import obs, signatures
 
 UNINSTALL = r"HKEY_LOCAL_MACHINE\Software\Microsoft\Windows\CurrentVersion\Uninstall"
 WOW64_UNINSTALL = r"HKEY_LOCAL_MACHINE\Software\Wow6432Node\Microsoft\Windows\CurrentVersion\Uninstall"
+USER_UNINSTALL = r"HKEY_USERS\S-1-5-21-1\Software\Microsoft\Windows\CurrentVersion\Uninstall"
 SERVICES = r"HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Services"
 KES_CODE = "{305A9EC9-294E-4555-A7C5-E1C767E01C11}"
 AGENT_CODE = "{0F05E4E5-5A89-482C-9A62-47CC58643788}"
@@ -107,7 +108,7 @@ def test_defender_is_other_security_software() -> None:
 
 
 def test_a_per_user_entry_has_user_scope() -> None:
-    location = r"HKEY_USERS\S-1-5-21-1\Software\Microsoft\Windows\CurrentVersion\Uninstall\Kaspersky Password Manager"
+    location = rf"{USER_UNINSTALL}\Kaspersky Password Manager"
     (product,) = scan(
         obs(Kind.UNINSTALL_ENTRY, "Kaspersky Password Manager", location, scope="user")
     ).products
