@@ -8,22 +8,25 @@ logged or shown.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import (
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
+    QVBoxLayout,
 )
 
 from core.flow import Stage
 from core.plan import Step
-from gui.pages.flow_page import FlowPage
+from gui.pages.flow_page import FlowPage, wrapped
 from gui.workers import RemovalWorker, start
 
 ELEVATION_DECLINED = 1223  # Win32 ERROR_CANCELLED: the administrator prompt was answered No
@@ -60,6 +63,21 @@ class RemovePage(FlowPage):
         self.progress.setFormat(self.tr("%v of %m steps"))
         self.body.addWidget(self.progress)
         self.status = self.paragraph(name=self.tr("Removal status"))
+        self.turn = QGroupBox(self.tr("Your turn"))
+        turn_layout = QVBoxLayout(self.turn)
+        self.turn_text = wrapped(name=self.tr("What to do now"))
+        turn_layout.addWidget(self.turn_text)
+        turn_row = QHBoxLayout()
+        self.turn_done = QPushButton(self.tr("I have &done this"))
+        self.turn_done.clicked.connect(lambda: self._answer(True))
+        self.turn_skip = QPushButton(self.tr("S&kip this step"))
+        self.turn_skip.clicked.connect(lambda: self._answer(False))
+        turn_row.addWidget(self.turn_done)
+        turn_row.addWidget(self.turn_skip)
+        turn_row.addStretch(1)
+        turn_layout.addLayout(turn_row)
+        self.turn.setVisible(False)
+        self.body.addWidget(self.turn)
         row = QHBoxLayout()
         self.start_button = QPushButton(self.tr("&Remove now"))
         self.start_button.clicked.connect(self.begin)
@@ -165,15 +183,15 @@ class RemovePage(FlowPage):
         return texts.get(status, status)
 
     def _ask_manual(self, step: Step) -> None:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Your turn"),
-            self.tr("Please do this now, then press Yes:\n\n{title}\n\n{why}").format(
-                title=step.title, why=step.why
-            ),
-        )
+        """A step only the person can do: shown inline (never a modal box) until they answer."""
+        self.turn_text.setText(f"<b>{html.escape(step.title)}</b><br>{html.escape(step.why)}")
+        self.turn.setVisible(True)
+        self.turn_done.setFocus()
+
+    def _answer(self, done: bool) -> None:
+        self.turn.setVisible(False)
         if self.worker is not None:
-            self.worker.answer_manual(answer == QMessageBox.StandardButton.Yes)
+            self.worker.answer_manual(done)
 
     def _finished(self, report) -> None:  # core.executor.RunReport
         self.worker = None
@@ -207,6 +225,7 @@ class RemovePage(FlowPage):
         self._idle(again=True)
 
     def _idle(self, *, again: bool) -> None:
+        self.turn.setVisible(False)
         self.stop_button.setEnabled(False)
         self.start_button.setText(self.tr("Try &again"))
         self.start_button.setEnabled(again)
