@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from core import __version__
 from core.cli import alternatives, brief, catalog, plan, remove, scan
+from core.model import InputError
 
 COMMANDS = [scan, plan, remove, brief, alternatives, catalog]
 
@@ -47,4 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from gui.app import main as gui_main
 
         return gui_main(demo=args.demo)
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except InputError as error:  # offline input that cannot be used: one line, exit 2
+        print(f"switchover: {error}", file=sys.stderr)
+        return 2

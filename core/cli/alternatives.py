@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-
-from core.model import InputError
 
 EXIT_OK = 0
-EXIT_ERROR = 2
 NEED_CHOICES = {"vpn": "vpn", "passwords": "passwords", "parental": "parental", "free": "free"}
 
 
@@ -41,15 +36,11 @@ def _needs(value: str) -> set[str]:
 
 def run(args: argparse.Namespace) -> int:
     from core.catalog import load_catalog
-    from core.cli.targets import target_from_args
+    from core.cli.output import write_json
+    from core.cli.targets import scan_target
     from core.recommend import recommend
-    from core.scan import scan
 
-    try:
-        result = scan(target_from_args(args))
-    except InputError as error:
-        print(f"switchover: {error}", file=sys.stderr)
-        return EXIT_ERROR
+    result = scan_target(args)
     catalog = load_catalog()
     platform = args.platform or result.target.os
     suggestions = recommend(catalog, result, platform=platform, segment=args.segment, needs=args.need)
@@ -61,8 +52,7 @@ def run(args: argparse.Namespace) -> int:
             "platform": platform,
             "recommendations": [s.to_json() for s in suggestions],
         }
-        json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json(document)
         return EXIT_OK
     if not suggestions:
         print(f"No product in the catalog is verified for {platform}.")

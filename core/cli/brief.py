@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import sys
 import textwrap
 import time
 from datetime import date
 
-from core.model import InputError
-
 EXIT_OK = 0
-EXIT_ERROR = 2
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,22 +32,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from core.briefing import build_briefing, guess_us_person
-    from core.cli.targets import target_from_args
-    from core.scan import scan
+    from core.cli.output import write_json
+    from core.cli.targets import scan_target
 
-    try:
-        result = scan(target_from_args(args))
-    except InputError as error:
-        print(f"switchover: {error}", file=sys.stderr)
-        return EXIT_ERROR
+    result = scan_target(args)
     guessed = args.us_person is None
     us_person = guess_us_person(*system_locale_and_timezone()) if guessed else args.us_person == "yes"
     briefing = build_briefing(result, us_person=us_person, today=date.today())
     if args.json:
         document = briefing.to_json()
         document["us_person_guessed"] = guessed
-        json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json(document)
         return EXIT_OK
     if guessed:
         answer = {True: "a US person", False: "not a US person", None: "unknown"}[us_person]

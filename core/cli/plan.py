@@ -6,18 +6,14 @@ It scans (live or offline) and plans; it changes nothing.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from typing import TYPE_CHECKING
-
-from core.model import InputError
 
 if TYPE_CHECKING:
     from core.plan import Plan
 
 EXIT_OK = 0
-EXIT_ERROR = 2
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -38,21 +34,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from core.cli.targets import target_from_args
+    from core.cli.output import write_json
+    from core.cli.targets import scan_target
     from core.plan import plan_removal
-    from core.scan import scan
 
-    try:
-        target = target_from_args(args)
-        result = scan(target)
-    except InputError as error:
-        print(f"switchover: {error}", file=sys.stderr)
-        return EXIT_ERROR
+    result = scan_target(args)
+    target = result.target
     managers = installed_package_managers() if target.live and target.os == "linux" else ()
     plan = plan_removal(result, silent=args.silent, package_managers=managers)
     if args.json:
-        json.dump(plan.to_json(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json(plan.to_json())
     else:
         sys.stdout.write(describe(plan))
     return EXIT_OK

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from core.model import InputError, Product, ScanResult
+from core.model import Product, ScanResult
 
 EXIT_NOTHING = 0
 EXIT_FOUND = 1
-EXIT_ERROR = 2
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,17 +26,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from core.cli.targets import target_from_args
-    from core.scan import scan
+    from core.cli.output import write_json
+    from core.cli.targets import scan_target
 
-    try:
-        result = scan(target_from_args(args))
-    except InputError as error:
-        print(f"switchover: {error}", file=sys.stderr)
-        return EXIT_ERROR
+    result = scan_target(args)
     if args.json:
-        json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json(result.to_json())
     else:
         sys.stdout.write(summary(result))
     return EXIT_FOUND if result.found_anything else EXIT_NOTHING

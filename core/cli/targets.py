@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from core.model import InputError, OsName, Target
+from core.model import InputError, OsName, ScanResult, Target
 from core.scan import live_target
 
 
@@ -40,6 +40,13 @@ def target_from_args(args: argparse.Namespace) -> Target:
     if args.reg and os_name != "windows":
         raise InputError(f"--reg: registry exports come from Windows, not {os_name}")
     return Target(os=os_name, live=False, root=args.root, registry_exports=tuple(args.reg))
+
+
+def scan_target(args: argparse.Namespace) -> ScanResult:
+    """Scan what the target options name (raises InputError for unusable input)."""
+    from core.scan import scan
+
+    return scan(target_from_args(args))
 
 
 def _guess_os(exports: list[str], root: str | None) -> OsName:
