@@ -39,11 +39,16 @@ class Autostart(Protocol):
         ...
 
 
-def resume_command() -> tuple[str, ...]:
-    """How to start `switchover remove --resume` from this installation (frozen or not)."""
+def self_command(*args: str) -> tuple[str, ...]:
+    """How to start this installation's command line (frozen or not) with args."""
     if getattr(sys, "frozen", False):
-        return (sys.executable, "remove", "--resume")
-    return (sys.executable, "-m", "core", "remove", "--resume")
+        return (sys.executable, *args)
+    return (sys.executable, "-m", "core", *args)
+
+
+def resume_command() -> tuple[str, ...]:
+    """How to start `switchover remove --resume` from this installation."""
+    return self_command("remove", "--resume")
 
 
 @dataclass(frozen=True)

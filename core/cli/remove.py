@@ -57,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         target = target_from_args(args)
+        if target.live and sys.platform == "win32" and not _is_windows_admin():
+            return _relaunch_as_administrator()
         journal = Journal()
         pending = journal.pending()
         if pending is None and args.resume:
@@ -146,6 +148,25 @@ def _execute(
         print("Restart the computer; Switchover starts once after it to finish and verify.")
         return EXIT_REBOOT
     return EXIT_NOT_REMOVED
+
+
+def _is_windows_admin() -> bool:
+    import ctypes
+
+    return bool(ctypes.windll.shell32.IsUserAnAdmin())  # type: ignore[attr-defined]
+
+
+def _relaunch_as_administrator() -> int:
+    """Windows elevates a process as a whole: run this same command once through the UAC prompt."""
+    from core.resume import self_command
+    from core.subprocess_runner import relaunch_elevated
+
+    print("Removing needs administrator rights: continuing in a window that Windows asks you to allow.")
+    outcome = relaunch_elevated(self_command(*sys.argv[1:]))
+    if isinstance(outcome, str):  # the prompt was declined or could not be shown
+        print(f"Nothing was changed: {outcome}", file=sys.stderr)
+        return EXIT_NOT_REMOVED
+    return outcome
 
 
 def _print_plan(plan: Plan) -> None:
