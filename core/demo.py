@@ -17,12 +17,14 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from core.guard import check_command
 from core.model import Kind, Notes, Observation, Scope, Target
-from core.plan import Step
 from core.runner import RunResult
-from core.verify import Protection
+
+if TYPE_CHECKING:  # the demo window opens before removal and verification code is needed
+    from core.plan import Step
+    from core.verify import Protection
 
 # The uninstall password of the simulated office PC; shown in the demo so trainees can use it.
 DEMO_PASSWORD = "demo-uninstall-2024"  # noqa: S105 - public on purpose: a training value, not a secret
@@ -203,6 +205,8 @@ class DemoMachine:
 
     def protection(self) -> Protection:
         """The protection probe: which antivirus is active now (Defender turns on once Kaspersky is gone)."""
+        from core.verify import Protection
+
         with self._state.lock:
             installed = set(self._state.installed)
         active = [p.name for p in self.products if p.antivirus and p.code in installed]
@@ -213,6 +217,8 @@ class DemoMachine:
     def guard(self, step: Step, argv: Sequence[str], plan: object) -> str | None:
         """The executor's guard for the demo: the real path policy, minus the signature check
         (there is no file to check on a simulated machine, and nothing really runs)."""
+        from core.guard import check_command
+
         verdict = check_command(argv, os=self.target.os)
         return None if verdict.allowed else verdict.reason
 

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from core.model import ScanResult
+if TYPE_CHECKING:  # the assistant's first window needs the graph, not the scan model
+    from core.model import ScanResult
 
 RunStatus = Literal["removed", "failed", "reboot_needed", "cancelled"]
 

@@ -9,8 +9,6 @@ message with "Copy details" (gui/errors.py).
 from __future__ import annotations
 
 import logging
-import logging.handlers
-import os
 import sys
 from importlib import resources
 from pathlib import Path
@@ -40,10 +38,26 @@ def log_file_path() -> Path:
     return folder / "switchover.log"
 
 
+def rotate_log(path: Path, *, max_bytes: int = 1_000_000, keep: int = 3) -> None:
+    """Start a new log when the last one grew past `max_bytes`, keeping `keep` old ones.
+
+    Rotating at start-up rather than with logging.handlers keeps 4 ms of imports (socket, pickle,
+    queue) off the first window.
+    """
+    if not path.exists() or path.stat().st_size < max_bytes:
+        return
+    for index in range(keep - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{index}")
+        if older.exists():
+            older.replace(path.with_name(f"{path.name}.{index + 1}"))
+    path.replace(path.with_name(f"{path.name}.1"))
+
+
 def configure_logging() -> Path:
-    """A rotating log file under the data folder; Qt's messages routed into the `qt` logger."""
+    """A log file under the data folder, rotated at start-up; Qt's messages routed into the `qt` logger."""
     path = log_file_path()
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    rotate_log(path)
+    handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -54,15 +68,23 @@ def configure_logging() -> Path:
     return path
 
 
+ICON_SIZES = (16, 32, 48, 64, 128, 256)
+
+
 def app_icon() -> QIcon:
-    with resources.as_file(resources.files("resources.icons") / "switchover.svg") as path:
-        return QIcon(str(path))
+    """The window icon from PNGs rendered from resources/icons/switchover.svg (PNG: no SVG plugin to load
+    at start-up). After editing the SVG, re-render them with QIcon(svg).pixmap(size).save(png)."""
+    icon = QIcon()
+    folder = resources.files("resources.icons")
+    for size in ICON_SIZES:
+        with resources.as_file(folder / f"switchover-{size}.png") as path:
+            icon.addFile(str(path))
+    return icon
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with Switchover's name, icon, theme and translations."""
-    from PySide6.QtCore import Qt
-
+    from gui.theme import apply_theme
     from gui.translations import install_translators
 
     existing = QApplication.instance()
@@ -71,12 +93,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Switchover")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
-    # Fusion follows the system's light or dark scheme on every platform; SWITCHOVER_COLOR_SCHEME
-    # forces one (screenshots, testing).
-    app.setStyle("Fusion")
-    forced = os.environ.get("SWITCHOVER_COLOR_SCHEME")
-    if forced in ("light", "dark"):
-        app.styleHints().setColorScheme(Qt.ColorScheme.Dark if forced == "dark" else Qt.ColorScheme.Light)
+    apply_theme(app)
     install_translators(app)
     return app
 
@@ -100,4 +117,8 @@ def main(demo: bool | str = False) -> int:
     log.info("Switchover %s starting (demo=%s)", __version__, demo)
     window = build_window(demo, log_file)
     window.show()
-    return app.exec()
+    code = app.exec()
+    from gui.workers import wait_for_workers
+
+    wait_for_workers()  # a thread must not outlive its QThread object, which would abort the process
+    return code

@@ -18,10 +18,6 @@ from gui.session import Session
 REPORT_SCHEMA = "switchover.report/1"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Report", text)
-
-
 def report_document(session: Session) -> dict[str, Any]:
     """Scan, plan, run and verification as one JSON document (no secrets: plans hold only placeholders)."""
     report = session.run_report
@@ -47,22 +43,37 @@ def report_document(session: Session) -> dict[str, Any]:
 def summary_lines(session: Session) -> list[str]:
     """A few plain lines a help desk can read in a ticket."""
     scan = session.scan
-    lines = [_tr("Switchover {version} summary").format(version=__version__)]
+    lines = [QCoreApplication.translate("Report", "Switchover {version} summary").format(version=__version__)]
     if session.machine.demo:
-        lines.append(_tr("Demo machine: {title}").format(title=session.machine.demo.title))
-    if scan is None:
-        return [*lines, _tr("No scan was made.")]
-    lines.append(_tr("Scanned: {when}").format(when=scan.scanned_at))
-    found = [f"{p.name} {p.version or ''}".strip() for p in (*scan.products, *scan.leftovers)]
-    lines.append(_tr("Found: {names}").format(names=", ".join(found) or _tr("no Kaspersky software")))
-    if session.run_report:
         lines.append(
-            _tr("Removal: {status} ({message})").format(
-                status=session.run_report.status, message=session.run_report.message
+            QCoreApplication.translate("Report", "Demo machine: {title}").format(
+                title=session.machine.demo.title
+            )
+        )
+    if scan is None:
+        return [*lines, QCoreApplication.translate("Report", "No scan was made.")]
+    lines.append(QCoreApplication.translate("Report", "Scanned: {when}").format(when=scan.scanned_at))
+    found = [f"{p.name} {p.version or ''}".strip() for p in (*scan.products, *scan.leftovers)]
+    lines.append(
+        QCoreApplication.translate("Report", "Found: {names}").format(
+            names=", ".join(found) or QCoreApplication.translate("Report", "no Kaspersky software")
+        )
+    )
+    if session.run_report:
+        statuses = {
+            "removed": QCoreApplication.translate("Report", "finished"),
+            "reboot_needed": QCoreApplication.translate("Report", "finished, a restart was needed"),
+            "failed": QCoreApplication.translate("Report", "failed"),
+            "cancelled": QCoreApplication.translate("Report", "stopped"),
+        }
+        status = session.run_report.status
+        lines.append(
+            QCoreApplication.translate("Report", "Removal: {status} ({message})").format(
+                status=statuses.get(status, status), message=session.run_report.message
             )
         )
     if session.verification:
         lines += session.verification.summary()
     elif not scan.kaspersky:
-        lines.append(_tr("Nothing to remove."))
+        lines.append(QCoreApplication.translate("Report", "Nothing to remove."))
     return lines

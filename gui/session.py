@@ -12,17 +12,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core import paths
-from core.demo import DemoMachine, demo_machines
-from core.executor import Guard, RunReport
 from core.flow import FlowState, RunStatus
-from core.journal import default_journal_path
-from core.model import ScanResult, Target
-from core.plan import Plan
-from core.runner import Runner
-from core.scan import Observe, live_target, observe_machine
-from core.verify import ProtectionProbe, Verification
+
+# Only for type hints: the first window must not wait for removal and verification code.
+if TYPE_CHECKING:
+    from core.demo import DemoMachine
+    from core.executor import Guard, RunReport
+    from core.model import ScanResult, Target
+    from core.plan import Plan
+    from core.runner import Runner
+    from core.scan import Observe
+    from core.verify import ProtectionProbe, Verification
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ def _booted_after(iso_time: str) -> bool:
 
 
 def real_machine() -> Machine:
+    from core.journal import default_journal_path
+    from core.scan import live_target, observe_machine
     from core.subprocess_runner import SubprocessRunner
     from core.verify import probe_protection
 
@@ -61,6 +66,8 @@ def real_machine() -> Machine:
 
 def demo_machine(key: str, *, delay: float, demo: DemoMachine | None = None) -> Machine:
     """A simulated machine ("home" or "office"); its journal is kept apart from the real one."""
+    from core.demo import demo_machines
+
     demo = demo or demo_machines(delay=delay)[key]
     return Machine(
         target=demo.target,

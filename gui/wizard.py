@@ -9,41 +9,60 @@ removal has started.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QThread, QUrl
+from PySide6.QtCore import QEvent, QObject, QThread, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget, QWizard
 
 from core.flow import Stage, can_go_back, resume_stage
-from core.journal import Journal, JournalError
-from core.plan import Plan
-from gui.pages.alternatives import AlternativesPage
-from gui.pages.ban import BanPage
-from gui.pages.done import DonePage
 from gui.pages.flow_page import FlowPage
-from gui.pages.found import FoundPage
-from gui.pages.prepare import PreparePage
-from gui.pages.remove import RemovePage
-from gui.pages.restart import RestartPage
-from gui.pages.scan import ScanPage
-from gui.pages.verify import VerifyPage
 from gui.pages.welcome import WelcomePage
 from gui.session import Machine, Session, demo_machine
 
 log = logging.getLogger(__name__)
 
-PAGES: tuple[type[FlowPage], ...] = (
-    WelcomePage,
-    ScanPage,
-    FoundPage,
-    BanPage,
-    AlternativesPage,
-    PreparePage,
-    RemovePage,
-    RestartPage,
-    VerifyPage,
-    DonePage,
-)
+
+def later_pages() -> tuple[type[FlowPage], ...]:
+    """Every page after Welcome, imported when needed: the window shows before they exist."""
+    from gui.pages.alternatives import AlternativesPage
+    from gui.pages.ban import BanPage
+    from gui.pages.done import DonePage
+    from gui.pages.found import FoundPage
+    from gui.pages.prepare import PreparePage
+    from gui.pages.remove import RemovePage
+    from gui.pages.restart import RestartPage
+    from gui.pages.scan import ScanPage
+    from gui.pages.verify import VerifyPage
+
+    return (
+        ScanPage,
+        FoundPage,
+        BanPage,
+        AlternativesPage,
+        PreparePage,
+        RemovePage,
+        RestartPage,
+        VerifyPage,
+        DonePage,
+    )
+
+
+class _AfterFirstPaint(QObject):
+    """Runs `then` once, just after `window` has painted for the first time."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
+
+
 DEMO_DELAY_S = 0.8  # how long a simulated uninstaller takes in the app: long enough to watch it work
 
 
@@ -57,21 +76,36 @@ class SwitchoverWizard(QWizard):
         self.setObjectName("switchover")
         self.setWindowTitle(self.window_title())
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, QApplication.windowIcon().pixmap(48, 48))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Open &log"))
         self.button(QWizard.WizardButton.CustomButton1).setToolTip(self.tr("Open Switchover's log file"))
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Continue"))
         self.customButtonClicked.connect(lambda _which: self.open_log())
         self.pages: dict[Stage, FlowPage] = {}
-        for page_class in PAGES:
-            page = page_class()
-            self.setPage(int(page_class.stage), page)
-            page.completeChanged.connect(self.update_back)  # after QWizard's own update
-            self.pages[page_class.stage] = page
         self.currentIdChanged.connect(lambda _id: self.update_back())
-        self.setStartId(int(self.resume()))
+        self.add_page(WelcomePage)
+        start = self.resume()
+        if start is Stage.WELCOME:
+            # The person reads Welcome first: build the other pages once the window has shown.
+            _AfterFirstPaint(self, self.add_later_pages)
+        else:
+            self.add_later_pages()
+        self.setStartId(int(start))
         self.resize(760, 560)
+
+    def add_page(self, page_class: type[FlowPage]) -> None:
+        page = page_class()
+        self.setPage(int(page_class.stage), page)
+        page.completeChanged.connect(self.update_back)  # runs after QWizard's own button update
+        self.pages[page_class.stage] = page
+
+    def add_later_pages(self) -> None:
+        for page_class in later_pages():
+            if page_class.stage not in self.pages:
+                self.add_page(page_class)
 
     def window_title(self) -> str:
         demo = self.session.machine.demo
@@ -85,6 +119,10 @@ class SwitchoverWizard(QWizard):
     def resume(self) -> Stage:
         """Where to open: Welcome, or the Restart/Verify stage of a run the journal says is unfinished."""
         machine = self.session.machine
+        if not machine.journal_path.exists():
+            return Stage.WELCOME  # nothing was ever removed here
+        from core.journal import Journal, JournalError
+
         try:
             pending = Journal(machine.journal_path).pending()
         except JournalError:
@@ -92,6 +130,8 @@ class SwitchoverWizard(QWizard):
             return Stage.WELCOME
         if pending is None or pending.ended_status != "reboot_needed":
             return Stage.WELCOME
+        from core.plan import Plan
+
         log.info("resuming: %s", pending.describe())
         session = self.session
         session.plan = Plan.from_json(pending.plan)

@@ -52,7 +52,8 @@ class AlternativesPage(FlowPage):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Recommended protection"))
         self.list.setWordWrap(True)
-        self.list.itemActivated.connect(self.open_selected)
+        self.list.setAlternatingRowColors(True)  # with the spacing, sets one suggestion apart from the next
+        self.list.setSpacing(4)
         self.body.addWidget(self.list, 1)
         self.count = self.paragraph(name=self.tr("Number of suggestions"))
         row = QHBoxLayout()
@@ -73,7 +74,8 @@ class AlternativesPage(FlowPage):
         self.render()
 
     def render(self) -> None:
-        from core.catalog import load_catalog, recommend
+        from core.catalog import load_catalog
+        from core.recommend import recommend
 
         if self._catalog is None:
             self._catalog = load_catalog()

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import html
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QTimeZone
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QTextBrowser
 
 from core.flow import Stage
 from gui.pages.flow_page import FlowPage
+
+if TYPE_CHECKING:
+    from core.facts import Fact
 
 
 class BanPage(FlowPage):
@@ -53,18 +57,24 @@ class BanPage(FlowPage):
 
     def render(self) -> None:
         from core.briefing import build_briefing
+        from gui.translations import language
 
         self.session.us_person = self.us_person.currentData()
-        briefing = build_briefing(self.session.scan, us_person=self.session.us_person, today=date.today())
+        briefing = build_briefing(
+            self.session.scan, us_person=self.session.us_person, today=date.today(), language=language()
+        )
         parts: list[str] = []
         for section in briefing.sections:
             parts.append(f"<h3>{html.escape(section.title)}</h3>")
             parts.extend(f"<p>{html.escape(p)}</p>" for p in section.paragraphs)
-            if section.facts:
+            sources: dict[str, Fact] = {}
+            for fact in section.facts:
+                sources.setdefault(fact.source_url, fact)  # one link per source, with its first fact's date
+            if sources:
                 links = "".join(
                     f'<li><a href="{html.escape(f.source_url)}">{html.escape(f.source_title)}</a>'
                     f" ({html.escape(str(f.date))})</li>"
-                    for f in section.facts
+                    for f in sources.values()
                 )
                 parts.append(f"<p><small>{html.escape(self.tr('Sources:'))}</small></p><ul>{links}</ul>")
         self.text.setHtml("".join(parts))

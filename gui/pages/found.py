@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
+import html
 import json
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QPlainTextEdit,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from core.flow import Stage
-from core.model import Product, ScanResult
 from gui.pages.flow_page import FlowPage
+
+if TYPE_CHECKING:
+    from core.model import Product, ScanResult
 
 
 class FoundPage(FlowPage):
@@ -29,15 +31,11 @@ class FoundPage(FlowPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("What we found"))
+        self.setSubTitle(self.tr("Each product in plain words. The help desk can see every detail."))
         self.summary = self.paragraph(name=self.tr("Scan summary"))
-        self.products = QTreeWidget()
+        # Rich text rather than a table: long descriptions wrap at any width, scale and translation.
+        self.products = QTextBrowser()
         self.products.setAccessibleName(self.tr("Products found"))
-        self.products.setHeaderLabels([self.tr("Product"), self.tr("Version"), self.tr("What it does here")])
-        self.products.setRootIsDecorated(False)
-        self.products.setWordWrap(True)
-        self.products.header().setStretchLastSection(True)
-        self.products.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.products.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.body.addWidget(self.products, 1)
         self.managed = self.paragraph(name=self.tr("Management note"))
         self.others = self.paragraph(name=self.tr("Other security software"))
@@ -59,13 +57,14 @@ class FoundPage(FlowPage):
 
     def enter(self) -> None:
         scan = self.session.require_scan()
-        self.products.clear()
+        rows = []
         for product in (*scan.products, *scan.leftovers):
-            item = QTreeWidgetItem(
-                [product.name, product.version or self.tr("unknown"), self.describe(product)]
+            version = self.tr("version {version}").format(version=product.version or self.tr("unknown"))
+            rows.append(
+                f"<p><b>{html.escape(product.name)}</b>, {html.escape(version)}<br>"
+                f"{html.escape(self.describe(product))}</p>"
             )
-            item.setToolTip(2, self.describe(product))
-            self.products.addTopLevelItem(item)
+        self.products.setHtml("".join(rows))
         self.products.setVisible(scan.found_anything)
         self.summary.setText(self.summarise(scan))
         managed = any(p.managed for p in scan.products)
@@ -128,7 +127,8 @@ class FoundPage(FlowPage):
     def show_details(self) -> None:
         scan = self.session.scan
         if scan is not None:
-            EvidenceDialog(scan, self).exec()
+            self.details = EvidenceDialog(scan, self)
+            self.details.open()
 
 
 class EvidenceDialog(QDialog):

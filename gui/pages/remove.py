@@ -9,6 +9,7 @@ logged or shown.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -25,9 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from core.flow import Stage
-from core.plan import Step
 from gui.pages.flow_page import FlowPage, wrapped
-from gui.workers import RemovalWorker, start
+
+if TYPE_CHECKING:
+    from core.executor import RunReport, StepEvent
+    from core.plan import Step
+    from gui.workers import RemovalWorker
 
 ELEVATION_DECLINED = 1223  # Win32 ERROR_CANCELLED: the administrator prompt was answered No
 
@@ -52,6 +56,7 @@ class RemovePage(FlowPage):
         self.steps = QTreeWidget()
         self.steps.setAccessibleName(self.tr("Removal steps"))
         self.steps.setHeaderLabels([self.tr("Step"), self.tr("Status")])
+        self.steps.header().setAccessibleName(self.tr("Column headings"))
         self.steps.setRootIsDecorated(False)
         self.steps.setWordWrap(True)
         self.steps.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -125,6 +130,7 @@ class RemovePage(FlowPage):
 
     def begin(self) -> None:
         from core.journal import Journal
+        from gui.workers import RemovalWorker, start
 
         machine = self.session.machine
         self.worker = RemovalWorker(
@@ -146,6 +152,8 @@ class RemovePage(FlowPage):
             item.setText(1, self.tr("Waiting"))
         self.start_button.setEnabled(False)
         self.stop_button.setEnabled(True)
+        self.start_button.setVisible(True)
+        self.stop_button.setVisible(True)
         self.password.setEnabled(False)
         self.status.setText(self.tr("Removing… Please keep this window open."))
         start(self.worker, self)
@@ -157,7 +165,7 @@ class RemovePage(FlowPage):
             self.stop_button.setEnabled(False)
             self.status.setText(self.tr("Stopping after the current step…"))
 
-    def _step_event(self, event) -> None:  # core.executor.StepEvent
+    def _step_event(self, event: StepEvent) -> None:
         item = self.items.get(event.step_id)
         if item is None:
             return
@@ -193,7 +201,7 @@ class RemovePage(FlowPage):
         if self.worker is not None:
             self.worker.answer_manual(done)
 
-    def _finished(self, report) -> None:  # core.executor.RunReport
+    def _finished(self, report: RunReport) -> None:
         self.worker = None
         self.session.run = report.status
         self.session.run_report = report
@@ -202,8 +210,8 @@ class RemovePage(FlowPage):
             "removed": self.tr("Every step finished. Press Next to check the result."),
             "reboot_needed": self.tr("Every step finished. A restart is needed to finish; press Next."),
             "failed": self.tr(
-                "A step failed, so the steps after it did not run: {message}. "
-                "Check the password if one is needed, then press Try again."
+                "The removal did not finish: {message}. Check the password if one is needed, "
+                "then press Try again."
             ).format(message=report.message),
             "cancelled": self.tr(
                 "Stopped: {message}. Press Try again to continue, or Next to check what is left."
@@ -216,6 +224,10 @@ class RemovePage(FlowPage):
                 "Press Try again and answer Yes when asked for permission."
             )
         self.status.setText(text)
+        later = self.tr("… After the restart") if report.status == "reboot_needed" else self.tr("– Not run")
+        for step_id, item in self.items.items():
+            if step_id not in self.ended:
+                item.setText(1, later)
         self._idle(again=report.status in ("failed", "cancelled"))
 
     def _failed(self, message: str) -> None:
@@ -229,5 +241,7 @@ class RemovePage(FlowPage):
         self.stop_button.setEnabled(False)
         self.start_button.setText(self.tr("Try &again"))
         self.start_button.setEnabled(again)
+        self.start_button.setVisible(again)
+        self.stop_button.setVisible(again)
         self.password.setEnabled(True)
         self.refresh_buttons()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton
 
 from core.flow import Stage
-from core.model import ScanResult
 from gui.pages.flow_page import FlowPage
-from gui.workers import ScanWorker, start
+
+if TYPE_CHECKING:
+    from core.model import ScanResult
+    from gui.workers import ScanWorker
 
 
 class ScanPage(FlowPage):
@@ -38,6 +42,8 @@ class ScanPage(FlowPage):
         self.begin()
 
     def begin(self) -> None:
+        from gui.workers import ScanWorker, start
+
         self.session.scan = None
         machine = self.session.machine
         self.worker = ScanWorker(machine.target, machine.observe)
@@ -45,7 +51,13 @@ class ScanPage(FlowPage):
         self.worker.cancelled.connect(self._stopped)
         self.worker.failed.connect(self._failed)
         self.progress.setRange(0, 0)  # busy: a scan cannot know its length in advance
-        self.status.setText(self.tr("Scanning {machine}…").format(machine=machine.target.describe()))
+        if machine.demo is not None:
+            where = self.tr("Scanning the demo {machine}…").format(
+                machine=self.switchover().machine_title(machine.demo.key)
+            )
+        else:
+            where = self.tr("Scanning this computer…")
+        self.status.setText(where)
         self.stop_button.setEnabled(True)
         self.again_button.setVisible(False)
         start(self.worker, self)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QListWidget, QProgressBar
 
 from core.flow import Stage
-from core.verify import Verification
 from gui.pages.flow_page import FlowPage
-from gui.workers import VerifyWorker, start
+
+if TYPE_CHECKING:
+    from core.verify import Verification
+    from gui.workers import VerifyWorker
 
 
 class VerifyPage(FlowPage):
@@ -26,9 +30,12 @@ class VerifyPage(FlowPage):
         self.survivors.setAccessibleName(self.tr("What is still on the computer"))
         self.body.addWidget(self.survivors, 1)
         self.protection = self.paragraph(name=self.tr("Protection status"))
+        self.body.addStretch(1)
         self.worker: VerifyWorker | None = None
 
     def enter(self) -> None:
+        from gui.workers import VerifyWorker, start
+
         session = self.session
         machine = session.machine
         session.verification = None

@@ -75,7 +75,9 @@ def test_back_from_remove_only_until_the_removal_starts() -> None:
 
 def test_back_is_allowed_before_remove() -> None:
     state = FlowState(scan=scanned("home"))
-    assert all(can_go_back(s, state) for s in (Stage.SCAN, Stage.FOUND, Stage.BAN, Stage.ALTERNATIVES, Stage.PREPARE))
+    assert all(
+        can_go_back(s, state) for s in (Stage.SCAN, Stage.FOUND, Stage.BAN, Stage.ALTERNATIVES, Stage.PREPARE)
+    )
 
 
 def test_resume_opens_restart_until_the_machine_restarted() -> None:

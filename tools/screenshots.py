@@ -1,0 +1,136 @@
+"""Render every page of the demo flow to docs/screenshots/: 100% and 200% scale, light and dark.
+
+    python tools/screenshots.py            all four variants (each in its own process:
+                                           the scale factor is fixed when Qt starts)
+    python tools/screenshots.py one 2 dark [DIR]
+                                           one variant (what the parent process runs; DIR
+                                           instead of docs/screenshots: benchmarks use it)
+
+Runs offscreen (QT_QPA_PLATFORM=offscreen) against the demo machines with a
+throw-away data folder, so it never touches this computer or its journal.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+VARIANTS = (("1", "light"), ("2", "light"), ("1", "dark"), ("2", "dark"))
+SIZE = (760, 560)  # the wizard's own default size, in device-independent pixels
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["one"]:
+        return render(scale=argv[1], scheme=argv[2], out=Path(argv[3]) if len(argv) > 3 else OUT)
+    OUT.mkdir(parents=True, exist_ok=True)
+    for scale, scheme in VARIANTS:
+        with tempfile.TemporaryDirectory() as data:
+            env = {
+                **os.environ,
+                "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+                "QT_SCALE_FACTOR": scale,
+                "SWITCHOVER_COLOR_SCHEME": scheme,
+                "SWITCHOVER_DATA_DIR": data,
+                "PYTHONPATH": str(ROOT),
+            }
+            subprocess.run([sys.executable, __file__, "one", scale, scheme], env=env, check=True)
+    return 0
+
+
+def render(*, scale: str, scheme: str, out: Path) -> int:
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtWidgets import QApplication
+
+    from core.flow import Stage
+    from gui.app import create_application
+    from gui.session import demo_machine
+    from gui.wizard import SwitchoverWizard
+    from gui.workers import wait_for_workers
+
+    app = create_application()
+    suffix = f"{scheme}-{int(float(scale) * 100)}"
+
+    def wait(done: Callable[[], bool], seconds: float = 15) -> None:
+        end = time.monotonic() + seconds
+        while not done():
+            if time.monotonic() > end:
+                raise TimeoutError("the demo flow did not get there in time")
+            app.processEvents()
+            time.sleep(0.01)
+
+    def shoot(wizard: SwitchoverWizard, name: str) -> None:
+        app.processEvents()
+        path = out / f"{name}-{suffix}.png"
+        wizard.grab().save(str(path))
+        print(path)
+
+    def open_wizard(key: str, delay: float) -> SwitchoverWizard:
+        wizard = SwitchoverWizard(demo_machine(key, delay=delay))
+        wizard.resize(*SIZE)
+        wizard.show()
+        wait(lambda: len(wizard.pages) == len(Stage))
+        return wizard
+
+    def tick_and_remove(wizard: SwitchoverWizard, password: str | None, *, by_hand: bool) -> None:
+        for box in wizard.pages[Stage.PREPARE].boxes.values():
+            box.setChecked(True)
+        wizard.next()
+        page = wizard.pages[Stage.REMOVE]
+        if password is not None:
+            page.password.setText(password)
+        page.start_button.click()
+
+        def ended() -> bool:
+            if page.turn.isVisible():
+                (page.turn_done if by_hand else page.turn_skip).click()
+            return page.worker is None
+
+        wait(ended)
+
+    home = open_wizard("home", delay=0.3)
+    shoot(home, "01-welcome")
+    home.next()
+    shoot(home, "02-scan")
+    wait(lambda: home.currentId() == Stage.FOUND)
+    shoot(home, "03-found")
+    middle = ((Stage.BAN, "04-ban"), (Stage.ALTERNATIVES, "05-alternatives"), (Stage.PREPARE, "06-prepare"))
+    for stage, name in middle:
+        home.next()
+        wait(lambda stage=stage: home.currentId() == stage)
+        shoot(home, name)
+    home.session.machine.demo.runner._delay = 0.01
+    tick_and_remove(home, None, by_hand=True)
+    shoot(home, "07-remove")
+    home.next()
+    shoot(home, "08-restart")
+    home.pages[Stage.RESTART].restart_button.click()
+    home.next()
+    wait(lambda: home.session.verification is not None)
+    shoot(home, "09-verify")
+    home.next()
+    shoot(home, "10-done")
+    home.close()
+
+    office = open_wizard("office", delay=0.01)
+    office.next()
+    wait(lambda: office.currentId() == Stage.FOUND)
+    shoot(office, "11-office-found")
+    for _ in range(3):
+        office.next()
+    tick_and_remove(office, "not-the-password", by_hand=False)
+    shoot(office, "12-office-wrong-password")
+    office.close()
+    QApplication.processEvents()
+    wait_for_workers()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
