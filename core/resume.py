@@ -28,8 +28,11 @@ LAUNCH_AGENT_LABEL = "org.switchover.resume"
 
 
 class Autostart(Protocol):
-    def register(self, argv: Sequence[str]) -> None:
-        """Start argv once at the next login. Raises OSError when it cannot be written."""
+    def register(self, argv: Sequence[str], *, terminal: bool = True) -> None:
+        """Start argv once at the next login (in a terminal for the command line, not for the assistant).
+
+        Raises OSError when it cannot be written.
+        """
         ...
 
     def unregister(self) -> None: ...
@@ -59,14 +62,14 @@ class XdgAutostart:
     def path(self) -> Path:
         return self.config_home / "autostart" / f"{ENTRY_NAME}.desktop"
 
-    def register(self, argv: Sequence[str]) -> None:
+    def register(self, argv: Sequence[str], *, terminal: bool = True) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         text = (
             "[Desktop Entry]\n"
             "Type=Application\n"
             "Name=Switchover: finish removing Kaspersky\n"
             f"Exec={desktop_exec(argv)}\n"
-            "Terminal=true\n"
+            f"Terminal={'true' if terminal else 'false'}\n"
             "X-GNOME-Autostart-enabled=true\n"
         )
         temporary = self.path.with_suffix(".tmp")
@@ -138,7 +141,7 @@ class MacLaunchAgent:
     def path(self) -> Path:
         return self.home / "Library" / "LaunchAgents" / f"{LAUNCH_AGENT_LABEL}.plist"
 
-    def register(self, argv: Sequence[str]) -> None:
+    def register(self, argv: Sequence[str], *, terminal: bool = True) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         document = {"Label": LAUNCH_AGENT_LABEL, "ProgramArguments": list(argv), "RunAtLoad": True}
         temporary = self.path.with_suffix(".tmp")
@@ -164,7 +167,7 @@ RUN_ONCE_VALUE = "!SwitchoverResume"
 class WindowsRunOnce:
     """The current user's RunOnce key (the resumed run needs the user's desktop, and HKCU needs no rights)."""
 
-    def register(self, argv: Sequence[str]) -> None:
+    def register(self, argv: Sequence[str], *, terminal: bool = True) -> None:
         import winreg  # type: ignore[import-not-found,unused-ignore]
 
         with winreg.CreateKey(winreg.HKEY_CURRENT_USER, RUN_ONCE_KEY) as key:

@@ -8,6 +8,7 @@ so no page knows whether it is looking at a real computer.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from core import paths
 from core.flow import FlowState, RunStatus
+
+logger = logging.getLogger(__name__)
 
 # Only for type hints: the first window must not wait for removal and verification code.
 if TYPE_CHECKING:
@@ -117,12 +120,27 @@ class Session:
             raise RuntimeError("this stage needs a removal plan first (core.flow)")
         return self.plan
 
+    def record_run(self, report: RunReport) -> None:
+        """Keep the removal's outcome; a real computer that must restart opens the assistant once after it."""
+        self.run_report = report
+        if report.status == "reboot_needed" and self.machine.demo is None:
+            from core.resume import autostart_for, self_command
+
+            try:
+                autostart_for(self.machine.target.os).register(self_command(), terminal=False)
+            except OSError:
+                logger.exception("could not arrange to start after the restart")
+
     def record_verification(self) -> None:
         """Close the journal's run once verification settles it, so the next start does not resume it."""
         from core.journal import Journal
 
         if self.verification is None or self.verification.status == "reboot_needed":
             return  # still waiting for the restart: the run stays pending
+        if self.machine.demo is None:
+            from core.resume import autostart_for
+
+            autostart_for(self.machine.target.os).unregister()
         journal = Journal(self.machine.journal_path)
         pending = journal.pending()
         if pending is not None:

@@ -39,15 +39,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse exits 2 on bad arguments, 0 on --help/--version
         return int(exit_.code or 0)
+    if args.command is None:  # the assistant sets up its own log file
+        from gui.app import main as gui_main
+
+        return gui_main(demo=args.demo)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    if args.command is None:
-        from gui.app import main as gui_main
-
-        return gui_main(demo=args.demo)
     try:
         return int(args.run(args))
     except InputError as error:  # offline input that cannot be used: one line, exit 2

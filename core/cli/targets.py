@@ -6,7 +6,6 @@ import argparse
 import os
 
 from core.model import InputError, OsName, ScanResult, Target
-from core.scan import live_target
 
 
 def add_target_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,6 +24,7 @@ def add_target_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def target_from_args(args: argparse.Namespace) -> Target:
+    from core.scan import live_target
     if not args.reg and not args.root:
         if args.os:
             raise InputError(

@@ -77,9 +77,11 @@ class FoundPage(FlowPage):
             )
         )
         others = ", ".join(p.name for p in scan.other_security_software)
-        self.others.setVisible(bool(others))
+        # Said even when there is none: nobody is left unprotected without being told.
         self.others.setText(
             self.tr("Other security software on this computer: {names}.").format(names=others)
+            if others
+            else self.tr("No other security software was found on this computer: see What comes next.")
         )
         offer_demo = not scan.kaspersky and self.session.machine.demo is None
         for button in self.demo_buttons:

@@ -204,7 +204,7 @@ class RemovePage(FlowPage):
     def _finished(self, report: RunReport) -> None:
         self.worker = None
         self.session.run = report.status
-        self.session.run_report = report
+        self.session.record_run(report)
         declined = any(e.exit_code == ELEVATION_DECLINED for e in report.steps)
         messages = {
             "removed": self.tr("Every step finished. Press Next to check the result."),

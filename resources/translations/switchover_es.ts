@@ -201,17 +201,17 @@
 <context>
     <name>EvidenceDialog</name>
     <message>
-        <location filename="../../gui/pages/found.py" line="139"/>
+        <location filename="../../gui/pages/found.py" line="141"/>
         <source>Details for help desk</source>
         <translation>Detalles para el soporte técnico</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="144"/>
+        <location filename="../../gui/pages/found.py" line="146"/>
         <source>Scan details</source>
         <translation>Detalles del análisis</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="147"/>
+        <location filename="../../gui/pages/found.py" line="149"/>
         <source>&amp;Copy details</source>
         <translation>&amp;Copiar detalles</translation>
     </message>
@@ -284,67 +284,72 @@
         <translation>Otro software de seguridad en este equipo: {names}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="90"/>
+        <location filename="../../gui/pages/found.py" line="84"/>
+        <source>No other security software was found on this computer: see What comes next.</source>
+        <translation>No se encontró otro software de seguridad en este equipo: consulte «Qué hacer ahora».</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/found.py" line="92"/>
         <source>Kaspersky software is installed on this computer ({count} products).</source>
         <translation>Hay software de Kaspersky instalado en este equipo ({count} productos).</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="95"/>
+        <location filename="../../gui/pages/found.py" line="97"/>
         <source>No Kaspersky product is installed. We found the software below: UltraAV, which replaced Kaspersky for US customers, or pieces that a Kaspersky removal left behind.</source>
         <translation>No hay ningún producto de Kaspersky instalado. Hemos encontrado el software de abajo: UltraAV, que sustituyó a Kaspersky para los clientes de EE. UU., o restos que dejó una desinstalación de Kaspersky.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="99"/>
+        <location filename="../../gui/pages/found.py" line="101"/>
         <source>Good news: no Kaspersky software was found on this computer. There is nothing to remove. You can still read what the ban means and look at other protection, or try the demo.</source>
         <translation>Buenas noticias: no se ha encontrado software de Kaspersky en este equipo. No hay nada que quitar. Aun así puede leer qué significa la prohibición y ver otras protecciones, o probar la demo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="106"/>
+        <location filename="../../gui/pages/found.py" line="108"/>
         <source>Pieces left behind by an earlier removal ({count} items).</source>
         <translation>Restos de una desinstalación anterior ({count} elementos).</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="110"/>
+        <location filename="../../gui/pages/found.py" line="112"/>
         <source>Protects this computer against viruses and online threats.</source>
         <translation>Protege este equipo contra virus y amenazas de internet.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="111"/>
+        <location filename="../../gui/pages/found.py" line="113"/>
         <source>Your organisation&apos;s antivirus on this computer.</source>
         <translation>El antivirus de su organización en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="112"/>
+        <location filename="../../gui/pages/found.py" line="114"/>
         <source>Lets your IT team manage Kaspersky on this computer remotely.</source>
         <translation>Permite a su equipo de TI administrar Kaspersky en este equipo a distancia.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="113"/>
+        <location filename="../../gui/pages/found.py" line="115"/>
         <source>Keeps your saved passwords. Export them before removing it.</source>
         <translation>Guarda sus contraseñas. Expórtelas antes de quitarlo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="114"/>
+        <location filename="../../gui/pages/found.py" line="116"/>
         <source>Encrypts your internet connection (VPN).</source>
         <translation>Cifra su conexión a internet (VPN).</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="115"/>
+        <location filename="../../gui/pages/found.py" line="117"/>
         <source>Drivers and services shared by Kaspersky products.</source>
         <translation>Controladores y servicios compartidos por los productos de Kaspersky.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="118"/>
+        <location filename="../../gui/pages/found.py" line="120"/>
         <source>Kaspersky software ({family}).</source>
         <translation>Software de Kaspersky ({family}).</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="121"/>
+        <location filename="../../gui/pages/found.py" line="123"/>
         <source>Installed in place of Kaspersky for US customers in September 2024.</source>
         <translation>Instalado en lugar de Kaspersky para los clientes de EE. UU. en septiembre de 2024.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="124"/>
+        <location filename="../../gui/pages/found.py" line="126"/>
         <source>Virus definitions last updated on {date}.</source>
         <translation>Definiciones de virus actualizadas por última vez el {date}.</translation>
     </message>
@@ -764,47 +769,47 @@
 <context>
     <name>SwitchoverWizard</name>
     <message>
-        <location filename="../../gui/wizard.py" line="82"/>
+        <location filename="../../gui/wizard.py" line="83"/>
         <source>Open &amp;log</source>
         <translation>Abrir el &amp;registro</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="83"/>
+        <location filename="../../gui/wizard.py" line="84"/>
         <source>Open Switchover&apos;s log file</source>
         <translation>Abrir el archivo de registro de Switchover</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="84"/>
+        <location filename="../../gui/wizard.py" line="85"/>
         <source>&amp;Continue</source>
         <translation>&amp;Continuar</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="112"/>
+        <location filename="../../gui/wizard.py" line="113"/>
         <source>Switchover</source>
         <translation>Switchover</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="113"/>
+        <location filename="../../gui/wizard.py" line="114"/>
         <source>Switchover — demo: {machine}</source>
         <translation>Switchover — demo: {machine}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="116"/>
+        <location filename="../../gui/wizard.py" line="117"/>
         <source>home PC</source>
         <translation>PC de casa</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="116"/>
+        <location filename="../../gui/wizard.py" line="117"/>
         <source>office PC</source>
         <translation>PC de oficina</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="167"/>
+        <location filename="../../gui/wizard.py" line="168"/>
         <source>Stop and close?</source>
         <translation>¿Detener y cerrar?</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="168"/>
+        <location filename="../../gui/wizard.py" line="169"/>
         <source>Switchover is still working. Stop after the current step and close?</source>
         <translation>Switchover sigue trabajando. ¿Detener después del paso actual y cerrar?</translation>
     </message>

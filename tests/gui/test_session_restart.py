@@ -1,0 +1,42 @@
+"""On a real computer that must restart, the assistant arranges to open once after it, and stops once verified."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from core.executor import RunReport
+from core.resume import parse_desktop_exec, self_command
+from gui.session import Session, demo_machine
+
+
+def _real_linux_session(tmp_path: Path) -> Session:
+    """A session whose machine counts as real (no demo attached) but runs nothing for real."""
+    machine = dataclasses.replace(demo_machine("home", delay=0), demo=None)
+    machine = dataclasses.replace(machine, target=dataclasses.replace(machine.target, os="linux"))
+    return Session(machine)
+
+
+def test_reboot_needed_registers_the_assistant_to_open_after_the_restart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    session = _real_linux_session(tmp_path)
+
+    session.record_run(RunReport(run_id="r1", status="reboot_needed", message="restart to finish"))
+
+    entry = (tmp_path / "autostart" / "switchover-resume.desktop").read_text(encoding="utf-8")
+    exec_line = next(line[5:] for line in entry.splitlines() if line.startswith("Exec="))
+    assert parse_desktop_exec(exec_line) == self_command()  # the assistant, not `remove --resume`
+    assert "Terminal=false" in entry
+
+
+def test_a_finished_run_registers_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    session = _real_linux_session(tmp_path)
+
+    session.record_run(RunReport(run_id="r1", status="removed", message="done"))
+
+    assert not (tmp_path / "autostart").exists()
