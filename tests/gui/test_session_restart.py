@@ -1,4 +1,4 @@
-"""On a real computer that must restart, the assistant arranges to open once after it, and stops once verified."""
+"""After a needed restart on a real computer, the assistant opens once by itself, then no more."""
 
 from __future__ import annotations
 
