@@ -2,7 +2,8 @@
 """Set up and run Switchover on a fresh machine, with nothing but Python 3.11+.
 
     python tasks.py run [ARGS...]   set up, then launch Switchover (the assistant; ARGS go to it)
-    python tasks.py test [ARGS...]  set up, then run the linter and the whole test suite (ARGS go to pytest)
+    python tasks.py test [ARGS...]  set up, then run the linter, the type checker and the whole test
+                                    suite (ARGS go to pytest)
 
 Set-up makes a virtual environment in .venv and installs the project with its
 test tools into it; it is skipped when pyproject.toml has not changed since.
@@ -44,9 +45,11 @@ def run(args: list[str]) -> int:
 
 
 def test(args: list[str]) -> int:
+    """ruff, mypy (its settings and files are in pyproject.toml), then pytest; non-zero if any failed."""
     lint = subprocess.call([str(PYTHON), "-m", "ruff", "check", "."], cwd=ROOT)
+    types = subprocess.call([str(PYTHON), "-m", "mypy"], cwd=ROOT)
     tests = subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT)
-    return tests or lint
+    return tests or lint or types
 
 
 def main() -> int:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
 PLACEHOLDER = re.compile(r"\{(fact|ctx):([a-z0-9_-]+)(?:\.([a-z_]+))?\}")
@@ -66,13 +67,13 @@ class Texts:
         parts = [int(p) for p in value.split("-")]
         precision = ("year", "month", "day")[len(parts) - 1]
         month = self.data["months"][parts[1] - 1] if len(parts) > 1 else ""
-        return self.data["date_formats"][precision].format(
+        return str(self.data["date_formats"][precision]).format(
             year=parts[0], month=month, day=parts[2] if len(parts) > 2 else ""
         )
 
     def count(self, unit: str, n: int) -> str:
         forms = self.data["plurals"][unit]
-        return (forms["one"] if n == 1 else forms["other"]).format(n=n)
+        return str(forms["one"] if n == 1 else forms["other"]).format(n=n)
 
     def join(self, items: list[str]) -> str:
         return str(self.data["list_separator"]).join(items)
@@ -87,12 +88,60 @@ def load_facts() -> Facts:
 
 
 def load_texts(language: str = DEFAULT_LANGUAGE) -> Texts:
-    """The texts for `language`, or English when there is no translation yet."""
-    folder = resources.files("resources.briefing").joinpath("texts")
-    path = folder.joinpath(f"{language}.json")
-    if not path.is_file():
-        language, path = DEFAULT_LANGUAGE, folder.joinpath(f"{DEFAULT_LANGUAGE}.json")
-    return Texts(language, json.loads(path.read_bytes()))
+    """The texts for `language`, string by string, with English wherever it has no translation.
+
+    The structure (sections, their order, each paragraph's `when`, `each` and
+    `rests_on`) always comes from English; a language file only supplies strings,
+    matched by section and paragraph id. A language without a file is English.
+    """
+    from core.messages import PSEUDO, normalise, pseudo
+
+    english = json.loads(_texts_path(DEFAULT_LANGUAGE).read_bytes())
+    language = normalise(language)
+    if language == PSEUDO:
+        return Texts(PSEUDO, _with_strings(english, english, pseudo))
+    translated = _read_texts(language) if language != DEFAULT_LANGUAGE else None
+    if translated is None:
+        return Texts(DEFAULT_LANGUAGE, english)
+    return Texts(language, _with_strings(english, translated, lambda text: text))
+
+
+def _texts_path(language: str) -> Traversable:
+    return resources.files("resources.briefing").joinpath("texts", f"{language}.json")
+
+
+def _read_texts(language: str) -> dict[str, Any] | None:
+    path = _texts_path(language)
+    return json.loads(path.read_bytes()) if path.is_file() else None
+
+
+def _with_strings(
+    english: Mapping[str, Any], translated: Mapping[str, Any], change: Callable[[str], str]
+) -> dict[str, Any]:
+    """English's structure with `translated`'s strings (each passed through `change`) where it has them."""
+    data = {
+        **english,
+        **{k: translated[k] for k in ("months", "date_formats", "list_separator") if k in translated},
+    }
+    data["plurals"] = {**english["plurals"], **translated.get("plurals", {})}
+    titles = {s["id"]: s.get("title") for s in translated.get("sections", ())}
+    texts = {
+        (s["id"], p["id"]): p.get("text")
+        for s in translated.get("sections", ())
+        for p in s.get("paragraphs", ())
+    }
+    data["sections"] = [
+        {
+            **section,
+            "title": change(titles.get(section["id"]) or section["title"]),
+            "paragraphs": [
+                {**p, "text": change(texts.get((section["id"], p["id"])) or p["text"])}
+                for p in section["paragraphs"]
+            ],
+        }
+        for section in english["sections"]
+    ]
+    return data
 
 
 def available_languages() -> list[str]:

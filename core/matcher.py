@@ -132,7 +132,8 @@ def _home_for(hit: _Hit, installed: list[_Group]) -> _Group | None:
     if not hit.family.shared:
         return next((g for g in same_vendor if g.family is hit.family), None)
     hosts = [g for g in same_vendor if g.family.hosts_shared]
-    return (hosts or same_vendor or [None])[0]
+    candidates = hosts or same_vendor
+    return candidates[0] if candidates else None
 
 
 def _group_by_family(hits: list[_Hit]) -> list[_Group]:

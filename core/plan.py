@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from typing import ClassVar, Literal
 
 from core import guard
+from core.messages import DEFAULT_LANGUAGE, translate
 from core.model import Evidence, Kind, OsName, Product, ScanResult
 from core.signatures import bundled_signatures
 from core.windows_cmdline import split_command_line
@@ -162,25 +163,33 @@ def plan_removal(
     silent: bool = False,
     package_managers: Collection[str] = (),
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    language: str = DEFAULT_LANGUAGE,
 ) -> Plan:
     """The removal plan for what the scan found; it changes nothing.
 
     `silent` plans quiet uninstalls for help-desk runs; `package_managers` names
     the front ends present on a Linux machine ("apt-get", "dnf", "zypper") that
-    are preferred to bare dpkg and rpm.
+    are preferred to bare dpkg and rpm. Titles, reasons, needs and warnings are
+    in `language` (core/messages.py); commands and ids never change with it.
     """
     kaspersky = _in_removal_order(scan.kaspersky)
     managed = any(p.managed for p in scan.products)
     warnings: list[str] = []
-    builder = _Builder(scan.target.os, silent, scan.target.root, frozenset(package_managers), warnings)
+    builder = _Builder(
+        scan.target.os, silent, scan.target.root, frozenset(package_managers), warnings, language
+    )
     steps = [
-        *_rescue_steps(kaspersky, managed, warnings),
+        *_rescue_steps(kaspersky, managed, warnings, language),
         *builder.removal_steps(kaspersky),
         *builder.successor_steps(scan.successors),
-        *_finish_steps(scan, kaspersky),
+        *_finish_steps(scan, kaspersky, language),
     ]
     if not scan.found_anything:
-        warnings.append("No Kaspersky product, successor or leftover was found: there is nothing to remove.")
+        warnings.append(
+            translate(
+                "No Kaspersky product, successor or leftover was found: there is nothing to remove.", language
+            )
+        )
     return Plan(
         created_at=now().isoformat(timespec="seconds").replace("+00:00", "Z"),
         mode="silent" if silent else "interactive",
@@ -204,27 +213,38 @@ def _in_removal_order(products: Iterable[Product]) -> list[Product]:
     return sorted(products, key=order)
 
 
-def _rescue_steps(products: list[Product], managed: bool, warnings: list[str]) -> list[Step]:
+def _rescue_steps(products: list[Product], managed: bool, warnings: list[str], language: str) -> list[Step]:
     if not products:
         return []
     steps: list[Step] = []
     if managed:
         warnings.append(
-            "This device is managed by Kaspersky Security Center: its console may reinstall what is removed "
-            "unless an administrator removes the device from management or runs the uninstall task."
+            translate(
+                "This device is managed by Kaspersky Security Center: its console may reinstall what is "
+                "removed unless an administrator removes the device from management or runs the uninstall "
+                "task.",
+                language,
+            )
         )
         steps.append(
             Step(
                 id="rescue:helpdesk",
                 phase="rescue",
                 action="contact_helpdesk",
-                title="Ask your IT help desk before removing anything",
-                why="A Kaspersky Security Center console manages this device. Its administrator holds the "
-                "uninstall password, can run the console's 'Uninstall application remotely' task instead, "
-                "and must take the device out of management, or the console may reinstall what you remove.",
+                title=translate("Ask your IT help desk before removing anything", language),
+                why=translate(
+                    "A Kaspersky Security Center console manages this device. Its administrator holds the "
+                    "uninstall password, can run the console's 'Uninstall application remotely' task "
+                    "instead, and must take the device out of management, or the console may reinstall what "
+                    "you remove.",
+                    language,
+                ),
                 needs=(
-                    "the uninstall password from your administrator, or their word that they will run the "
-                    "console's uninstall task",
+                    translate(
+                        "the uninstall password from your administrator, or their word that they will run "
+                        "the console's uninstall task",
+                        language,
+                    ),
                 ),
                 details={"blocking": "true"},
             )
@@ -232,23 +252,32 @@ def _rescue_steps(products: list[Product], managed: bool, warnings: list[str]) -
     vaults = [p for p in products if _is_password_manager(p)]
     for vault in vaults:
         warnings.append(
-            "The Password Manager export is an unencrypted plain-text file: import it into your new password "
-            "manager at once, then delete it and empty the Recycle Bin or Trash."
+            translate(
+                "The Password Manager export is an unencrypted plain-text file: import it into your new "
+                "password manager at once, then delete it and empty the Recycle Bin or Trash.",
+                language,
+            )
         )
         steps.append(
             Step(
                 id=f"rescue:passwords:{vault.id}",
                 phase="rescue",
                 action="export_passwords",
-                title="Export your passwords from Kaspersky Password Manager",
-                why="The vault lives on this computer and opens only in Kaspersky Password Manager; once it "
-                "is removed the passwords cannot be read. Export them now, while the app still opens.",
+                title=translate("Export your passwords from Kaspersky Password Manager", language),
+                why=translate(
+                    "The vault lives on this computer and opens only in Kaspersky Password Manager; once it "
+                    "is removed the passwords cannot be read. Export them now, while the app still opens.",
+                    language,
+                ),
                 product=vault.name,
                 product_id=vault.id,
                 needs=(
-                    "your Password Manager master password",
-                    "a safe place for the exported file, deleted (and the Recycle Bin or Trash emptied) "
-                    "as soon as it is imported elsewhere: it is plain text",
+                    translate("your Password Manager master password", language),
+                    translate(
+                        "a safe place for the exported file, deleted (and the Recycle Bin or Trash emptied) "
+                        "as soon as it is imported elsewhere: it is plain text",
+                        language,
+                    ),
                 ),
                 details={"blocking": "true"},
             )
@@ -258,11 +287,14 @@ def _rescue_steps(products: list[Product], managed: bool, warnings: list[str]) -
             id="rescue:licence",
             phase="rescue",
             action="note_licence",
-            title="Write down your licence or subscription details",
-            why="After removal the app can no longer show your activation code, expiry date or the My "
-            "Kaspersky account the subscription belongs to; you need them to cancel a renewal or ask for "
-            "a refund.",
-            needs=("a note of the activation code, expiry date and account",),
+            title=translate("Write down your licence or subscription details", language),
+            why=translate(
+                "After removal the app can no longer show your activation code, expiry date or the My "
+                "Kaspersky account the subscription belongs to; you need them to cancel a renewal or ask for "
+                "a refund.",
+                language,
+            ),
+            needs=(translate("a note of the activation code, expiry date and account", language),),
         )
     )
     steps.append(
@@ -270,10 +302,13 @@ def _rescue_steps(products: list[Product], managed: bool, warnings: list[str]) -
             id="rescue:quarantine",
             phase="rescue",
             action="keep_quarantine",
-            title="Restore any quarantined or backed-up files you still need",
-            why="Quarantine and backup copies are removed with the product, and Kaspersky notes that backups "
-            "kept at uninstall can only be read by the same product version.",
-            needs=("your decision on each quarantined file you want back",),
+            title=translate("Restore any quarantined or backed-up files you still need", language),
+            why=translate(
+                "Quarantine and backup copies are removed with the product, and Kaspersky notes that backups "
+                "kept at uninstall can only be read by the same product version.",
+                language,
+            ),
+            needs=(translate("your decision on each quarantined file you want back", language),),
         )
     )
     for product in products:
@@ -285,22 +320,34 @@ def _rescue_steps(products: list[Product], managed: bool, warnings: list[str]) -
                 id=f"rescue:encryption:{product.id}",
                 phase="rescue",
                 action="check_encryption",
-                title="Stop if Kaspersky encrypts disks or files on this computer",
-                why="Kaspersky Endpoint Security can encrypt disks and files; after its encryption "
-                "components are removed, encrypted data may no longer open. Decrypt it first, or save the "
-                "recovery keys with your administrator.",
+                title=translate("Stop if Kaspersky encrypts disks or files on this computer", language),
+                why=translate(
+                    "Kaspersky Endpoint Security can encrypt disks and files; after its encryption "
+                    "components are removed, encrypted data may no longer open. Decrypt it first, or save "
+                    "the recovery keys with your administrator.",
+                    language,
+                ),
                 product=product.name,
                 product_id=product.id,
                 needs=(
-                    "confirmation that nothing is encrypted, or that it is decrypted or its keys are saved",
+                    translate(
+                        "confirmation that nothing is encrypted, or that it is decrypted or its keys are "
+                        "saved",
+                        language,
+                    ),
                 ),
                 details={"blocking": "true", **({"detected": ", ".join(detected)} if detected else {})},
             )
         )
         if detected:
             warnings.append(
-                f"{product.name}: encryption components were found ({', '.join(detected)}); "
-                "decrypt data or save recovery keys before removal."
+                translate(
+                    "{product}: encryption components were found ({components}); "
+                    "decrypt data or save recovery keys before removal.",
+                    language,
+                    product=product.name,
+                    components=", ".join(detected),
+                )
             )
     return steps
 
@@ -323,6 +370,7 @@ class _Builder:
     root: str | None
     package_managers: frozenset[str]
     warnings: list[str]
+    language: str = DEFAULT_LANGUAGE
 
     def removal_steps(self, products: list[Product]) -> list[Step]:
         if self.os == "linux":
@@ -331,9 +379,9 @@ class _Builder:
             steps = []
             for product in products:
                 step = self._windows_step(product) if self.os == "windows" else self._macos_step(product)
-                steps += [step, _kavremover_step(product, step, self.os)]
+                steps += [step, _kavremover_step(product, step, self.os, self.language)]
         if self.os == "windows" and products:
-            steps.append(_safe_mode_step([s.id for s in steps if s.action == "kavremover"]))
+            steps.append(_safe_mode_step([s.id for s in steps if s.action == "kavremover"], self.language))
         return [self._guarded(s) for s in steps]
 
     def _guarded(self, step: Step) -> Step:
@@ -344,7 +392,14 @@ class _Builder:
             step.command, os=self.os, user_scope=step.details.get("scope") == "user"
         )
         if not verdict.allowed:
-            self.warnings.append(f"{step.product}: its uninstaller was not trusted ({verdict.reason}).")
+            self.warnings.append(
+                translate(
+                    "{product}: its uninstaller was not trusted ({reason}).",
+                    self.language,
+                    product=step.product,
+                    reason=verdict.reason,
+                )
+            )
             return replace(
                 step,
                 action="uninstall_manual",
@@ -360,7 +415,7 @@ class _Builder:
             step = (
                 self._windows_step(product)
                 if self.os == "windows"
-                else _manual_uninstall(product, None, self.os)
+                else _manual_uninstall(product, None, self.os, self.language)
             )
             steps.append(self._guarded(replace(step, details={**step.details, "optional": "true"})))
             steps.append(
@@ -368,25 +423,40 @@ class _Builder:
                     id=f"cancel:{product.id}",
                     phase="remove",
                     action="cancel_subscription",
-                    title=f"Cancel the {product.family_name} subscription with its vendor",
-                    why="Removing the app does not stop its billing: Kaspersky handed US customers over to "
-                    "UltraAV in September 2024, and that subscription is cancelled with its vendor, "
-                    "not here.",
+                    title=translate(
+                        "Cancel the {product} subscription with its vendor",
+                        self.language,
+                        product=product.family_name,
+                    ),
+                    why=translate(
+                        "Removing the app does not stop its billing: Kaspersky handed US customers over to "
+                        "UltraAV in September 2024, and that subscription is cancelled with its vendor, "
+                        "not here.",
+                        self.language,
+                    ),
                     product=product.name,
                     product_id=product.id,
-                    needs=("access to the account or email the subscription was sent to",),
+                    needs=(
+                        translate(
+                            "access to the account or email the subscription was sent to", self.language
+                        ),
+                    ),
                     details={"optional": "true"},
                 )
             )
             self.warnings.append(
-                f"{product.name} is offered for removal separately; cancel its subscription with its vendor."
+                translate(
+                    "{product} is offered for removal separately; cancel its subscription with its vendor.",
+                    self.language,
+                    product=product.name,
+                )
             )
         return steps
 
     def _windows_step(self, product: Product) -> Step:
         anchor = product.anchor
         if anchor is None:
-            return _manual_uninstall(product, None, self.os)
+            return _manual_uninstall(product, None, self.os, self.language)
         user_scope = product.scope == "user" or anchor.location.upper().startswith(_USER_HIVES)
         code = _product_code(anchor)
         uninstall = anchor.details.get("UninstallString", "")
@@ -395,13 +465,15 @@ class _Builder:
         quiet = anchor.details.get("QuietUninstallString", "")
         chosen = quiet if self.silent and quiet else uninstall
         if not chosen.strip():
-            return _manual_uninstall(product, None, self.os)
+            return _manual_uninstall(product, None, self.os, self.language)
         return Step(
             id=f"uninstall:{product.id}",
             phase="remove",
             action="uninstall_program",
-            title=f"Remove {product.name} with its own uninstaller",
-            why="The product's registered uninstaller removes it the way its vendor intended.",
+            title=translate("Remove {product} with its own uninstaller", self.language, product=product.name),
+            why=translate(
+                "The product's registered uninstaller removes it the way its vendor intended.", self.language
+            ),
             product=product.name,
             product_id=product.id,
             command=tuple(split_command_line(chosen)),
@@ -424,9 +496,12 @@ class _Builder:
             id=f"uninstall:{product.id}",
             phase="remove",
             action="uninstall_msi",
-            title=f"Remove {product.name} with Windows Installer",
-            why="Windows Installer removes the product with the vendor's own uninstall logic, the way "
-            "Kaspersky documents it.",
+            title=translate("Remove {product} with Windows Installer", self.language, product=product.name),
+            why=translate(
+                "Windows Installer removes the product with the vendor's own uninstall logic, the way "
+                "Kaspersky documents it.",
+                self.language,
+            ),
             product=product.name,
             product_id=product.id,
             command=tuple(command),
@@ -444,31 +519,43 @@ class _Builder:
             return ()
         if product.family in _MSI_PASSWORD_PROPERTIES:
             return (
-                "the uninstall password (for Kaspersky's account KLAdmin, unless your administrator "
-                "chose another)",
+                translate(
+                    "the uninstall password (for Kaspersky's account KLAdmin, unless your administrator "
+                    "chose another)",
+                    self.language,
+                ),
             )
         if self.silent:
             self.warnings.append(
-                f"{product.name} is password-protected and Kaspersky documents no unattended way to answer "
-                "its password: the quiet uninstall may fail and fall back to the removal tool."
+                translate(
+                    "{product} is password-protected and Kaspersky documents no unattended way to answer "
+                    "its password: the quiet uninstall may fail and fall back to the removal tool.",
+                    self.language,
+                    product=product.name,
+                )
             )
-        return ("the Kaspersky password, which the uninstaller asks for",)
+        return (translate("the Kaspersky password, which the uninstaller asks for", self.language),)
 
     def _macos_step(self, product: Product) -> Step:
         if product.origin != "kaspersky":
-            return _manual_uninstall(product, None, self.os)
+            return _manual_uninstall(product, None, self.os, self.language)
         script = _MACOS_UNINSTALLERS.get(product.family, _MACOS_UNINSTALLER)
         return Step(
             id=f"uninstall:{product.id}",
             phase="remove",
             action="uninstall_app",
-            title=f"Remove {product.name} with Kaspersky's uninstaller",
-            why="Kaspersky's own uninstall script removes the app, its launch jobs and its extensions.",
+            title=translate(
+                "Remove {product} with Kaspersky's uninstaller", self.language, product=product.name
+            ),
+            why=translate(
+                "Kaspersky's own uninstall script removes the app, its launch jobs and its extensions.",
+                self.language,
+            ),
             product=product.name,
             product_id=product.id,
             command=(script,),
             elevated=True,
-            needs=("an administrator's password",),
+            needs=(translate("an administrator's password", self.language),),
             details={"signer": _vendor_id(product)},
         )
 
@@ -490,8 +577,16 @@ class _Builder:
                     id=f"uninstall:{lead.id}",
                     phase="remove",
                     action="uninstall_package",
-                    title=f"Remove {lead.family_name} ({', '.join(packages)}) with the package manager",
-                    why="The package manager removes the packages and runs their own removal scripts.",
+                    title=translate(
+                        "Remove {product} ({packages}) with the package manager",
+                        self.language,
+                        product=lead.family_name,
+                        packages=", ".join(packages),
+                    ),
+                    why=translate(
+                        "The package manager removes the packages and runs their own removal scripts.",
+                        self.language,
+                    ),
                     product=lead.name,
                     product_id=lead.id,
                     command=self._package_command(manager, packages),
@@ -530,7 +625,7 @@ _MANUAL_PLACES: Mapping[str, str] = {
 }
 
 
-def _manual_uninstall(product: Product, refused: str | None, os: OsName) -> Step:
+def _manual_uninstall(product: Product, refused: str | None, os: OsName, language: str) -> Step:
     details = {"refused": refused} if refused else {}
     anchor = product.anchor
     if anchor is not None and anchor.details.get("UninstallString"):
@@ -539,20 +634,23 @@ def _manual_uninstall(product: Product, refused: str | None, os: OsName) -> Step
         id=f"uninstall:{product.id}",
         phase="remove",
         action="uninstall_manual",
-        title=f"Remove {product.name} by hand",
+        title=translate("Remove {product} by hand", language, product=product.name),
         why=(
-            f"Switchover will not run its registered uninstaller: {refused}."
+            translate(
+                "Switchover will not run its registered uninstaller: {reason}.", language, reason=refused
+            )
             if refused
-            else "No uninstaller that Switchover can start safely is registered for it."
+            else translate("No uninstaller that Switchover can start safely is registered for it.", language)
         )
-        + f" Remove it with {_MANUAL_PLACES[os]}.",
+        + " "
+        + translate("Remove it with {place}.", language, place=translate(_MANUAL_PLACES[os], language)),
         product=product.name,
         product_id=product.id,
         details=details,
     )
 
 
-def _kavremover_step(product: Product, primary: Step, os: OsName) -> Step:
+def _kavremover_step(product: Product, primary: Step, os: OsName, language: str) -> Step:
     # kavremover (Windows) and kavremover-mac.dmg are Kaspersky's removal tools for when the normal
     # uninstall fails; the Windows one asks the user to type a code from an image (footprints §1.4, §2).
     tool = "kavremover-mac" if os == "macos" else "kavremover"
@@ -560,30 +658,48 @@ def _kavremover_step(product: Product, primary: Step, os: OsName) -> Step:
         id=f"kavremover:{product.id}",
         phase="remove",
         action="kavremover",
-        title=f"If that fails: remove {product.name} with Kaspersky's removal tool",
-        why="When the normal uninstall fails (a forgotten password, a damaged install), Kaspersky's own "
-        f"removal tool ({tool}) removes its products completely. You run it and choose the product yourself.",
+        title=translate(
+            "If that fails: remove {product} with Kaspersky's removal tool", language, product=product.name
+        ),
+        why=translate(
+            "When the normal uninstall fails (a forgotten password, a damaged install), Kaspersky's own "
+            "removal tool ({tool}) removes its products completely. You run it and choose the product "
+            "yourself.",
+            language,
+            tool=tool,
+        ),
         product=product.name,
         product_id=product.id,
-        needs=(f"Kaspersky's {tool} tool, downloaded from Kaspersky's support site", "a restart afterwards"),
+        needs=(
+            translate(
+                "Kaspersky's {tool} tool, downloaded from Kaspersky's support site", language, tool=tool
+            ),
+            translate("a restart afterwards", language),
+        ),
         details={"when": f"if_failed:{primary.id}"},
     )
 
 
-def _safe_mode_step(kavremover_ids: list[str]) -> Step:
+def _safe_mode_step(kavremover_ids: list[str], language: str) -> Step:
     return Step(
         id="remove:safe-mode",
         phase="remove",
         action="safe_mode",
-        title="Last resort: run the removal tool in Safe Mode",
-        why="Kaspersky's self-defence can block removal while Windows runs normally; in Safe Mode its "
-        "drivers do not start. Use this only if everything above failed, and follow each step.",
-        needs=("a restart into Safe Mode and back", "Kaspersky's removal tool on this computer beforehand"),
+        title=translate("Last resort: run the removal tool in Safe Mode", language),
+        why=translate(
+            "Kaspersky's self-defence can block removal while Windows runs normally; in Safe Mode its "
+            "drivers do not start. Use this only if everything above failed, and follow each step.",
+            language,
+        ),
+        needs=(
+            translate("a restart into Safe Mode and back", language),
+            translate("Kaspersky's removal tool on this computer beforehand", language),
+        ),
         details={"when": f"if_failed:{','.join(kavremover_ids)}", "blocking": "true"},
     )
 
 
-def _finish_steps(scan: ScanResult, kaspersky: list[Product]) -> list[Step]:
+def _finish_steps(scan: ScanResult, kaspersky: list[Product], language: str) -> list[Step]:
     if not scan.found_anything:
         return []
     steps = [
@@ -591,34 +707,45 @@ def _finish_steps(scan: ScanResult, kaspersky: list[Product]) -> list[Step]:
             id="finish:restart",
             phase="finish",
             action="restart",
-            title="Restart the computer",
-            why="Security software keeps drivers and services loaded until a restart; removal is only "
-            "complete after it. Switchover opens again afterwards to check.",
-            needs=("your open work saved",),
+            title=translate("Restart the computer", language),
+            why=translate(
+                "Security software keeps drivers and services loaded until a restart; removal is only "
+                "complete after it. Switchover opens again afterwards to check.",
+                language,
+            ),
+            needs=(translate("your open work saved", language),),
             details={"when": "reboot_needed"},
         ),
         Step(
             id="finish:verify",
             phase="finish",
             action="verify",
-            title="Check that nothing is left and that something protects this computer",
-            why="Uninstallers leave drivers, services, folders and browser extensions behind; Switchover "
-            "scans again with every signal and says what survived.",
+            title=translate("Check that nothing is left and that something protects this computer", language),
+            why=translate(
+                "Uninstallers leave drivers, services, folders and browser extensions behind; Switchover "
+                "scans again with every signal and says what survived.",
+                language,
+            ),
         ),
     ]
     leftovers = [e for p in scan.leftovers for e in p.evidence]
     if leftovers or kaspersky:
-        tool = {"windows": "Kaspersky's removal tool (kavremover)", "macos": "kavremover-mac"}.get(
-            scan.target.os, "your package manager, then deleting the folders listed"
-        )
+        tool = {
+            "windows": translate("Kaspersky's removal tool (kavremover)", language),
+            "macos": "kavremover-mac",
+        }.get(scan.target.os) or translate("your package manager, then deleting the folders listed", language)
         steps.append(
             Step(
                 id="finish:leftovers",
                 phase="finish",
                 action="clean_leftovers",
-                title="Remove what the uninstallers left behind",
-                why=f"If the check finds leftovers after the restart, {tool} removes them; browser "
-                "extensions are removed from each browser's extensions page.",
+                title=translate("Remove what the uninstallers left behind", language),
+                why=translate(
+                    "If the check finds leftovers after the restart, {tool} removes them; browser "
+                    "extensions are removed from each browser's extensions page.",
+                    language,
+                    tool=tool,
+                ),
                 details={
                     "when": "leftovers_remain",
                     **({"items": "\n".join(sorted({e.location for e in leftovers}))} if leftovers else {}),

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from core.catalog import Catalog, Entry
+from core.messages import DEFAULT_LANGUAGE, translate
 from core.model import ScanResult
 
 NEEDS = ("vpn", "passwords", "parental", "free", "central_management")
@@ -28,6 +29,14 @@ NEED_WORDS = {
     "passwords": "a password manager",
     "parental": "parental controls",
     "free": "a free version",
+    "central_management": "central management",
+}
+# The same without its article, for "no VPN"; a word of its own so that a translation can differ.
+NEED_WORDS_BARE = {
+    "vpn": "VPN",
+    "passwords": "password manager",
+    "parental": "parental controls",
+    "free": "free version",
     "central_management": "central management",
 }
 
@@ -71,8 +80,12 @@ def recommend(
     platform: str,
     segment: str | None,
     needs: Iterable[str],
+    language: str = DEFAULT_LANGUAGE,
 ) -> list[Recommendation]:
-    """Suggestions for `platform`, best match first; the Windows baseline always leads on Windows."""
+    """Suggestions for `platform`, best match first; the Windows baseline always leads on Windows.
+
+    Reasons are in `language` (core/messages.py); catalog data they quote (test names, results) is not.
+    """
     had = needs_from_scan(scan) if scan else {}
     wanted = tuple(n for n in NEEDS if n in set(needs) | set(had))
     segment = segment or ("business" if "central_management" in had or _has_business(scan) else "home")
@@ -89,9 +102,9 @@ def recommend(
     fewest_missing = min((len(missing) for _, _, missing in scored), default=0)
     chosen = [item for item in scored if len(item[2]) == fewest_missing]
     return [
-        *(Recommendation(e, _baseline_reason(e, wanted), *_match(e, wanted)) for e in baseline),
+        *(Recommendation(e, _baseline_reason(e, wanted, language), *_match(e, wanted)) for e in baseline),
         *(
-            Recommendation(e, _reason(e, covers, missing, had), covers, missing)
+            Recommendation(e, _reason(e, covers, missing, had, language), covers, missing)
             for e, covers, missing in chosen
         ),
     ]
@@ -113,40 +126,43 @@ def _has_business(scan: ScanResult | None) -> bool:
     return scan is not None and any(is_business(p) for p in scan.kaspersky)
 
 
-def _reason(entry: Entry, covers: tuple[str, ...], missing: tuple[str, ...], had: dict[str, str]) -> str:
-    parts = [_covers_phrase(need, had) for need in covers]
+def _reason(
+    entry: Entry, covers: tuple[str, ...], missing: tuple[str, ...], had: dict[str, str], language: str
+) -> str:
+    parts = [_covers_phrase(need, had, language) for need in covers]
     if not parts:
-        parts.append(_evidence_phrase(entry))
-    parts += [_missing_phrase(entry, need) for need in missing]
+        parts.append(_evidence_phrase(entry, language))
+    parts += [_missing_phrase(entry, need, language) for need in missing]
     text = "; ".join(parts)
     return text[0].upper() + text[1:] + "."
 
 
-def _baseline_reason(entry: Entry, wanted: tuple[str, ...]) -> str:
-    gaps = [_missing_phrase(entry, need) for need in wanted if not meets(entry, need)]
+def _baseline_reason(entry: Entry, wanted: tuple[str, ...], language: str) -> str:
+    gaps = [_missing_phrase(entry, need, language) for need in wanted if not meets(entry, need)]
     return (
-        "Free and built into Windows: it protects you again once Kaspersky is gone"
+        translate("Free and built into Windows: it protects you again once Kaspersky is gone", language)
         + "".join(f"; {gap}" for gap in gaps)
         + "."
     )
 
 
-def _covers_phrase(need: str, had: dict[str, str]) -> str:
+def _covers_phrase(need: str, had: dict[str, str], language: str) -> str:
+    words = translate(NEED_WORDS[need], language)
     if need in had:
-        return f"has {NEED_WORDS[need]}, to replace {had[need]}"
-    return f"has {NEED_WORDS[need]}"
+        return translate("has {need}, to replace {product}", language, need=words, product=had[need])
+    return translate("has {need}", language, need=words)
 
 
-def _missing_phrase(entry: Entry, need: str) -> str:
+def _missing_phrase(entry: Entry, need: str, language: str) -> str:
     value = entry.free_tier if need == "free" else entry.features.get(NEED_FEATURE[need])
     if value is None:
-        return f"{NEED_WORDS[need]}: not verified"
-    return f"no {NEED_WORDS[need].removeprefix('a ')}"
+        return translate("{need}: not verified", language, need=translate(NEED_WORDS[need], language))
+    return translate("no {need}", language, need=translate(NEED_WORDS_BARE[need], language))
 
 
-def _evidence_phrase(entry: Entry) -> str:
+def _evidence_phrase(entry: Entry, language: str) -> str:
     if entry.tests:
         test = entry.tests[0]
         name = test.test if test.test.startswith(test.lab) else f"{test.lab} {test.test}"
-        return f"{name}: {test.result}"
-    return "real-time protection; no independent test result on file"
+        return f"{name}: {test.result}"  # the catalog's own words: data, like the facts' statements
+    return translate("real-time protection; no independent test result on file", language)

@@ -168,13 +168,17 @@ class WindowsRunOnce:
     """The current user's RunOnce key (the resumed run needs the user's desktop, and HKCU needs no rights)."""
 
     def register(self, argv: Sequence[str], *, terminal: bool = True) -> None:
-        import winreg  # type: ignore[import-not-found,unused-ignore]
+        if sys.platform != "win32":  # inline, so that mypy reads winreg as Windows' own
+            raise OSError("the RunOnce key exists only on Windows")
+        import winreg
 
         with winreg.CreateKey(winreg.HKEY_CURRENT_USER, RUN_ONCE_KEY) as key:
             winreg.SetValueEx(key, RUN_ONCE_VALUE, 0, winreg.REG_SZ, subprocess.list2cmdline(argv))
 
     def unregister(self) -> None:
-        import winreg  # type: ignore[import-not-found,unused-ignore]
+        if sys.platform != "win32":  # inline, so that mypy reads winreg as Windows' own
+            raise OSError("the RunOnce key exists only on Windows")
+        import winreg
 
         try:
             with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_ONCE_KEY, 0, winreg.KEY_SET_VALUE) as key:
@@ -183,7 +187,9 @@ class WindowsRunOnce:
             pass
 
     def registered(self) -> tuple[str, ...] | None:
-        import winreg  # type: ignore[import-not-found,unused-ignore]
+        if sys.platform != "win32":  # inline, so that mypy reads winreg as Windows' own
+            raise OSError("the RunOnce key exists only on Windows")
+        import winreg
 
         from core.windows_cmdline import split_command_line
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from core.model import Kind, Observation, Origin
 
@@ -118,7 +119,7 @@ class SignatureSet:
 
 
 def parse_signature_document(
-    document: dict, *, origin_file: str = "<data>"
+    document: dict[str, Any], *, origin_file: str = "<data>"
 ) -> tuple[Vendor, list[Family], list[Rule]]:
     """Build one vendor's families and rules from its JSON document."""
     if document.get("schema") != SCHEMA:
@@ -161,7 +162,7 @@ def parse_signature_document(
     return vendor, families, rules
 
 
-def build_signature_set(documents: list[tuple[str, dict]]) -> SignatureSet:
+def build_signature_set(documents: list[tuple[str, dict[str, Any]]]) -> SignatureSet:
     """Join vendor documents into one set; vendors listed first win ties (Kaspersky before others)."""
     vendors: list[Vendor] = []
     families: list[Family] = []
@@ -223,7 +224,7 @@ def _anchored_body(pattern: str) -> str | None:
     return pattern[1:]
 
 
-def bundled_documents() -> list[tuple[str, dict]]:
+def bundled_documents() -> list[tuple[str, dict[str, Any]]]:
     """The signature files shipped in `resources/signatures`, in the order their `index.json` gives."""
     folder = resources.files("resources.signatures")
     order = json.loads(folder.joinpath("index.json").read_text(encoding="utf-8"))["files"]

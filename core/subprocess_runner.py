@@ -15,10 +15,9 @@ import subprocess
 import sys
 import threading
 import time
-from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import IO, Protocol
 
 import psutil
 
@@ -26,6 +25,8 @@ from core.runner import RunResult
 from core.secrets import scrub
 
 TAIL_LINES = 40
+TAIL_BYTES = 64 * 1024  # what is kept of the output, however much a program prints
+LINE_CHARS = 2000  # a kept line longer than this keeps its end
 GRACE_S = 3.0  # between asking a process tree to stop and killing it
 
 
@@ -228,8 +229,8 @@ class SubprocessRunner:
             )
         except OSError as error:
             return RunResult(None, error=f"{argv[0]}: could not start ({error.strerror or error})")
-        tail: deque[str] = deque(maxlen=TAIL_LINES)
-        reader = threading.Thread(target=_read_lines, args=(process, tail), daemon=True)
+        tail = _Tail(TAIL_BYTES)
+        reader = threading.Thread(target=_read_output, args=(process.stdout, tail), daemon=True)
         reader.start()
         deadline = time.monotonic() + timeout
         timed_out = cancelled = False
@@ -243,10 +244,11 @@ class SubprocessRunner:
                 break
             cancel.wait(self._poll_s)
         process.wait()
+        # A program that started something in the background (a service, a helper) may leave it
+        # holding the pipe open: wait a little for the last output, never for that. The reader
+        # closes the pipe itself when it ends.
         reader.join(timeout=GRACE_S)
-        if process.stdout:
-            process.stdout.close()
-        output = scrub("".join(tail), secrets)
+        output = tail.text(secrets)
         if cancelled or timed_out:
             return RunResult(None, timed_out=timed_out, cancelled=cancelled, output_tail=output)
         return RunResult(process.returncode, output_tail=output)
@@ -262,9 +264,47 @@ class SubprocessRunner:
             return self._elevation_error
 
 
-def _read_lines(process: subprocess.Popen[bytes], tail: deque[str]) -> None:
-    for line in process.stdout or ():
-        tail.append(line.decode("utf-8", errors="replace"))
+class _Tail:
+    """The last `limit` bytes a program printed: bounded however much it prints, and without a newline."""
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._data = bytearray()
+        self._cut = False  # bytes before the kept ones were dropped
+        self._lock = threading.Lock()
+
+    def add(self, chunk: bytes) -> None:
+        with self._lock:
+            self._data += chunk
+            if len(self._data) > self._limit:
+                del self._data[: len(self._data) - self._limit]
+                self._cut = True
+
+    def text(self, secrets: Sequence[str]) -> str:
+        """The last lines, secrets scrubbed; never a piece of a secret that the cut split."""
+        with self._lock:
+            text, cut = self._data.decode("utf-8", errors="replace"), self._cut
+        # The kept bytes may start inside a secret, and scrubbing misses such a piece: drop the
+        # partial first line (a secret holds no newline) or, with no newline, a secret's length.
+        newline = text.find("\n") if cut else -1
+        text = scrub(text[newline + 1 :], secrets)
+        if cut and newline < 0:
+            text = text[max((len(s) for s in secrets), default=0) :]
+        lines = text.splitlines(keepends=True)[-TAIL_LINES:]
+        return "".join(line if len(line) <= LINE_CHARS else "…" + line[-LINE_CHARS:] for line in lines)
+
+
+def _read_output(stream: IO[bytes] | None, tail: _Tail) -> None:
+    if stream is None:
+        return
+    try:
+        # read1: whatever is there, so a program that prints without newlines is still read in pieces
+        while chunk := stream.read1(65536):  # type: ignore[attr-defined]
+            tail.add(chunk)
+    except (OSError, ValueError):
+        pass
+    finally:
+        stream.close()
 
 
 def end_tree(pid: int) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import ipaddress
 import json
 import logging
@@ -172,17 +173,20 @@ def fetch_update(
     developer serve plain HTTP from this machine, never from elsewhere.
     """
     check_url(url, allow_http_loopback=allow_http_loopback)
-    options = {"timeout": timeout, "allow_http_loopback": allow_http_loopback, "ca_bundle": ca_bundle}
     with _session(ca_bundle) as session:
-        document = _download(session, url, limit=max_bytes, json_only=True, **options)
-        signature = _download(session, url + ".sig", limit=MAX_SIGNATURE_BYTES, json_only=False, **options)
+        fetch = functools.partial(
+            _download, session, timeout=timeout, allow_http_loopback=allow_http_loopback, ca_bundle=ca_bundle
+        )
+        document = fetch(url, limit=max_bytes, json_only=True)
+        signature = fetch(url + ".sig", limit=MAX_SIGNATURE_BYTES, json_only=False)
     if not signature_matches(document, signature, trusted_keys() if keys is None else keys):
         raise UpdateRefused("the signature does not match the document or any trusted key")
     try:
         data = json.loads(document)
     except ValueError as error:
         raise UpdateRefused(f"the document is not valid JSON ({error})") from None
-    entry = DOCUMENTS.get(data.get("schema")) if isinstance(data, dict) else None
+    schema = data.get("schema") if isinstance(data, dict) else None
+    entry = DOCUMENTS.get(schema) if isinstance(schema, str) else None
     if entry is None:
         raise UpdateRefused("the document is neither a catalog nor a briefing")
     kind = entry[0]
@@ -246,13 +250,18 @@ def _download(
     ca_bundle: str | None,
 ) -> bytes:
     import requests
+    import urllib3
 
     host = urlsplit(url).hostname
     deadline = time.monotonic() + timeout
     try:
         # verify goes with each request: a session-wide value loses to REQUESTS_CA_BUNDLE
         verify: str | bool = ca_bundle if ca_bundle is not None else True
-        with session.get(url, stream=True, timeout=(timeout, timeout), verify=verify) as response:
+        # identity: what arrives is the document itself, so the size cap and the deadline measure it
+        headers = {"Accept-Encoding": "identity"}
+        with session.get(
+            url, stream=True, timeout=(timeout, timeout), verify=verify, headers=headers
+        ) as response:
             for hop in (*response.history, response):  # a redirect must not lead to plain HTTP
                 check_url(hop.url, allow_http_loopback=allow_http_loopback)
             if response.status_code != 200:
@@ -262,11 +271,17 @@ def _download(
                 raise UpdateRefused(
                     f"{url}: expected application/json, the server sent {content_type or 'nothing'}"
                 )
+            encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
+            if encoding not in ("", "identity"):
+                raise UpdateRefused(f"{url}: the body came {encoding}-encoded; only plain bodies are used")
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > limit:
                 raise UpdateRefused(f"{url}: {declared} bytes is more than the {limit} allowed")
             body = bytearray()
-            for chunk in response.iter_content(chunk_size=65536):
+            # read1 returns after one read from the connection, so the deadline is checked after each
+            # one: iter_content waits to fill a whole chunk, and a server sending a byte every few
+            # seconds would hold it for days.
+            while chunk := response.raw.read1(65536, decode_content=False):
                 body += chunk
                 if len(body) > limit:
                     raise UpdateRefused(f"{url}: more than the {limit} bytes allowed")
@@ -284,6 +299,11 @@ def _download(
         raise UpdateRefused(f"{url}: could not connect to {host} ({why})") from None
     except requests.exceptions.RequestException as error:
         raise UpdateRefused(f"{url}: {error}") from None
+    # Reading `response.raw` directly, urllib3's own errors arrive unwrapped.
+    except urllib3.exceptions.ReadTimeoutError:
+        raise UpdateRefused(f"{url}: the server is too slow (no answer within {timeout:g} s)") from None
+    except urllib3.exceptions.HTTPError as error:
+        raise UpdateRefused(f"{url}: the download broke off ({error})") from None
 
 
 def _cached_paths(kind: Kind) -> tuple[Path, Path]:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from core.messages import DEFAULT_LANGUAGE, translate
 from core.model import Kind, Product, ScanResult, Target
 from core.runner import Runner
 from core.scan import Observe, observe_machine, scan
@@ -85,26 +86,32 @@ class Verification:
     reboot_pending: bool
     protection: Protection
 
-    def summary(self) -> list[str]:
-        """Plain sentences for the command line and the GUI."""
+    def summary(self, language: str = DEFAULT_LANGUAGE) -> list[str]:
+        """Plain sentences for the command line and the GUI, in `language` (core/messages.py)."""
         lines: list[str] = []
         if self.status == "removed":
-            lines.append("Verified: no Kaspersky software is installed or running.")
+            lines.append(translate("Verified: no Kaspersky software is installed or running.", language))
         elif self.status == "reboot_needed":
-            lines.append("Removed, but these stay loaded until the computer restarts:")
+            lines.append(translate("Removed, but these stay loaded until the computer restarts:", language))
         else:
-            lines.append("Not everything was removed. Still present:")
+            lines.append(translate("Not everything was removed. Still present:", language))
         lines += [f"  - {s.product}: {s.kind} {s.name} ({s.location})" for s in self.survivors]
         if self.leftovers:
             lines.append(
-                f"{len(self.leftovers)} leftover item(s) remain (folders or settings that do not run):"
+                translate(
+                    "{count} leftover item(s) remain (folders or settings that do not run):",
+                    language,
+                    count=len(self.leftovers),
+                )
             )
             lines += [f"  - {s.location}" for s in self.leftovers]
         if self.protection.protected:
-            lines.append(f"Protected now by: {', '.join(self.protection.active)}.")
+            lines.append(
+                translate("Protected now by: {names}.", language, names=", ".join(self.protection.active))
+            )
         else:
-            lines.append(ALTERNATIVES_HINT)
-        lines += self.protection.notes
+            lines.append(translate(ALTERNATIVES_HINT, language))
+        lines += [translate(note, language) for note in self.protection.notes]
         return lines
 
 

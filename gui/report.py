@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from core import __version__
 from gui.session import Session
+from gui.translations import core_language
 
 REPORT_SCHEMA = "switchover.report/1"
 
@@ -32,7 +33,7 @@ def report_document(session: Session) -> dict[str, Any]:
         "run": asdict(report) if report else None,
         "verification": {
             "status": verification.status,
-            "summary": verification.summary(),
+            "summary": verification.summary(core_language()),
             "after_restart": session.rebooted,
         }
         if verification
@@ -73,7 +74,7 @@ def summary_lines(session: Session) -> list[str]:
             )
         )
     if session.verification:
-        lines += session.verification.summary()
+        lines += session.verification.summary(core_language())
     elif not scan.kaspersky:
         lines.append(QCoreApplication.translate("Report", "Nothing to remove."))
     return lines

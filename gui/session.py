@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,8 +24,9 @@ logger = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from core.demo import DemoMachine
     from core.executor import Guard, RunReport
+    from core.journal import PendingRun
     from core.model import ScanResult, Target
-    from core.plan import Plan
+    from core.plan import Plan, Step
     from core.runner import Runner
     from core.scan import Observe
     from core.verify import ProtectionProbe, Verification
@@ -97,6 +98,7 @@ class Session:
     rebooted: bool = False
     verification: Verification | None = None
     us_person: bool | None = None
+    interrupted: PendingRun | None = None  # a removal the journal shows stopped mid-way: finish it
 
     def flow_state(self) -> FlowState:
         return FlowState(
@@ -108,6 +110,41 @@ class Session:
             rebooted=self.rebooted,
             verified=self.verification is not None,
         )
+
+    def find_interrupted_run(self) -> PendingRun | None:
+        """The journal's latest run if it stopped mid-way (a crash, a power cut, an error), else None."""
+        from core.journal import Journal, JournalError
+
+        if not self.machine.journal_path.exists():
+            return None
+        try:
+            pending = Journal(self.machine.journal_path).pending()
+        except JournalError:
+            logger.exception("cannot read the journal")
+            return None
+        return pending if pending is not None and pending.ended_status is None else None
+
+    def still_needed(self, step: Step) -> bool:
+        """Does a step that was cut off mid-way still need to run? A rescan says whether its product is left.
+
+        A step with no product to look for (one done by hand) is asked or run again: nothing shows it ended.
+        """
+        from core.scan import scan
+
+        if step.product_id is None:
+            return True
+        found = scan(self.machine.target, observe=self.machine.observe)
+        return step.product_id in {product.id for product in found.products}
+
+    def remember_us_person(self, value: bool | None) -> None:
+        """Keep the person's answer for next time (the command line's `brief` reads it too)."""
+        from core.settings import load_settings, save_settings, us_person_answer
+
+        self.us_person = value
+        try:
+            save_settings(replace(load_settings(), us_person=us_person_answer(value)))
+        except OSError:
+            logger.exception("could not save the answer; it is asked again next time")
 
     def require_scan(self) -> ScanResult:
         """The scan, for pages that `core.flow` shows only after one."""

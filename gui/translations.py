@@ -2,7 +2,8 @@
 
 SWITCHOVER_LANG picks a language ("es"); without it the system's locale is used.
 SWITCHOVER_PSEUDO=1 installs a translator that accents and stretches every
-string by about 40% so that layouts can be checked for clipped text.
+string by about 40% so that layouts can be checked for clipped text. The texts
+core builds follow the same choice through `core_language()` (core/messages.py).
 """
 
 from __future__ import annotations
@@ -12,28 +13,9 @@ from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from core.messages import PSEUDO, pseudo
+
 LANGUAGES = ("en", "es")
-_ACCENTED = str.maketrans("abcdeghiklnorstuwyzABCDEGHIKLNORSTUWYZ", "àƀçđéĝĥíķļñóŕšţúŵýžÀƁÇĐÉĜĤÍĶĻÑÓŔŠŢÚŴÝŽ")
-
-
-def pseudo(text: str) -> str:
-    """Accent letters and pad by ~40%, leaving {placeholders}, <tags>, &mnemonics and %-codes intact."""
-    out: list[str] = []
-    protected = ""  # the closing character while inside a placeholder or a tag
-    for index, char in enumerate(text):
-        if protected:
-            out.append(char)
-            if char == protected:
-                protected = ""
-        elif char in "{<":
-            protected = "}" if char == "{" else ">"
-            out.append(char)
-        elif char in "&%" or (index and text[index - 1] in "&%"):
-            out.append(char)
-        else:
-            out.append(char.translate(_ACCENTED))
-    padding = "~" * max(2, len(text) * 2 // 5)
-    return f"[{''.join(out)} {padding}]"
 
 
 class PseudoTranslator(QTranslator):
@@ -47,6 +29,12 @@ class PseudoTranslator(QTranslator):
 def language() -> str:
     wanted = os.environ.get("SWITCHOVER_LANG") or QLocale.system().name().split("_")[0]
     return wanted if wanted in LANGUAGES else "en"
+
+
+def core_language() -> str:
+    """The language for the texts core builds (briefing, plan, suggestions, summaries): the UI's, or
+    core's pseudo-language when the pseudo-translation is on, so those texts stretch too."""
+    return PSEUDO if os.environ.get("SWITCHOVER_PSEUDO") == "1" else language()
 
 
 _installed: list[QTranslator] = []  # a Python translator must outlive its installation

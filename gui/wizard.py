@@ -117,7 +117,11 @@ class SwitchoverWizard(QWizard):
         return {"home": self.tr("home PC"), "office": self.tr("office PC")}.get(key, key)
 
     def resume(self) -> Stage:
-        """Where to open: Welcome, or the Restart/Verify stage of a run the journal says is unfinished."""
+        """Where to open: Welcome, or the stage of a run the journal says is unfinished.
+
+        A run cut off mid-way (a crash, a power cut) reopens at Remove to be finished; one that
+        waits for a restart reopens at Restart, or at Verify once the computer has restarted.
+        """
         machine = self.session.machine
         if not machine.journal_path.exists():
             return Stage.WELCOME  # nothing was ever removed here
@@ -128,14 +132,22 @@ class SwitchoverWizard(QWizard):
         except JournalError:
             log.exception("cannot read the journal")
             return Stage.WELCOME
-        if pending is None or pending.ended_status != "reboot_needed":
+        if pending is None or pending.ended_status not in (None, "reboot_needed"):
             return Stage.WELCOME
         from core.plan import Plan
 
+        try:
+            plan = Plan.from_json(pending.plan)
+        except (ValueError, KeyError, TypeError):
+            log.exception("cannot read the plan of the unfinished removal")
+            return Stage.WELCOME
         log.info("resuming: %s", pending.describe())
         session = self.session
-        session.plan = Plan.from_json(pending.plan)
-        session.removal_started = True
+        session.plan = plan
+        session.removal_started = True  # Back stays disabled: this removal had started
+        if pending.ended_status is None:
+            session.interrupted = pending
+            return Stage.REMOVE
         session.run = "reboot_needed"
         session.rebooted = machine.restarted_since(pending.started_at)
         return resume_stage(session.run, rebooted=session.rebooted)

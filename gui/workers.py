@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from core.executor import Guard, RunReport, StepEvent, execute_plan
-from core.journal import Journal
+from core.journal import Journal, PendingRun
 from core.model import Notes, Observation, ScanResult, Target
 from core.plan import Step
 from core.runner import Runner
@@ -100,9 +100,14 @@ class RemovalWorker(Worker):
         password: str | None,
         confirmed: set[str],
         guard: Guard | None = None,
+        resume: PendingRun | None = None,
+        still_needed: Callable[[Step], bool] | None = None,
     ) -> None:
+        """With `resume`, finish that interrupted run; `still_needed` (a rescan) re-checks a cut-off step."""
         super().__init__()
         self._plan = plan
+        self._resume = resume
+        self._still_needed = still_needed
         self._guard = guard
         self._runner = runner
         self._journal = journal
@@ -135,6 +140,8 @@ class RemovalWorker(Worker):
             on_event=lambda event: emit(self.step_event, event),
             confirm_manual=self._confirm_manual,
             guard=self._guard,
+            resume=self._resume,
+            still_needed=self._still_needed,
         )
         self._password = None  # keep the secret no longer than the run
         emit(self.finished, report)

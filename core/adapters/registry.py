@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from core.adapters.registry_export import KeyBlock, RegValue
 
@@ -162,7 +162,7 @@ class LiveView:
     def spell(self, path: str) -> str:
         return path
 
-    def _open(self, path: str):  # winreg.HKEYType exists only on Windows, so no annotation
+    def _open(self, path: str) -> Any:  # winreg.HKEYType exists only in Windows' typeshed
         if sys.platform != "win32":
             raise OSError("the live registry exists only on Windows")
         import winreg

@@ -15,6 +15,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from core.adapters.registry import ExportView, LiveView, RegistryView, Values
 from core.adapters.registry_export import RegValue, read_export
@@ -257,8 +258,7 @@ def _flag(value: bool) -> str:
 
 # --- Windows Security Center (live only) ------------------------------------------------
 
-_WSC_QUERY = (
-    "powershell.exe",
+_WSC_ARGUMENTS = (
     "-NoProfile",
     "-NonInteractive",
     "-Command",
@@ -270,7 +270,9 @@ _WSC_QUERY = (
 def security_center(notes: Notes) -> Iterator[Observation]:
     """Antivirus products registered with Windows Security Center, read through WMI."""
     try:
-        done = subprocess.run(_WSC_QUERY, capture_output=True, text=True, timeout=20, check=False)
+        done = subprocess.run(
+            (powershell_path(), *_WSC_ARGUMENTS), capture_output=True, text=True, timeout=20, check=False
+        )
     except (OSError, subprocess.TimeoutExpired) as error:
         notes.skip("wmi:root/SecurityCenter2", f"Security Center could not be queried ({error})")
         return
@@ -278,6 +280,23 @@ def security_center(notes: Notes) -> Iterator[Observation]:
         notes.skip("wmi:root/SecurityCenter2", "Security Center could not be queried")
         return
     yield from security_center_products(done.stdout, notes)
+
+
+def powershell_path() -> str:
+    """Windows PowerShell by its full path. A bare "powershell.exe" is looked for in the program's
+    own folder and the current folder before System32, so a copy planted there would run instead."""
+    return system_folder() + "\\WindowsPowerShell\\v1.0\\powershell.exe"
+
+
+def system_folder() -> str:
+    """The System32 folder, as Windows reports it (not from an environment variable anyone can set)."""
+    if sys.platform == "win32":
+        import ctypes
+
+        buffer = ctypes.create_unicode_buffer(260)
+        if ctypes.windll.kernel32.GetSystemDirectoryW(buffer, len(buffer)):
+            return buffer.value
+    return "C:\\Windows\\System32"
 
 
 def security_center_products(output: str, notes: Notes) -> Iterator[Observation]:
@@ -464,7 +483,7 @@ def _chromium_extension(root: str, parts: list[str], browser: str, notes: Notes)
     return Observation(Kind.BROWSER_EXTENSION, attributes["path"], parts[-1], attributes, "user")
 
 
-def _localized(manifest: dict, folder: str, root: str, parts: list[str], notes: Notes) -> str:
+def _localized(manifest: dict[str, Any], folder: str, root: str, parts: list[str], notes: Notes) -> str:
     name: str = manifest["name"]
     found = re.fullmatch(r"__MSG_(\w+)__", name)
     locale = manifest.get("default_locale")
@@ -477,13 +496,13 @@ def _localized(manifest: dict, folder: str, root: str, parts: list[str], notes: 
         wanted = found.group(1).casefold()  # Chrome matches message names without regard to case
         for key, entry in messages.items():
             if key.casefold() == wanted and isinstance(entry, dict) and isinstance(entry.get("message"), str):
-                return entry["message"]
+                return str(entry["message"])
     return name
 
 
 def _firefox_addons(root: str, parts: list[str], notes: Notes) -> Iterator[Observation]:
     folder = _resolve(root, parts)
-    known: dict[str, dict] = {}
+    known: dict[str, dict[str, Any]] = {}
     if folder is not None:
         listing = _read_json(os.path.join(folder, "extensions.json"), _windows_path(root, parts), notes)
         addons = listing.get("addons") if isinstance(listing, dict) else None

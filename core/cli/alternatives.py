@@ -8,7 +8,7 @@ EXIT_OK = 0
 NEED_CHOICES = {"vpn": "vpn", "passwords": "passwords", "parental": "parental", "free": "free"}
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from core.cli.targets import add_target_arguments
 
     parser = subparsers.add_parser(

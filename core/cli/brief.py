@@ -11,7 +11,7 @@ from datetime import date
 EXIT_OK = 0
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from core.cli.targets import add_target_arguments
 
     parser = subparsers.add_parser(
@@ -24,29 +24,34 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--us-person",
         choices=["yes", "no"],
-        help="whether you are a US person (US citizen or resident, or a US business); guessed when omitted",
+        help="whether you are a US person (US citizen or resident, or a US business); "
+        "when omitted, the answer you gave in the assistant, else a guess",
     )
     add_target_arguments(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from core.briefing import build_briefing, guess_us_person
+    from core.briefing import build_briefing
     from core.cli.output import write_json
     from core.cli.targets import scan_target
 
     result = scan_target(args)
-    guessed = args.us_person is None
-    us_person = guess_us_person(*system_locale_and_timezone()) if guessed else args.us_person == "yes"
+    us_person, source = _us_person(args.us_person)
     briefing = build_briefing(result, us_person=us_person, today=date.today())
     if args.json:
         document = briefing.to_json()
-        document["us_person_guessed"] = guessed
+        document["us_person_guessed"] = source == "guessed"
+        document["us_person_source"] = source
         write_json(document)
         return EXIT_OK
-    if guessed:
+    if source != "given":
         answer = {True: "a US person", False: "not a US person", None: "unknown"}[us_person]
-        print(f"US person: {answer} (guessed from your language and time zone; --us-person yes|no to say)\n")
+        how = {
+            "saved": "your answer saved in the assistant",
+            "guessed": "guessed from your language and time zone",
+        }[source]
+        print(f"US person: {answer} ({how}; --us-person yes|no to say)\n")
     for section in briefing.sections:
         print(section.title.upper())
         for paragraph in section.paragraphs:
@@ -55,6 +60,19 @@ def run(args: argparse.Namespace) -> int:
             print(f"  [{fact.date}] {fact.source_title} ({fact.source_kind})\n      {fact.source_url}")
         print()
     return EXIT_OK
+
+
+def _us_person(given: str | None) -> tuple[bool | None, str]:
+    """The answer to use and where it came from: "given" (--us-person), "saved" (asked once) or "guessed"."""
+    from core.briefing import guess_us_person
+    from core.settings import load_settings
+
+    if given is not None:
+        return given == "yes", "given"
+    saved = load_settings()
+    if saved.us_person is not None:
+        return saved.us_person_value, "saved"
+    return guess_us_person(*system_locale_and_timezone()), "guessed"
 
 
 def system_locale_and_timezone() -> tuple[str, str]:

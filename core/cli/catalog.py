@@ -12,7 +12,7 @@ URL_VARIABLE = "SWITCHOVER_UPDATE_URL"
 HTTP_LOOPBACK_VARIABLE = "SWITCHOVER_ALLOW_HTTP_LOOPBACK"  # developers serving from this machine only
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "catalog", help="manage the catalog of alternatives and the briefing facts"
     )

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from core.cli.targets import add_target_arguments
 
     parser = subparsers.add_parser(

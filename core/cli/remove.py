@@ -24,7 +24,7 @@ EXIT_NOT_REMOVED = 3
 EXIT_REBOOT = 4
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from core.cli.targets import add_target_arguments
 
     parser = subparsers.add_parser(

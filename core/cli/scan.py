@@ -11,7 +11,7 @@ EXIT_NOTHING = 0
 EXIT_FOUND = 1
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from core.cli.targets import add_target_arguments
 
     parser = subparsers.add_parser(

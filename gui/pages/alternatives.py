@@ -76,6 +76,7 @@ class AlternativesPage(FlowPage):
     def render(self) -> None:
         from core.catalog import load_catalog
         from core.recommend import recommend
+        from gui.translations import core_language
 
         if self._catalog is None:
             self._catalog = load_catalog()
@@ -86,6 +87,7 @@ class AlternativesPage(FlowPage):
             platform=self.session.machine.target.os,
             segment=self.segment.currentData(),
             needs=needs,
+            language=core_language(),
         )
         self.list.clear()
         for rec in recommendations:

@@ -39,29 +39,47 @@ class BanPage(FlowPage):
         self.text.setAccessibleName(self.tr("Briefing"))
         self.body.addWidget(self.text, 1)
         self.us_person.currentIndexChanged.connect(self.render)
-        self._guessed = False
+        self.us_person.activated.connect(self.remember)  # the person's own choice, not a guess set here
+        self._answer_shown = False
 
     def enter(self) -> None:
-        if not self._guessed:
+        if not self._answer_shown:
+            self._answer_shown = True
+            self.show_first_answer()
+        self.render()
+
+    def show_first_answer(self) -> None:
+        """The answer the person gave before (asked once), or else a guess that says it is a guess."""
+        from core.settings import load_settings
+
+        saved = load_settings()
+        if saved.us_person is not None:
+            answer = saved.us_person_value
+            note = self.tr("Your answer from last time. Change it here if it is no longer right.")
+        else:
             from core.briefing import guess_us_person
 
-            self._guessed = True
-            guess = guess_us_person(QLocale.system().name(), QTimeZone.systemTimeZoneId().data().decode())
-            self.us_person.blockSignals(True)
-            self.us_person.setCurrentIndex(self.us_person.findData(guess))
-            self.us_person.blockSignals(False)
-            self.guess_note.setText(
-                self.tr("Our guess from your language and time zone settings; change it if it is wrong.")
+            answer = guess_us_person(
+                QLocale.system().name(), bytes(QTimeZone.systemTimeZoneId().data()).decode()
             )
-        self.render()
+            note = self.tr("Our guess from your language and time zone settings; change it if it is wrong.")
+        self.us_person.blockSignals(True)
+        self.us_person.setCurrentIndex(self.us_person.findData(answer))
+        self.us_person.blockSignals(False)
+        self.guess_note.setText(note)
+
+    def remember(self, _index: int) -> None:
+        """The person chose an answer: save it, so that it is asked only once."""
+        self.session.remember_us_person(self.us_person.currentData())
+        self.guess_note.setText(self.tr("Your answer is saved on this computer for next time."))
 
     def render(self) -> None:
         from core.briefing import build_briefing
-        from gui.translations import language
+        from gui.translations import core_language
 
         self.session.us_person = self.us_person.currentData()
         briefing = build_briefing(
-            self.session.scan, us_person=self.session.us_person, today=date.today(), language=language()
+            self.session.scan, us_person=self.session.us_person, today=date.today(), language=core_language()
         )
         parts: list[str] = []
         for section in briefing.sections:
@@ -76,5 +94,6 @@ class BanPage(FlowPage):
                     f" ({html.escape(str(f.date))})</li>"
                     for f in sources.values()
                 )
-                parts.append(f"<p><small>{html.escape(self.tr('Sources:'))}</small></p><ul>{links}</ul>")
+                label = html.escape(self.tr("Sources:"))  # outside the f-string, where lupdate finds it
+                parts.append(f"<p><small>{label}</small></p><ul>{links}</ul>")
         self.text.setHtml("".join(parts))

@@ -25,9 +25,10 @@ class PreparePage(FlowPage):
 
     def enter(self) -> None:
         from core.plan import plan_removal
+        from gui.translations import core_language
 
         scan = self.session.require_scan()
-        plan = plan_removal(scan)
+        plan = plan_removal(scan, language=core_language())
         self.session.plan = plan
         self.warnings.setText("\n".join(f"⚠ {w}" for w in plan.warnings))
         self.warnings.setVisible(bool(plan.warnings))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -30,7 +31,8 @@ from gui.pages.flow_page import FlowPage, wrapped
 
 if TYPE_CHECKING:
     from core.executor import RunReport, StepEvent
-    from core.plan import Step
+    from core.journal import PendingRun
+    from core.plan import Plan, Step
     from gui.workers import RemovalWorker
 
 ELEVATION_DECLINED = 1223  # Win32 ERROR_CANCELLED: the administrator prompt was answered No
@@ -42,8 +44,9 @@ class RemovePage(FlowPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Remove Kaspersky"))
-        self.setSubTitle(self.tr("This is the point of no return: once removal starts, you cannot go back."))
+        self.setSubTitle(self.point_of_no_return())
         self.setCommitPage(True)
+        self.resume_note = self.paragraph(name=self.tr("What happened"))
         form = QFormLayout()
         self.password_label = QLabel(self.tr("Uninstall &password:"))
         self.password = QLineEdit()
@@ -119,7 +122,53 @@ class RemovePage(FlowPage):
             else self.tr("Your IT team set this password. Switchover never saves or shows it.")
         )
         self.status.setText(self.tr("Press Remove now when you are ready. You can stop between steps."))
+        self.start_button.setText(self.tr("&Remove now"))
+        self.setSubTitle(self.point_of_no_return())
         self.stop_button.setEnabled(False)
+        interrupted = self.session.interrupted
+        self.resume_note.setVisible(interrupted is not None)
+        if interrupted is not None:
+            self.show_interrupted(plan, interrupted)
+
+    def show_interrupted(self, plan: Plan, run: PendingRun) -> None:
+        """Reopened after a crash or a power cut: say what happened and what already ended."""
+        from gui.translations import language
+
+        started = QDateTime.fromString(run.started_at, Qt.DateFormat.ISODate).toLocalTime()
+        # The date in the language of the page: the system's own format when it speaks that language.
+        system = QLocale.system()
+        locale = system if system.name().split("_")[0] == language() else QLocale(language())
+        when = (
+            f"{locale.toString(started.date(), QLocale.FormatType.LongFormat)}, "
+            f"{locale.toString(started.time(), QLocale.FormatType.ShortFormat)}"
+            if started.isValid()
+            else run.started_at
+        )
+        self.setSubTitle(self.tr("A removal was under way when Switchover stopped. Finish it here."))
+        self.ended = {step_id for step_id in run.finished if step_id in self.items}
+        for step_id in self.ended:
+            self.items[step_id].setText(1, self.describe_status(run.finished[step_id], None))
+        cut_off = [step for step in plan.steps if step.id in run.interrupted]
+        for step in cut_off:
+            self.items[step.id].setText(1, self.tr("⚠ Interrupted"))
+            self.items[step.id].setToolTip(1, self.tr("Stopped part-way; Switchover checks it again first."))
+        self.progress.setValue(len(self.ended))
+        text = self.tr(
+            "Switchover stopped before it finished the removal started on {when}: the computer may have "
+            "lost power, or Switchover closed unexpectedly. {done} of {total} steps had finished; they will "
+            "not run again."
+        ).format(when=when, done=len(self.ended), total=len(plan.steps))
+        if cut_off:
+            text += " " + self.tr(
+                "“{step}” was under way when it stopped: Switchover checks whether it is still needed "
+                "before running it again."
+            ).format(step=cut_off[-1].title)
+        self.resume_note.setText(text)
+        self.status.setText(self.tr("Press Finish the removal to complete it. You can stop between steps."))
+        self.start_button.setText(self.tr("&Finish the removal"))
+
+    def point_of_no_return(self) -> str:
+        return self.tr("This is the point of no return: once removal starts, you cannot go back.")
 
     @property
     def busy(self) -> bool:
@@ -133,6 +182,7 @@ class RemovePage(FlowPage):
         from gui.workers import RemovalWorker, start
 
         machine = self.session.machine
+        resume = self.session.interrupted
         self.worker = RemovalWorker(
             self.session.plan,
             runner=machine.runner,
@@ -140,16 +190,19 @@ class RemovePage(FlowPage):
             password=self.password.text() or None,
             confirmed=self.session.ticked,
             guard=machine.guard,
+            resume=resume,
+            still_needed=self.session.still_needed,
         )
         self.worker.step_event.connect(self._step_event)
         self.worker.manual_step.connect(self._ask_manual)
         self.worker.finished.connect(self._finished)
         self.worker.failed.connect(self._failed)
         self.session.removal_started = True  # no way back from here on
-        self.ended = set()
-        self.progress.setValue(0)
-        for item in self.items.values():
-            item.setText(1, self.tr("Waiting"))
+        self.ended = {s for s in resume.finished if s in self.items} if resume else set()
+        self.progress.setValue(len(self.ended))
+        for step_id, item in self.items.items():
+            if step_id not in self.ended:  # what ended before an interruption keeps its status
+                item.setText(1, self.tr("Waiting"))
         self.start_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         self.start_button.setVisible(True)
@@ -203,6 +256,7 @@ class RemovePage(FlowPage):
 
     def _finished(self, report: RunReport) -> None:
         self.worker = None
+        self.session.interrupted = self.session.find_interrupted_run()  # None once the journal closed it
         self.session.run = report.status
         self.session.record_run(report)
         declined = any(e.exit_code == ELEVATION_DECLINED for e in report.steps)
@@ -232,6 +286,7 @@ class RemovePage(FlowPage):
 
     def _failed(self, message: str) -> None:
         self.worker = None
+        self.session.interrupted = self.session.find_interrupted_run()  # Try again finishes this run
         self.session.run = "failed"
         self.status.setText(self.tr("The removal stopped with an error: {message}").format(message=message))
         self._idle(again=True)

@@ -69,7 +69,7 @@
         <translation>&amp;Abrir la página del fabricante</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="98"/>
+        <location filename="../../gui/pages/alternatives.py" line="100"/>
         <source>{count} suggestions match.</source>
         <translation>{count} sugerencias coinciden.</translation>
     </message>
@@ -122,9 +122,24 @@
         <translation>Resumen informativo</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/ban.py" line="54"/>
+        <location filename="../../gui/pages/ban.py" line="58"/>
+        <source>Your answer from last time. Change it here if it is no longer right.</source>
+        <translation>Su respuesta de la última vez. Cámbiela aquí si ya no es correcta.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/ban.py" line="65"/>
         <source>Our guess from your language and time zone settings; change it if it is wrong.</source>
         <translation>Es nuestra suposición según su idioma y zona horaria; cámbiela si no es correcta.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/ban.py" line="74"/>
+        <source>Your answer is saved on this computer for next time.</source>
+        <translation>Su respuesta queda guardada en este equipo para la próxima vez.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/ban.py" line="97"/>
+        <source>Sources:</source>
+        <translation>Fuentes:</translation>
     </message>
 </context>
 <context>
@@ -382,17 +397,17 @@
         <translation>Estado de la lista</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="58"/>
+        <location filename="../../gui/pages/prepare.py" line="59"/>
         <source>Nothing needs saving first. Press Next to continue.</source>
         <translation>No hace falta guardar nada antes. Pulse Siguiente para continuar.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="61"/>
+        <location filename="../../gui/pages/prepare.py" line="62"/>
         <source>{left} of {total} items still to tick.</source>
         <translation>Quedan {left} de {total} elementos por marcar.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="64"/>
+        <location filename="../../gui/pages/prepare.py" line="65"/>
         <source>Everything is saved. Press Next to continue.</source>
         <translation>Todo está guardado. Pulse Siguiente para continuar.</translation>
     </message>
@@ -400,204 +415,245 @@
 <context>
     <name>RemovePage</name>
     <message>
-        <location filename="../../gui/pages/remove.py" line="44"/>
+        <location filename="../../gui/pages/remove.py" line="46"/>
         <source>Remove Kaspersky</source>
         <translation>Quitar Kaspersky</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="45"/>
+        <location filename="../../gui/pages/remove.py" line="171"/>
         <source>This is the point of no return: once removal starts, you cannot go back.</source>
         <translation>Este es el punto sin retorno: una vez empezada la desinstalación, no se puede volver atrás.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="48"/>
+        <location filename="../../gui/pages/remove.py" line="49"/>
+        <source>What happened</source>
+        <translation>Qué ocurrió</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="51"/>
         <source>Uninstall &amp;password:</source>
         <translation>&amp;Contraseña de desinstalación:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="51"/>
+        <location filename="../../gui/pages/remove.py" line="54"/>
         <source>Uninstall password</source>
         <translation>Contraseña de desinstalación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="55"/>
+        <location filename="../../gui/pages/remove.py" line="58"/>
         <source>About the password</source>
         <translation>Acerca de la contraseña</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="57"/>
+        <location filename="../../gui/pages/remove.py" line="60"/>
         <source>Removal steps</source>
         <translation>Pasos de la desinstalación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="58"/>
+        <location filename="../../gui/pages/remove.py" line="61"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="58"/>
+        <location filename="../../gui/pages/remove.py" line="61"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="59"/>
+        <location filename="../../gui/pages/remove.py" line="62"/>
         <source>Column headings</source>
         <translation>Encabezados de columna</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="67"/>
+        <location filename="../../gui/pages/remove.py" line="70"/>
         <source>Removal progress</source>
         <translation>Progreso de la desinstalación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="68"/>
+        <location filename="../../gui/pages/remove.py" line="71"/>
         <source>%v of %m steps</source>
         <translation>%v de %m pasos</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="70"/>
+        <location filename="../../gui/pages/remove.py" line="73"/>
         <source>Removal status</source>
         <translation>Estado de la desinstalación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="71"/>
+        <location filename="../../gui/pages/remove.py" line="74"/>
         <source>Your turn</source>
         <translation>Le toca a usted</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="73"/>
+        <location filename="../../gui/pages/remove.py" line="76"/>
         <source>What to do now</source>
         <translation>Qué hacer ahora</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="76"/>
+        <location filename="../../gui/pages/remove.py" line="79"/>
         <source>I have &amp;done this</source>
         <translation>Ya lo he &amp;hecho</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="78"/>
+        <location filename="../../gui/pages/remove.py" line="81"/>
         <source>S&amp;kip this step</source>
         <translation>&amp;Omitir este paso</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="87"/>
+        <location filename="../../gui/pages/remove.py" line="90"/>
+        <location filename="../../gui/pages/remove.py" line="125"/>
         <source>&amp;Remove now</source>
         <translation>&amp;Quitar ahora</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="89"/>
+        <location filename="../../gui/pages/remove.py" line="92"/>
         <source>S&amp;top</source>
         <translation>&amp;Detener</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="106"/>
-        <location filename="../../gui/pages/remove.py" line="152"/>
+        <location filename="../../gui/pages/remove.py" line="109"/>
+        <location filename="../../gui/pages/remove.py" line="205"/>
         <source>Waiting</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="117"/>
+        <location filename="../../gui/pages/remove.py" line="120"/>
         <source>The demo office PC&apos;s uninstall password is: {password}</source>
         <translation>La contraseña de desinstalación del PC de oficina de la demo es: {password}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="119"/>
+        <location filename="../../gui/pages/remove.py" line="122"/>
         <source>Your IT team set this password. Switchover never saves or shows it.</source>
         <translation>Esta contraseña la fijó su equipo de TI. Switchover nunca la guarda ni la muestra.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="121"/>
+        <location filename="../../gui/pages/remove.py" line="124"/>
         <source>Press Remove now when you are ready. You can stop between steps.</source>
         <translation>Pulse Quitar ahora cuando esté listo. Puede detenerse entre pasos.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="158"/>
+        <location filename="../../gui/pages/remove.py" line="147"/>
+        <source>A removal was under way when Switchover stopped. Finish it here.</source>
+        <translation>Había una eliminación en curso cuando Switchover se detuvo. Termínela aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="153"/>
+        <source>⚠ Interrupted</source>
+        <translation>⚠ Interrumpido</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="154"/>
+        <source>Stopped part-way; Switchover checks it again first.</source>
+        <translation>Se detuvo a medias; Switchover lo comprueba de nuevo antes.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="157"/>
+        <source>Switchover stopped before it finished the removal started on {when}: the computer may have lost power, or Switchover closed unexpectedly. {done} of {total} steps had finished; they will not run again.</source>
+        <translation>Switchover se detuvo antes de terminar la eliminación iniciada el {when}: puede que el equipo se quedara sin corriente o que Switchover se cerrara de forma inesperada. Habían terminado {done} de {total} pasos; no se volverán a ejecutar.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="163"/>
+        <source>“{step}” was under way when it stopped: Switchover checks whether it is still needed before running it again.</source>
+        <translation>«{step}» estaba en curso cuando se detuvo: Switchover comprueba si todavía hace falta antes de volver a ejecutarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="167"/>
+        <source>Press Finish the removal to complete it. You can stop between steps.</source>
+        <translation>Pulse Terminar de quitar para completarla. Puede detenerse entre pasos.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="168"/>
+        <source>&amp;Finish the removal</source>
+        <translation>&amp;Terminar de quitar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="211"/>
         <source>Removing… Please keep this window open.</source>
         <translation>Quitando… Mantenga esta ventana abierta.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="166"/>
+        <location filename="../../gui/pages/remove.py" line="219"/>
         <source>Stopping after the current step…</source>
         <translation>Deteniendo después del paso actual…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="181"/>
+        <location filename="../../gui/pages/remove.py" line="234"/>
         <source>✗ Administrator permission declined</source>
         <translation>✗ Permiso de administrador rechazado</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="183"/>
+        <location filename="../../gui/pages/remove.py" line="236"/>
         <source>… Running</source>
         <translation>… En curso</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="184"/>
+        <location filename="../../gui/pages/remove.py" line="237"/>
         <source>… Waiting for you</source>
         <translation>… Esperándole</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="185"/>
+        <location filename="../../gui/pages/remove.py" line="238"/>
         <source>✓ Done</source>
         <translation>✓ Hecho</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="186"/>
+        <location filename="../../gui/pages/remove.py" line="239"/>
         <source>✓ Done, restart needed</source>
         <translation>✓ Hecho, hay que reiniciar</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="187"/>
+        <location filename="../../gui/pages/remove.py" line="240"/>
         <source>✗ Failed</source>
         <translation>✗ Falló</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="188"/>
-        <location filename="../../gui/pages/remove.py" line="227"/>
+        <location filename="../../gui/pages/remove.py" line="241"/>
+        <location filename="../../gui/pages/remove.py" line="281"/>
         <source>– Not run</source>
         <translation>– No ejecutado</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="189"/>
+        <location filename="../../gui/pages/remove.py" line="242"/>
         <source>– Stopped</source>
         <translation>– Detenido</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="210"/>
+        <location filename="../../gui/pages/remove.py" line="264"/>
         <source>Every step finished. Press Next to check the result.</source>
         <translation>Todos los pasos han terminado. Pulse Siguiente para comprobar el resultado.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="211"/>
+        <location filename="../../gui/pages/remove.py" line="265"/>
         <source>Every step finished. A restart is needed to finish; press Next.</source>
         <translation>Todos los pasos han terminado. Hace falta reiniciar para acabar; pulse Siguiente.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="213"/>
+        <location filename="../../gui/pages/remove.py" line="267"/>
         <source>The removal did not finish: {message}. Check the password if one is needed, then press Try again.</source>
         <translation>La desinstalación no terminó: {message}. Compruebe la contraseña si hace falta y pulse Reintentar.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="217"/>
+        <location filename="../../gui/pages/remove.py" line="271"/>
         <source>Stopped: {message}. Press Try again to continue, or Next to check what is left.</source>
         <translation>Detenido: {message}. Pulse Reintentar para continuar, o Siguiente para comprobar lo que queda.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="223"/>
+        <location filename="../../gui/pages/remove.py" line="277"/>
         <source>You declined the administrator prompt, so nothing was removed in that step. Press Try again and answer Yes when asked for permission.</source>
         <translation>Rechazó la solicitud de administrador, así que en ese paso no se quitó nada. Pulse Reintentar y responda Sí cuando se le pida permiso.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="227"/>
+        <location filename="../../gui/pages/remove.py" line="281"/>
         <source>… After the restart</source>
         <translation>… Después del reinicio</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="236"/>
+        <location filename="../../gui/pages/remove.py" line="291"/>
         <source>The removal stopped with an error: {message}</source>
         <translation>La desinstalación se detuvo con un error: {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="242"/>
+        <location filename="../../gui/pages/remove.py" line="297"/>
         <source>Try &amp;again</source>
         <translation>&amp;Reintentar</translation>
     </message>
@@ -605,62 +661,62 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../gui/report.py" line="46"/>
+        <location filename="../../gui/report.py" line="47"/>
         <source>Switchover {version} summary</source>
         <translation>Resumen de Switchover {version}</translation>
     </message>
     <message>
-        <location filename="../../gui/report.py" line="49"/>
+        <location filename="../../gui/report.py" line="50"/>
         <source>Demo machine: {title}</source>
         <translation>Equipo de demostración: {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/report.py" line="54"/>
+        <location filename="../../gui/report.py" line="55"/>
         <source>No scan was made.</source>
         <translation>No se hizo ningún análisis.</translation>
     </message>
     <message>
-        <location filename="../../gui/report.py" line="55"/>
+        <location filename="../../gui/report.py" line="56"/>
         <source>Scanned: {when}</source>
         <translation>Analizado: {when}</translation>
     </message>
     <message>
-        <location filename="../../gui/report.py" line="58"/>
+        <location filename="../../gui/report.py" line="59"/>
         <source>Found: {names}</source>
         <translation>Encontrado: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/report.py" line="59"/>
+        <location filename="../../gui/report.py" line="60"/>
         <source>no Kaspersky software</source>
         <translation>ningún software de Kaspersky</translation>
     </message>
     <message>
-        <location filename="../../gui/report.py" line="64"/>
+        <location filename="../../gui/report.py" line="65"/>
         <source>finished</source>
         <translation>terminada</translation>
     </message>
     <message>
-        <location filename="../../gui/report.py" line="65"/>
+        <location filename="../../gui/report.py" line="66"/>
         <source>finished, a restart was needed</source>
         <translation>terminada, hizo falta reiniciar</translation>
     </message>
     <message>
-        <location filename="../../gui/report.py" line="66"/>
+        <location filename="../../gui/report.py" line="67"/>
         <source>failed</source>
         <translation>fallida</translation>
     </message>
     <message>
-        <location filename="../../gui/report.py" line="67"/>
+        <location filename="../../gui/report.py" line="68"/>
         <source>stopped</source>
         <translation>detenida</translation>
     </message>
     <message>
-        <location filename="../../gui/report.py" line="71"/>
+        <location filename="../../gui/report.py" line="72"/>
         <source>Removal: {status} ({message})</source>
         <translation>Desinstalación: {status} ({message})</translation>
     </message>
     <message>
-        <location filename="../../gui/report.py" line="78"/>
+        <location filename="../../gui/report.py" line="79"/>
         <source>Nothing to remove.</source>
         <translation>Nada que quitar.</translation>
     </message>
@@ -804,12 +860,12 @@
         <translation>PC de oficina</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="168"/>
+        <location filename="../../gui/wizard.py" line="180"/>
         <source>Stop and close?</source>
         <translation>¿Detener y cerrar?</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="169"/>
+        <location filename="../../gui/wizard.py" line="181"/>
         <source>Switchover is still working. Stop after the current step and close?</source>
         <translation>Switchover sigue trabajando. ¿Detener después del paso actual y cerrar?</translation>
     </message>

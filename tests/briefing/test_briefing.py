@@ -12,7 +12,7 @@ import pytest
 from core.briefing import build_briefing, guess_us_person
 from core.catalog import load_catalog
 from core.cli import main
-from core.facts import PLACEHOLDER, load_facts, load_texts
+from core.facts import PLACEHOLDER, available_languages, load_facts, load_texts
 from core.recommend import recommend
 from core.updates import DocumentError, bundled_document, check_document
 from tests.briefing.scenarios import ALL_SCANS, HOME, OFFICE, ULTRA
@@ -34,22 +34,48 @@ MISSTATEMENTS = [
     ),
     re.compile(r"updates? (?:from|via|through) (?:a )?(?:mirror|vpn|another country|third part)", re.I),
 ]
+# The same claims in Spanish; the English patterns run on Spanish text too (fact values stay English).
+MISSTATEMENTS_ES = [
+    re.compile(
+        r"(?<!\bno )\b(?:es|son|era|fue|sea|será|está|resulta|queda)\s+(?:\w+\s+)?(?:ilegal|delito)"
+        r"|(?<!\bno )\bva\s+contra\s+la\s+ley",
+        re.I,
+    ),
+    re.compile(r"\bilegal (?:usar|tener|mantener|conservar|ejecutar)", re.I),
+    re.compile(r"\b30 de sep|\bsept?(?:iembre)?\.? 30\b", re.I),
+    re.compile(
+        r"eludir|esquivar|burlar|saltarse|truco|descarg\w* manualmente|a mano las actualizaciones"
+        r"|segui\w* (?:recibiendo|obteniendo) actualizaciones",
+        re.I,
+    ),
+    re.compile(
+        r"actualizaci\w+ (?:desde|mediante|a través de|por medio de) (?:una? )?"
+        r"(?:espejo|mirror|vpn|otro país|terceros)",
+        re.I,
+    ),
+]
+PATTERNS = {"en": MISSTATEMENTS, "es": MISSTATEMENTS + MISSTATEMENTS_ES}
 
 
-def every_briefing():
+def every_briefing(language: str = "en"):
     for us_person, (name, scan) in combinations((True, False, None), ALL_SCANS.items()):
-        yield f"{name}/{us_person}", build_briefing(scan, us_person=us_person, today=TODAY)
+        yield f"{name}/{us_person}", build_briefing(scan, us_person=us_person, today=TODAY, language=language)
 
 
-def all_shown_text() -> list[str]:
-    shown = [p for _, b in every_briefing() for s in b.sections for p in (s.title, *s.paragraphs)]
+def all_shown_text(language: str = "en") -> list[str]:
+    shown = [p for _, b in every_briefing(language) for s in b.sections for p in (s.title, *s.paragraphs)]
     shown += [f.statement for f in load_facts().by_id.values()]
     catalog = load_catalog()
     shown += [d.text for e in catalog.entries for d in e.disclosures]
     for platform, segment, needs in combinations(
         ("windows", "macos", "android"), ("home", "business"), ({"vpn", "passwords"}, {"free"}, set())
     ):
-        shown += [r.reason for r in recommend(catalog, None, platform=platform, segment=segment, needs=needs)]
+        shown += [
+            r.reason
+            for r in recommend(
+                catalog, None, platform=platform, segment=segment, needs=needs, language=language
+            )
+        ]
     return shown
 
 
@@ -57,8 +83,9 @@ def test_bundled_facts_validate_against_their_schema() -> None:
     check_document("briefing", bundled_document("briefing").data)
 
 
-def test_texts_take_every_date_number_and_citation_from_facts() -> None:
-    for section in load_texts("en").sections:
+@pytest.mark.parametrize("language", available_languages())
+def test_texts_take_every_date_number_and_citation_from_facts(language: str) -> None:
+    for section in load_texts(language).sections:
         assert not re.search(r"[0-9]", section["title"]), section["id"]
         for paragraph in section["paragraphs"]:
             typed = PLACEHOLDER.sub("", paragraph["text"])
@@ -109,9 +136,10 @@ def test_the_key_facts_are_right() -> None:
     assert all(facts[i].source_kind == "primary" for i in primary)
 
 
-def test_no_shown_text_repeats_a_known_misstatement() -> None:
-    for text in all_shown_text():
-        for pattern in MISSTATEMENTS:
+@pytest.mark.parametrize("language", available_languages())
+def test_no_shown_text_repeats_a_known_misstatement(language: str) -> None:
+    for text in all_shown_text(language):
+        for pattern in PATTERNS[language]:
             assert not pattern.search(text), f"{pattern.pattern!r} in: {text}"
 
 
@@ -128,6 +156,26 @@ def test_no_shown_text_repeats_a_known_misstatement() -> None:
 )
 def test_the_misstatement_check_catches_the_claims_it_is_for(bad: str) -> None:
     assert any(p.search(bad) for p in MISSTATEMENTS)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "Usar Kaspersky ahora es ilegal en EE. UU.",
+        "Es ilegal usar Kaspersky.",
+        "Mantenerlo instalado va contra la ley.",
+        "Las actualizaciones se detuvieron el 30 de septiembre de 2024.",
+        "Puede seguir recibiendo actualizaciones si las descarga manualmente.",
+        "Un truco: obtener actualizaciones a través de una VPN.",
+    ],
+)
+def test_the_spanish_misstatement_check_catches_the_claims_it_is_for(bad: str) -> None:
+    assert any(p.search(bad) for p in MISSTATEMENTS_ES)
+
+
+def test_the_spanish_check_lets_the_true_negations_through() -> None:
+    fine = "Mantenerlo instalado no va contra la ley, y usarlo no es ilegal."
+    assert not any(p.search(fine) for p in MISSTATEMENTS_ES)
 
 
 def test_the_ban_dates_are_rendered_from_facts() -> None:

@@ -25,6 +25,8 @@ class Route:
     status: int = 200
     delay: float = 0.0  # seconds before answering
     chunked: bool = False  # no Content-Length: the client must count bytes itself
+    drip: float = 0.0  # seconds between single bytes of the body (a server that is slow on purpose)
+    headers: dict[str, str] | None = None  # extra response headers
 
 
 def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
@@ -74,8 +76,19 @@ class Server:
                     self.send_header("Connection", "close")
                 else:
                     self.send_header("Content-Length", str(len(route.body)))
+                for name, value in (route.headers or {}).items():
+                    self.send_header(name, value)
                 self.end_headers()
-                self.wfile.write(route.body)
+                if not route.drip:
+                    self.wfile.write(route.body)
+                    return
+                try:
+                    for byte in route.body:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(route.drip)
+                except OSError:  # the client gave up, as it should
+                    pass
 
             def log_message(self, format: str, *args: object) -> None:  # keep test output clean
                 pass

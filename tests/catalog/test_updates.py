@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import base64
+import gzip
 import json
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -131,6 +133,23 @@ def test_a_slow_server_is_refused(server, signing_key, keys, certificate) -> Non
     url = publish(server, "/slow.json", catalog_document(2), signing_key, delay=1.5)
     with pytest.raises(UpdateRefused, match="too slow"):
         fetch(url, keys, certificate, timeout=0.3)
+
+
+def test_a_server_dripping_bytes_is_cut_off_at_the_deadline(server, signing_key, keys, certificate) -> None:
+    # Each byte arrives well within the read timeout; only the whole-download deadline can stop it.
+    url = publish(server, "/drip.json", catalog_document(2), signing_key, drip=0.05)
+    started = time.monotonic()
+    with pytest.raises(UpdateRefused, match=r"too slow \(not done within 0\.5 s\)"):
+        fetch(url, keys, certificate, timeout=0.5)
+    assert time.monotonic() - started < 5
+
+
+def test_a_compressed_body_is_refused(server, signing_key, keys, certificate) -> None:
+    # Its size on the wire says nothing about its size once inflated, nor how long inflating takes.
+    document = gzip.compress(catalog_document(2))
+    url = publish(server, "/gz.json", document, signing_key, headers={"Content-Encoding": "gzip"})
+    with pytest.raises(UpdateRefused, match="the body came gzip-encoded"):
+        fetch(url, keys, certificate)
 
 
 def test_the_wrong_content_type_is_refused(server, signing_key, keys, certificate) -> None:

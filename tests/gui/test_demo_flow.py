@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import time
+from collections.abc import Iterator
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -11,9 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from core.demo import DEMO_PASSWORD, demo_machines
 from core.flow import Stage
-from core.model import Target
+from core.model import Observation, Target
 from core.verify import Protection
-from gui.session import Machine
+from gui.session import Machine, demo_machine
+from tests.gui.conftest import FAST
 from tests.gui.walk import TIMEOUT_MS, next_, remove, scan_to_found, stage, to_remove
 
 BACK = QWizard.WizardButton.BackButton
@@ -112,8 +116,20 @@ def test_cancel_a_removal_then_finish_it(qtbot: QtBot, open_wizard) -> None:
     assert remove(qtbot, wizard) == "reboot_needed"
 
 
+def slow_scan(machine: Machine, seconds: float) -> Machine:
+    """The same machine, with each observation taking a while: the demo's own scan is instant."""
+    observe = machine.observe
+
+    def slowly(target: Target, notes) -> Iterator[Observation]:
+        for observation in observe(target, notes):
+            time.sleep(seconds)
+            yield observation
+
+    return dataclasses.replace(machine, observe=slowly)
+
+
 def test_cancel_the_scan_then_scan_again(qtbot: QtBot, open_wizard) -> None:
-    wizard = open_wizard("home", delay=0.5)
+    wizard = open_wizard(machine=slow_scan(demo_machine("home", delay=FAST), 0.05))
     next_(qtbot, wizard)
     page = wizard.pages[Stage.SCAN]
     assert page.busy

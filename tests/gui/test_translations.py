@@ -68,3 +68,39 @@ def test_every_spanish_string_is_translated_and_compiled() -> None:
     unfinished = [m.findtext("source") for m in messages if m.find("translation").get("type") == "unfinished"]
     assert messages and unfinished == []
     assert folder.joinpath("switchover_es.qm").read_bytes()[:4] == b"\x3c\xb8\x64\x18"  # the .qm magic
+
+
+def test_spanish_pages_show_spanish_text_from_core(qtbot: QtBot, translated, open_wizard) -> None:
+    """The briefing, the suggestions' reasons and the checklist are core's texts, in the window's language."""
+    from PySide6.QtWidgets import QCheckBox, QLabel
+
+    from tests.gui.walk import next_, scan_to_found
+
+    translated("es")
+    wizard = open_wizard("home")
+    scan_to_found(qtbot, wizard)
+    next_(qtbot, wizard)
+    ban = wizard.pages[Stage.BAN].text.toPlainText()
+    assert "Qué decidió Estados Unidos" in ban and "de junio de 2024" in ban
+    assert "What the United States decided" not in ban and "June" not in ban
+    next_(qtbot, wizard)
+    reasons = [wizard.pages[Stage.ALTERNATIVES].list.item(i).text() for i in range(2)]
+    assert reasons[0].splitlines()[1].startswith("Gratis e integrado en Windows")
+    next_(qtbot, wizard)
+    prepare = wizard.pages[Stage.PREPARE]
+    titles = [box.text() for box in prepare.findChildren(QCheckBox)]
+    assert "Exporte sus contraseñas de Kaspersky Password Manager" in titles
+    assert "Export your passwords from Kaspersky Password Manager" not in titles
+    shown = " ".join(label.text() for label in prepare.findChildren(QLabel))
+    assert "La bóveda está en este equipo" in shown and "Papelera de reciclaje" in shown
+    assert wizard.session.plan is not None and wizard.session.plan.steps[-1].title.startswith("Quitar")
+
+
+def test_pseudo_translation_stretches_core_text_too(qtbot: QtBot, translated, open_wizard) -> None:
+    from tests.gui.walk import next_, scan_to_found
+
+    translated("en", pseudo_on=True)
+    wizard = open_wizard("home")
+    scan_to_found(qtbot, wizard)
+    next_(qtbot, wizard)
+    assert wizard.pages[Stage.BAN].text.toPlainText().lstrip().startswith("[")

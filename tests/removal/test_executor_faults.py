@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
 import threading
 import time
 from pathlib import Path
@@ -11,7 +13,7 @@ import pytest
 
 from core.executor import RunReport, StepEvent, execute_plan
 from core.journal import Journal
-from core.subprocess_runner import SubprocessRunner
+from core.subprocess_runner import LINE_CHARS, SubprocessRunner, _Tail
 from tests.removal.doubles import ScriptPlan, calls, exits_with, guard_allowing, step, uninstaller
 from tests.removal.wine_runner import WindowsCodesRunner
 
@@ -196,3 +198,66 @@ def test_a_program_that_cannot_start_is_a_clear_failure(tmp_path: Path, journal:
     report, _ = run(ScriptPlan((step("a", [folder / "missing"]),)), folder, journal)
     assert report.status == "failed"
     assert "could not start" in report.message
+
+
+def test_a_helper_left_running_with_the_output_pipe_does_not_hold_the_run(tmp_path: Path, journal: Journal):
+    # An uninstaller may start a service or helper that inherits its output and outlives it.
+    folder = tmp_path / "bin"
+    pid_file = tmp_path / "helper.pid"
+    script = uninstaller(
+        folder,
+        "leaves-helper",
+        f"""
+        helper = subprocess.Popen(
+            [sys.executable, "-c", "import time; time.sleep(600)"], start_new_session=True
+        )
+        open({str(pid_file)!r}, "w").write(str(helper.pid))
+        print("removed")
+        """,
+    )
+    started = time.monotonic()
+    try:
+        report, _ = run(ScriptPlan((step("a", [script], timeout_s=300),)), folder, journal)
+        assert time.monotonic() - started < 15
+        assert report.status == "removed"
+    finally:
+        if pid_file.exists():
+            with contextlib.suppress(psutil.NoSuchProcess):
+                psutil.Process(int(pid_file.read_text())).kill()
+
+
+def test_endless_output_without_newlines_keeps_a_bounded_tail(tmp_path: Path):
+    secret = "Pa55word-in-the-output"
+    program = (
+        "import sys\n"
+        f"sys.stdout.write('x' * 5_000_000 + {secret!r} + 'y' * 5_000_000)\n"
+        "sys.stdout.flush()\n"
+        "sys.exit(7)\n"
+    )
+    result = SubprocessRunner().run(
+        [sys.executable, "-c", program],
+        elevated=False,
+        timeout=60,
+        cancel=threading.Event(),
+        secrets=[secret],
+    )
+    assert result.exit_code == 7
+    assert 0 < len(result.output_tail) <= LINE_CHARS + 1
+    assert result.output_tail.endswith("y")
+
+
+@pytest.mark.parametrize(
+    ("printed", "limit", "kept"),
+    [
+        (b"12345678SECRET\nlast line\n", 14, "last line\n"),  # kept bytes start inside the secret's line
+        (b"12345678SECRETlast", 8, "st"),  # and without a newline to cut at
+        (b"12345678SECRETlast", 12, "ast"),  # a whole secret is scrubbed, then the start dropped
+    ],
+)
+def test_a_secret_split_by_the_tail_cut_leaves_no_piece(printed: bytes, limit: int, kept: str):
+    tail = _Tail(limit)
+    for index in range(0, len(printed), 3):  # output arrives in pieces
+        tail.add(printed[index : index + 3])
+    text = tail.text(["SECRET"])
+    assert "RET" not in text
+    assert text == kept

@@ -201,3 +201,17 @@ def test_a_disk_that_fills_up_mid_run_stops_before_the_next_step(tmp_path: Path,
     assert "cannot write the journal" in report.message
     assert len(calls(scripts[0])) == 1
     assert calls(scripts[1]) == [] and calls(scripts[2]) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="POSIX symbolic links")
+def test_a_link_planted_at_a_temporary_name_is_never_written_through(tmp_path: Path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    path = tmp_path / "journal.jsonl"
+    for pid in range(os.getpid() - 5, os.getpid() + 5):  # the names it used to use
+        (tmp_path / f".journal.jsonl.{pid}.tmp").symlink_to(victim)
+    journal = Journal(path)
+    journal.record("run", "verified", message="ok")
+    assert victim.read_text() == "precious"
+    assert [r["type"] for r in journal.records()] == ["verified"]
+    assert not path.is_symlink()

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
+
+import pytest
 
 from core.adapters import windows
 from core.adapters.registry_export import REG_DWORD, REG_SZ, RegValue
@@ -222,3 +225,19 @@ def test_live_registry_is_empty_off_windows_and_a_root_less_offline_target_sees_
     assert LiveView().subkeys("HKEY_LOCAL_MACHINE\\SOFTWARE") == []
     assert len(LiveView().values("HKEY_LOCAL_MACHINE\\SOFTWARE")) == 0
     assert observe(Target(os="windows", live=True)) == ([], [])
+
+
+def test_security_center_runs_powershell_by_its_full_system_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A bare "powershell.exe" is found in the current folder first: a planted copy would run, elevated.
+    seen: list[tuple[str, ...]] = []
+
+    def fake_run(argv: tuple[str, ...], **_: object) -> subprocess.CompletedProcess[str]:
+        seen.append(tuple(argv))
+        answer = '{"displayName": "Defender", "productState": 397568}'
+        return subprocess.CompletedProcess(argv, 0, stdout=answer)
+
+    monkeypatch.setattr(windows.subprocess, "run", fake_run)
+    found = list(windows.security_center(Notes()))
+    assert [o.name for o in found] == ["Defender"]
+    assert seen[0][0] == "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe"
+    assert seen[0][1:3] == ("-NoProfile", "-NonInteractive")

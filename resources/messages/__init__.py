@@ -1,0 +1,1 @@
+"""Translations of the sentences core builds, one file per language (core/messages.py)."""
