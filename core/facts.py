@@ -107,7 +107,8 @@ def load_texts(language: str = DEFAULT_LANGUAGE) -> Texts:
 
 
 def _texts_path(language: str) -> Traversable:
-    return resources.files("resources.briefing").joinpath("texts", f"{language}.json")
+    # One part per joinpath: the frozen build's resource reader takes a single part on Python 3.11.
+    return resources.files("resources.briefing").joinpath("texts").joinpath(f"{language}.json")
 
 
 def _read_texts(language: str) -> dict[str, Any] | None:

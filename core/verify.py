@@ -20,6 +20,7 @@ from typing import Literal, Protocol
 
 from core.messages import DEFAULT_LANGUAGE, translate
 from core.model import Kind, Product, ScanResult, Target
+from core.plan import Step
 from core.runner import Runner
 from core.scan import Observe, observe_machine, scan
 
@@ -151,6 +152,16 @@ def verify(
     return Verification(
         result, status, tuple(survivors), tuple(leftovers), reboot_pending, _protection(result, protection)
     )
+
+
+def still_needed(step: Step, *, target: Target, observe: Observe = observe_machine) -> bool:
+    """Does a step cut off mid-way (a crash, a power cut) still need to run? A rescan tells.
+
+    A step with no product to look for (one done by hand) is asked or run again: nothing shows it ended.
+    """
+    if step.product_id is None:
+        return True
+    return step.product_id in {product.id for product in scan(target, observe=observe).products}
 
 
 def _removed_by_plan(product: Product, product_ids: Collection[str] | None) -> bool:

@@ -125,16 +125,10 @@ class Session:
         return pending if pending is not None and pending.ended_status is None else None
 
     def still_needed(self, step: Step) -> bool:
-        """Does a step that was cut off mid-way still need to run? A rescan says whether its product is left.
+        """Does a step that was cut off mid-way still need to run? (core.verify.still_needed)"""
+        from core.verify import still_needed
 
-        A step with no product to look for (one done by hand) is asked or run again: nothing shows it ended.
-        """
-        from core.scan import scan
-
-        if step.product_id is None:
-            return True
-        found = scan(self.machine.target, observe=self.machine.observe)
-        return step.product_id in {product.id for product in found.products}
+        return still_needed(step, target=self.machine.target, observe=self.machine.observe)
 
     def remember_us_person(self, value: bool | None) -> None:
         """Keep the person's answer for next time (the command line's `brief` reads it too)."""

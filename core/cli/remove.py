@@ -100,10 +100,9 @@ def _execute(
 ) -> int:
     from core.executor import execute_plan
     from core.resume import autostart_for, resume_command
-    from core.scan import scan
     from core.secrets import needs_password, read_password
     from core.subprocess_runner import SubprocessRunner, platform_elevation
-    from core.verify import probe_protection, verify
+    from core.verify import probe_protection, still_needed, verify
 
     secret = None
     if any(s.command and needs_password(s.command) for s in plan.steps):
@@ -117,9 +116,6 @@ def _execute(
             print(f"Note: Switchover could not arrange to start after a restart ({error}).", file=sys.stderr)
     product_ids = {s.product_id for s in plan.steps if s.product_id}
 
-    def still_needed(step: Step) -> bool:
-        return step.product_id in {p.id for p in scan(target).products}
-
     report = execute_plan(
         plan,
         runner=SubprocessRunner(elevation=platform_elevation()),
@@ -129,7 +125,7 @@ def _execute(
         on_event=lambda e: print(f"[{e.status}] {e.step_id}: {e.message}"),
         confirm_manual=lambda step: _confirm_manual(step, rescued=args.rescued),
         resume=pending,
-        still_needed=still_needed,
+        still_needed=lambda step: still_needed(step, target=target),
     )
     print(report.message)
     verification = verify(
