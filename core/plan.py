@@ -34,8 +34,10 @@ PASSWORD = "{password}"  # noqa: S105 - a placeholder, never a secret
 PASSWORD_HEX = "{password_hex}"  # noqa: S105 - hex of the UTF-16LE password, filled in at run time
 
 MSIEXEC = guard.WINDOWS_MSIEXEC
-# Kaspersky's own uninstall strings log to the system temp folder (footprints §1.3, pastebin csNuehYH).
-_MSI_LOG = "C:\\Windows\\Temp\\switchover-{name}.log"
+# Kaspersky's own uninstall strings log to C:\\Windows\\Temp (footprints §1.3, pastebin csNuehYH), but
+# users can write there, and an elevated msiexec would write its log through a link planted at that
+# name. C:\\Windows\\Logs is writable by administrators only.
+_MSI_LOG = "C:\\Windows\\Logs\\switchover-{name}.log"
 
 # Windows Installer properties that answer a family's uninstall password (footprints §1.4: KES takes
 # KLLOGIN/KLPASSWD, default account KLAdmin; the Network Agent takes KLUNINSTPASSWD as UTF-16LE hex).
@@ -155,6 +157,26 @@ class Plan:
             warnings=tuple(str(w) for w in data.get("warnings", ())),  # type: ignore[attr-defined]
             managed=bool(data.get("managed", False)),
         )
+
+
+def resume_plan(journaled: Plan, fresh: Plan, *, settled: Collection[str]) -> Plan:
+    """The plan that finishes an interrupted run: the journal's steps, with commands from a fresh plan.
+
+    The journal lives in the user's data folder, which the user (or malware running as the
+    user) can write, while the resumed run may be elevated: so no command is ever taken from
+    it. Each step keeps its place; its command comes from a plan made now from a fresh scan.
+    A step that ended or was cut off (`settled`) and that the fresh plan no longer has keeps
+    its record but runs nothing; any other step the fresh plan lacks is dropped, since its
+    product is gone.
+    """
+    now_planned = {step.id: step for step in fresh.steps}
+    steps = []
+    for step in journaled.steps:
+        if step.id in now_planned:
+            steps.append(now_planned[step.id])
+        elif step.id in settled:
+            steps.append(replace(step, command=None, elevated=False))
+    return replace(journaled, steps=tuple(steps))
 
 
 def plan_removal(

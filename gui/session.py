@@ -124,6 +124,25 @@ class Session:
             return None
         return pending if pending is not None and pending.ended_status is None else None
 
+    def resume_plan(self, journaled: Plan, pending: PendingRun) -> Plan:
+        """The interrupted run's plan, its commands remade from a fresh scan (core.plan.resume_plan).
+
+        The journal is in the user's data folder: nothing it says is run as it stands.
+        """
+        from core.adapters.linux import package_managers
+        from core.plan import plan_removal, resume_plan
+        from core.scan import scan
+        from gui.translations import core_language
+
+        target = self.machine.target
+        fresh = plan_removal(
+            scan(target, observe=self.machine.observe),
+            silent=journaled.mode == "silent",
+            package_managers=package_managers(target),
+            language=core_language(),
+        )
+        return resume_plan(journaled, fresh, settled={*pending.finished, *pending.interrupted})
+
     def still_needed(self, step: Step) -> bool:
         """Does a step that was cut off mid-way still need to run? (core.verify.still_needed)"""
         from core.verify import still_needed

@@ -102,10 +102,14 @@ class RemovalWorker(Worker):
         guard: Guard | None = None,
         resume: PendingRun | None = None,
         still_needed: Callable[[Step], bool] | None = None,
+        replan: Callable[[Any], Any] | None = None,
     ) -> None:
-        """With `resume`, finish that interrupted run; `still_needed` (a rescan) re-checks a cut-off step."""
+        """With `resume`, finish that interrupted run; `still_needed` (a rescan) re-checks a cut-off step
+        and `replan` (a rescan too, so it runs here, off the GUI thread) remakes the journaled plan's
+        commands from the machine as it is now."""
         super().__init__()
         self._plan = plan
+        self._replan = replan
         self._resume = resume
         self._still_needed = still_needed
         self._guard = guard
@@ -131,8 +135,9 @@ class RemovalWorker(Worker):
         return self._answer_value
 
     def work(self) -> None:
+        plan = self._replan(self._plan) if self._replan is not None else self._plan
         report = execute_plan(
-            self._plan,
+            plan,
             runner=self._runner,
             journal=self._journal,
             password=self._password,

@@ -6,6 +6,7 @@ among them is Kaspersky.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 from core.adapters import dpkg, rpmdb, systemd
@@ -38,3 +39,15 @@ def software_folders(fs: RootFS) -> Iterator[Observation]:
             # /etc and /var/log hold many files; only their folders can be a product's.
             if kind == "dir" or depth > 1:
                 yield Observation(Kind.PATH, path, path, {"type": kind})
+
+
+def package_managers(target: Target) -> tuple[str, ...]:
+    """The package-manager front ends at their system paths on this live Linux machine (else none).
+
+    The plan prefers them to bare dpkg and rpm; offline roots are handled with `--root`.
+    """
+    from core.guard import PACKAGE_MANAGERS
+
+    if not target.live or target.os != "linux":
+        return ()
+    return tuple(name for name, paths in PACKAGE_MANAGERS.items() if any(os.path.exists(p) for p in paths))

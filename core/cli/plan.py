@@ -6,7 +6,6 @@ It scans (live or offline) and plans; it changes nothing.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -34,26 +33,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from core.adapters.linux import package_managers
     from core.cli.output import write_json
     from core.cli.targets import scan_target
     from core.plan import plan_removal
 
     result = scan_target(args)
     target = result.target
-    managers = installed_package_managers() if target.live and target.os == "linux" else ()
-    plan = plan_removal(result, silent=args.silent, package_managers=managers)
+    plan = plan_removal(result, silent=args.silent, package_managers=package_managers(target))
     if args.json:
         write_json(plan.to_json())
     else:
         sys.stdout.write(describe(plan))
     return EXIT_OK
-
-
-def installed_package_managers() -> tuple[str, ...]:
-    """The package-manager front ends present at their system paths on this machine."""
-    from core.guard import PACKAGE_MANAGERS
-
-    return tuple(name for name, paths in PACKAGE_MANAGERS.items() if any(os.path.exists(p) for p in paths))
 
 
 def describe(plan: Plan) -> str:

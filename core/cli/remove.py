@@ -73,11 +73,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _remove(args: argparse.Namespace, target: Target, journal: Journal) -> int:
+    from core.adapters.linux import package_managers
     from core.plan import plan_removal
     from core.scan import scan
 
     found = scan(target)
-    plan = plan_removal(found, silent=args.silent)
+    plan = plan_removal(found, silent=args.silent, package_managers=package_managers(target))
     if not any(s.command or s.phase == "remove" for s in plan.steps):
         print("Nothing to remove: no Kaspersky product or successor was found.")
         return EXIT_REMOVED
@@ -89,10 +90,17 @@ def _remove(args: argparse.Namespace, target: Target, journal: Journal) -> int:
 
 
 def _resume(args: argparse.Namespace, target: Target, journal: Journal, pending: PendingRun) -> int:
-    from core.plan import Plan
+    from core.adapters.linux import package_managers
+    from core.plan import Plan, plan_removal, resume_plan
+    from core.scan import scan
 
     print(pending.describe(), "Finishing it now.")
-    return _execute(args, target, journal, Plan.from_json(pending.plan), pending)
+    journaled = Plan.from_json(pending.plan)
+    fresh = plan_removal(
+        scan(target), silent=journaled.mode == "silent", package_managers=package_managers(target)
+    )
+    plan = resume_plan(journaled, fresh, settled={*pending.finished, *pending.interrupted})
+    return _execute(args, target, journal, plan, pending)
 
 
 def _execute(

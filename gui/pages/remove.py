@@ -192,6 +192,7 @@ class RemovePage(FlowPage):
             guard=machine.guard,
             resume=resume,
             still_needed=self.session.still_needed,
+            replan=(lambda plan: self.session.resume_plan(plan, resume)) if resume else None,
         )
         self.worker.step_event.connect(self._step_event)
         self.worker.manual_step.connect(self._ask_manual)

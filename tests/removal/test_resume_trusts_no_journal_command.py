@@ -1,0 +1,72 @@
+"""Resuming never runs a command read from the journal: the journal is in the user's folder, the run may be
+elevated. Commands come from a plan remade from a fresh scan."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from core.cli import main
+from core.journal import Journal
+from core.model import Target
+from core.plan import Plan, Step, plan_removal, resume_plan
+from core.scan import scan
+from tests.removal.dpkg_root import build_deb, install, installed, make_root
+
+
+def _step(step_id: str, command: tuple[str, ...] | None, product_id: str | None = "p") -> Step:
+    return Step(
+        id=step_id, phase="remove", action="uninstall_package", title=step_id, why="", command=command,
+        product_id=product_id,
+    )  # fmt: skip
+
+
+def _plan(*steps: Step) -> Plan:
+    return Plan(created_at="2026-11-25T10:00:00Z", mode="silent", os="linux", steps=steps)
+
+
+def test_commands_come_from_the_fresh_plan_and_gone_products_drop_out() -> None:
+    journaled = _plan(
+        _step("rescue:licence", None, None),
+        _step("uninstall:a", ("/usr/bin/touch", "/tmp/owned")),  # tampered in the journal
+        _step("uninstall:b", ("/usr/bin/dpkg", "--remove", "b")),  # its product is gone now
+        _step("uninstall:c", ("/usr/bin/dpkg", "--remove", "c")),  # ended before the crash
+    )
+    fresh = _plan(
+        _step("rescue:licence", None, None), _step("uninstall:a", ("/usr/bin/dpkg", "--remove", "a"))
+    )
+
+    plan = resume_plan(journaled, fresh, settled={"rescue:licence", "uninstall:c"})
+
+    assert [s.id for s in plan.steps] == ["rescue:licence", "uninstall:a", "uninstall:c"]
+    assert plan.steps[1].command == ("/usr/bin/dpkg", "--remove", "a")
+    assert plan.steps[2].command is None  # kept as a record, never run again
+    assert all(s.command != ("/usr/bin/touch", "/tmp/owned") for s in plan.steps)
+
+
+def test_remove_resume_runs_the_fresh_command_not_the_tampered_one(
+    tmp_path: Path, private_data_dir: Path, capsys
+) -> None:
+    root = make_root(tmp_path / "root")
+    install(root, build_deb(tmp_path, "kesl"))
+    marker = tmp_path / "tampered-command-ran"
+    honest = plan_removal(scan(Target("linux", live=False, root=str(root))), silent=True)
+    tampered = dataclasses.replace(
+        honest,
+        steps=tuple(
+            dataclasses.replace(s, command=("/usr/bin/touch", str(marker))) if s.command else s
+            for s in honest.steps
+        ),
+    )
+    journal = Journal(private_data_dir / "journal.jsonl")
+    run = journal.open_run(tampered.to_json())
+    for step in tampered.steps:
+        if step.phase == "rescue":  # the person had confirmed these before the crash
+            journal.record(run, "step_started", step=step.id)
+            journal.record(run, "step_ended", step=step.id, status="done", message="", exit_code=None)
+
+    code = main(["remove", "--resume", "--root", str(root), "--os", "linux"])
+
+    assert not marker.exists()
+    assert not installed(root, "kesl")  # removed with the fresh plan's own dpkg command
+    assert code == 0, capsys.readouterr().out
