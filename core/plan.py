@@ -34,9 +34,9 @@ PASSWORD = "{password}"  # noqa: S105 - a placeholder, never a secret
 PASSWORD_HEX = "{password_hex}"  # noqa: S105 - hex of the UTF-16LE password, filled in at run time
 
 MSIEXEC = guard.WINDOWS_MSIEXEC
-# Kaspersky's own uninstall strings log to C:\\Windows\\Temp (footprints §1.3, pastebin csNuehYH), but
+# Kaspersky's own uninstall strings log to C:\Windows\Temp (footprints §1.3, pastebin csNuehYH), but
 # users can write there, and an elevated msiexec would write its log through a link planted at that
-# name. C:\\Windows\\Logs is writable by administrators only.
+# name. C:\Windows\Logs is writable by administrators only.
 _MSI_LOG = "C:\\Windows\\Logs\\switchover-{name}.log"
 
 # Windows Installer properties that answer a family's uninstall password (footprints §1.4: KES takes
