@@ -57,9 +57,8 @@ window.addPage(QWizardPage())
 # The same steps as `switchover --demo` (core.cli.main, then gui.app.main), up to the first paint.
 OURS = (
     """
-from core.cli import build_parser
+import core.cli
 from gui.app import build_window, configure_logging, create_application
-build_parser().parse_args(["--demo"])
 log_file = configure_logging()
 app = create_application()
 window = build_window(True, log_file)

@@ -7,19 +7,21 @@ The output contracts are documented in docs/cli.md.
 
 from __future__ import annotations
 
-import argparse
-import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from core import __version__
-from core.cli import alternatives, brief, catalog, plan, remove, scan
-from core.model import InputError
-
-COMMANDS = [scan, plan, remove, brief, alternatives, catalog]
+if TYPE_CHECKING:
+    import argparse
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # Imported here, not above: a double-click opens the window without any of this.
+    import argparse
+
+    from core import __version__
+    from core.cli import alternatives, brief, catalog, plan, remove, scan
+
     parser = argparse.ArgumentParser(
         prog="switchover",
         description="Find Kaspersky software, explain the US ban, suggest alternatives and remove it safely.",
@@ -28,21 +30,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="open the assistant on a built-in demo machine")
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS:
+    for command in (scan, plan, remove, brief, alternatives, catalog):
         command.register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words in ([], ["--demo"]):  # a double-click: the window first, no command parser to build
+        return _assistant(demo=bool(words))
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse exits 2 on bad arguments, 0 on --help/--version
         return int(exit_.code or 0)
-    if args.command is None:  # the assistant sets up its own log file
-        from gui.app import main as gui_main
+    if args.command is None:
+        return _assistant(demo=args.demo)
+    import logging
 
-        return gui_main(demo=args.demo)
+    from core.model import InputError
+
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -53,3 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as error:  # offline input that cannot be used: one line, exit 2
         print(f"switchover: {error}", file=sys.stderr)
         return 2
+
+
+def _assistant(*, demo: bool) -> int:
+    from gui.app import main as gui_main  # the assistant sets up its own log file
+
+    return gui_main(demo=demo)
