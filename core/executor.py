@@ -1,11 +1,15 @@
 """The one guarded door through which Switchover changes a machine.
 
 `execute_plan` walks a plan's steps in order. Before each command it asks the
-guard (core.guard) whether the program may run; it records the step in the
-journal before and after it runs; it fills the password placeholders only in
-memory; and it turns the program's exit code into what it means. It stops at the
-first step that fails or is cancelled: the plan's order matters (products before
-the Network Agent), so a failure must never let a later step run.
+guard (core.guard) whether the program may run, and asks again immediately
+before every start, so that a file changed since the first check is caught (the
+short window left between that last check and the start is described in
+core.guard); it records the step in the journal before and after it runs; it
+fills the password placeholders only in memory, and only in the arguments, never
+in the program the guard judged; and it turns the program's exit code into what
+it means. It stops at the first step that fails or is cancelled: the plan's order
+matters (products before the Network Agent), so a failure must never let a later
+step run.
 """
 
 from __future__ import annotations
@@ -176,7 +180,10 @@ def _walk(
             run.emit(StepEvent(step.id, "skipped", "the check follows the run"))
             continue
         elif resume and step.id in resume.interrupted and still_needed and not still_needed(step):
-            event = run.finish(step, "done", "was interrupted, and a rescan shows it is already removed")
+            # Its uninstaller's exit code was lost with the crash: it may have asked for a restart
+            # (drivers stay loaded until then), so one is asked for, and verification follows it.
+            message = "was interrupted, and a rescan shows it is already removed"
+            event = run.finish(step, "needs_reboot" if step.command else "done", message)
         elif run.cancel.is_set():
             event = run.finish(step, "cancelled", "cancelled before it started")
         else:
@@ -220,15 +227,22 @@ def _run_step(run: _Run, step: Step) -> StepEvent:
     refusal = run.guard(step, step.command, run.plan)
     if refusal:
         return run.finish(step, "failed", f"refused, not run: {refusal}")
-    if needs_password(step.command) and run.secret is None:
+    program, arguments = step.command[0], step.command[1:]
+    if needs_password(arguments) and run.secret is None:
         return run.finish(step, "failed", "needs the uninstall password (--password-file or --password-env)")
-    argv = fill(step.command, run.secret)
+    # The program is what the guard judged, never filled in: only its arguments take the password.
+    argv = (program, *fill(arguments, run.secret))
     secrets = run.secret.forms() if run.secret else ()
     kind = installer_kind(step.command)
     delays = iter(run.busy_delays)
     run.journal.record(run.run_id, "step_started", step=step.id)
     run.emit(StepEvent(step.id, "started", step.title))
     while True:
+        # Again right before the start (and before every retry, which can come minutes later): the
+        # files may have changed since the first check. See core.guard for the window that remains.
+        refusal = run.guard(step, step.command, run.plan)
+        if refusal:
+            return run.finish(step, "failed", f"refused, not run: {refusal}")
         result = run.runner.run(
             argv, elevated=step.elevated, timeout=step.timeout_s, cancel=run.cancel, secrets=secrets
         )

@@ -2,14 +2,16 @@
 
 Elevation is the platform's own, behind `Elevation`: UAC on Windows, sudo or pkexec
 on Linux, the administrator prompt on macOS. It is asked once per run: `acquire()`
-runs before the first elevated command and its answer is kept.
+runs before the first elevated command and its answer is kept. sudo and pkexec are
+started from their system paths, never found through PATH: a `sudo` a user put in
+~/.local/bin would be handed the password. Programs start in their own folder (or
+the filesystem's root), never in whatever folder Switchover was started from.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import stat
 import subprocess
 import sys
@@ -51,14 +53,20 @@ class AlreadyElevated:
         return list(argv)
 
 
+SYSTEM_SUDO = "/usr/bin/sudo"
+SYSTEM_PKEXEC = "/usr/bin/pkexec"
+
+
 @dataclass(frozen=True)
 class Sudo:
     """sudo asks once (`sudo -v` caches the credential); later commands use `-n` and never prompt."""
 
-    sudo: str = "sudo"
+    sudo: str = SYSTEM_SUDO
 
     def acquire(self) -> str | None:
-        done = subprocess.run([self.sudo, "-v"], check=False)
+        if not _is_program(self.sudo):
+            return f"sudo is not installed at {self.sudo}; run Switchover as root"
+        done = subprocess.run([self.sudo, "-v"], cwd=os.sep, check=False)
         return None if done.returncode == 0 else "administrator rights were refused (sudo)"
 
     def wrap(self, argv: Sequence[str]) -> list[str]:
@@ -69,10 +77,12 @@ class Sudo:
 class Pkexec:
     """polkit's graphical prompt (pkexec exits 126 when the dialog is dismissed, 127 when refused)."""
 
-    pkexec: str = "pkexec"
+    pkexec: str = SYSTEM_PKEXEC
 
     def acquire(self) -> str | None:
-        return None if shutil.which(self.pkexec) else "pkexec is not installed; run Switchover with sudo"
+        if _is_program(self.pkexec):
+            return None
+        return f"pkexec is not installed at {self.pkexec}; run Switchover with sudo"
 
     def wrap(self, argv: Sequence[str]) -> list[str]:
         return [self.pkexec, *argv]
@@ -90,7 +100,7 @@ class MacAdministratorPrompt:
 
     def acquire(self) -> str | None:
         env = {**os.environ, "SUDO_ASKPASS": _askpass_helper()}
-        done = subprocess.run([self.sudo, "-A", "-v"], env=env, check=False)
+        done = subprocess.run([self.sudo, "-A", "-v"], env=env, cwd=os.sep, check=False)
         return None if done.returncode == 0 else "administrator rights were refused"
 
     def wrap(self, argv: Sequence[str]) -> list[str]:
@@ -181,9 +191,22 @@ def platform_elevation() -> Elevation:
         return AlreadyElevated()
     if sys.platform == "darwin":
         return MacAdministratorPrompt()
-    if sys.stdin.isatty() and shutil.which("sudo"):
+    if sys.stdin.isatty() and _is_program(SYSTEM_SUDO):
         return Sudo()
     return Pkexec()
+
+
+def _is_program(path: str) -> bool:
+    return os.path.isfile(path) and os.access(path, os.X_OK)
+
+
+def working_folder(program: str) -> str:
+    """Where a program starts: its own folder, which the guard checked (uninstallers look for their
+    files beside them), else the filesystem's root; never the caller's folder, which a user may own."""
+    folder = os.path.dirname(program)
+    if os.path.isabs(program) and os.path.isdir(folder):
+        return folder
+    return os.path.abspath(os.sep)
 
 
 class SubprocessRunner:
@@ -225,6 +248,7 @@ class SubprocessRunner:
                 stdout=subprocess.PIPE,
                 stderr=subprocess.STDOUT,
                 env=self._env,
+                cwd=working_folder(argv[0]),
                 start_new_session=sys.platform != "win32",  # the tree can be ended without touching us
             )
         except OSError as error:

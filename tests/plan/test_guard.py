@@ -8,6 +8,8 @@ from core.guard import WINDOWS_MSIEXEC, check_command, check_program
 from core.windows_cmdline import split_command_line
 
 KES_UNINSTALLER = "C:\\Program Files (x86)\\Kaspersky Lab\\KES.12.10.0\\uninstall.exe"
+CODE = "{C9EF800D-54AA-4F60-AB96-5A3966550F53}"
+LOG = "C:\\Windows\\Logs\\switchover-C9EF800D-54AA-4F60-AB96-5A3966550F53.log"
 
 
 def signed(_path: str) -> bool:
@@ -26,7 +28,7 @@ def test_system_msiexec_runs_elevated() -> None:
 def test_msiexec_needs_no_signature_check() -> None:
     seen: list[str] = []
     verdict = check_program(
-        [WINDOWS_MSIEXEC, "/x", "{X}"], os="windows", signed_by_vendor=lambda p: bool(seen.append(p))
+        [WINDOWS_MSIEXEC, "/x", CODE], os="windows", signed_by_vendor=lambda p: bool(seen.append(p))
     )
     assert verdict.allowed and seen == []
 
@@ -71,7 +73,7 @@ def test_hostile_uninstall_strings_are_refused_with_a_reason(line: str, why: str
 
 
 def test_per_user_registration_never_runs_elevated() -> None:
-    verdict = check_command([WINDOWS_MSIEXEC, "/x", "{X}"], os="windows", user_scope=True)
+    verdict = check_command([WINDOWS_MSIEXEC, "/x", CODE], os="windows", user_scope=True)
     assert verdict.allowed and not verdict.elevated_allowed
     assert "one user" in verdict.reason
 
@@ -93,8 +95,9 @@ def test_arguments_pointing_into_user_folders_never_run_elevated() -> None:
         ["/Library/Application Support/Kaspersky Lab/KAV/Binaries/UninstallScript"],
     ],
 )
-def test_package_managers_and_machine_folders_are_allowed_on_unix(argv: list[str]) -> None:
-    verdict = check_program(argv, os="linux", signed_by_vendor=unsigned)  # no Authenticode off Windows
+def test_package_managers_and_machine_folders_pass_the_path_policy_on_unix(argv: list[str]) -> None:
+    # check_program adds who owns the files (tests/plan/test_guard_owners.py): these are not all here
+    verdict = check_command(argv, os="linux")
     assert verdict.allowed and verdict.elevated_allowed
 
 
@@ -123,5 +126,87 @@ def test_offline_root_in_a_temporary_folder_is_allowed_but_not_elevated() -> Non
 
 
 def test_password_placeholders_are_judged_as_planned() -> None:
-    argv = [WINDOWS_MSIEXEC, "/x", "{X}", "KLLOGIN=KLAdmin", "KLPASSWD={password}", "/qn"]
+    argv = [WINDOWS_MSIEXEC, "/x", CODE, "KLLOGIN=KLAdmin", "KLPASSWD={password}", "/qn"]
     assert check_command(argv, os="windows").elevated_allowed
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["/opt/{password}/uninstall"],
+        ["/opt/kaspersky/{password_hex}"],
+        ["C:\\Program Files\\Kaspersky Lab\\{password}.exe", "/s"],
+    ],
+)
+def test_a_placeholder_in_the_program_is_refused(argv: list[str]) -> None:
+    # the executor fills only arguments; a program named by the password is never what was judged
+    os_name = "windows" if argv[0].startswith("C:") else "linux"
+    verdict = check_command(argv, os=os_name)
+    assert not verdict.allowed and "placeholder" in verdict.reason
+
+
+# msiexec: only the removal the plan writes (core.plan's uninstall_msi step).
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["/x", CODE],
+        ["/X", CODE.lower()],
+        ["/uninstall", CODE, "/quiet", "/passive", "/qb"],
+        ["/x", CODE, "/qn", "/norestart", "/l*v", LOG],
+        ["/x", CODE, "/L*V", "C:\\Windows\\Logs\\switchover-" + "ab" * 16 + ".log"],
+        ["/x", CODE, "/l*v", LOG, "KLLOGIN=KLAdmin", "KLPASSWD={password}"],
+        ["/x", CODE, "KLUNINSTPASSWD={password_hex}", "REBOOT=ReallySuppress"],
+    ],
+)
+def test_msiexec_removing_one_product_runs_elevated(args: list[str]) -> None:
+    verdict = check_command([WINDOWS_MSIEXEC, *args], os="windows")
+    assert verdict.allowed and verdict.elevated_allowed, verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("args", "why"),
+    [
+        (["/z", "C:\\Program Files\\Kaspersky Lab\\evil.dll"], "'/z'"),  # DllUnregisterServer
+        (["/y", "C:\\Program Files\\Kaspersky Lab\\evil.dll"], "'/y'"),  # DllRegisterServer
+        (["/i", "\\\\host\\share\\x.msi", "/qn"], "'/i'"),
+        (["/i", "https://example.com/x.msi"], "'/i'"),
+        (["/i", "C:\\ProgramData\\x.msi"], "'/i'"),
+        (["/package", "C:\\ProgramData\\x.msi"], "'/package'"),
+        (["/x", CODE, "/i", "C:\\ProgramData\\x.msi"], "'/i'"),
+        (["/x", "C:\\ProgramData\\x.msi"], "product code"),  # /x also takes a package path
+        (["/x", "{X}"], "product code"),
+        (["/x"], "product code"),
+        (["/x", CODE, "/x", "{6F2A7F3B-0C58-4B2E-9E2D-3D5B1A0B9C11}"], "two"),
+        (["/qn"], "no /x"),
+        (["-x", CODE], "'-x'"),
+        (["/x", CODE, "/p", "C:\\ProgramData\\x.msp"], "'/p'"),
+        (["/x", CODE, "/a", "C:\\ProgramData\\x.msi"], "'/a'"),
+        (["/x", CODE, "/jm", "C:\\ProgramData\\x.msi"], "'/jm'"),
+        (["/x", CODE, "/fa", CODE], "'/fa'"),
+        (["/x", CODE, "/l*v", "C:\\Windows\\Temp\\switchover-C9EF800D.log"], "logs only"),
+        (["/x", CODE, "/l*v", "C:\\Windows\\Logs\\other.log"], "logs only"),
+        (["/x", CODE, "/l*v", "C:\\Windows\\Logs\\switchover-zz.log"], "logs only"),
+        (["/x", CODE, "/l*v", LOG + ".txt"], "logs only"),
+        (["/x", CODE, "/l*v"], "logs only"),
+        (["/x", CODE, "/lv", LOG], "'/lv'"),
+        (["/x", CODE, "/l*v", LOG, "/l*v", LOG], "two"),
+        (["/x", CODE, "TRANSFORMS=C:\\ProgramData\\x.mst"], "'TRANSFORMS'"),
+        (["/x", CODE, "PATCH=C:\\ProgramData\\x.msp"], "'PATCH'"),
+        (["/x", CODE, "CUSTOMACTIONDATA=x"], "'CUSTOMACTIONDATA'"),
+        (["/x", CODE, "klpasswd={password}"], "'klpasswd'"),
+        (["/x", CODE, 'KLPASSWD=x" /i "C:\\ProgramData\\x.msi'], "KLPASSWD"),
+        (["/x", CODE, "KLLOGIN=a b"], "KLLOGIN"),
+    ],
+)
+def test_msiexec_doing_anything_but_one_removal_is_refused(args: list[str], why: str) -> None:
+    verdict = check_program([WINDOWS_MSIEXEC, *args], os="windows", signed_by_vendor=signed)
+    assert not verdict.allowed and not verdict.elevated_allowed
+    assert why in verdict.reason and "msiexec" in verdict.reason
+
+
+def test_only_the_system_msiexec_is_held_to_the_removal() -> None:
+    # another program's own `/i` is its business (it must still be signed); the rule is msiexec's
+    verdict = check_program([KES_UNINSTALLER, "/i"], os="windows", signed_by_vendor=signed)
+    assert verdict.allowed
