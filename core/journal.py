@@ -6,13 +6,24 @@ old one, then fsyncs the folder: after a crash or a power cut the journal holds
 either the old records or the new ones, never half a line. A write that fails
 (full disk, no permission) raises `JournalError` and the executor stops before it
 changes anything more.
+
+Two writers (the GUI and the command line) never lose each other's records: an
+append holds an exclusive lock on `.journal.jsonl.lock` across the read, the
+rewrite and the rename. The journal itself is never read through a symbolic
+link: an elevated run would copy whatever the link points at into a file the
+user can read.
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import logging
 import os
+import stat
+import sys
 import tempfile
+import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -22,10 +33,20 @@ from typing import Any
 
 from core.paths import data_dir
 
+log = logging.getLogger(__name__)
+
 SCHEMA = "switchover.journal/1"
 FINAL_RUN_STATUSES = frozenset({"removed", "failed", "cancelled"})  # "reboot_needed" still has work left
 
+LOCK_TIMEOUT_S = 30.0  # an append takes milliseconds; a holder this slow is stuck, not busy
 Writer = Callable[[Path, bytes], None]
+# What each record type needs before `pending()` may rely on it: field -> type.
+_REQUIRED: dict[str, dict[str, type]] = {
+    "run_started": {"plan": dict},
+    "step_started": {"step": str},
+    "step_ended": {"step": str, "status": str},
+    "run_ended": {"status": str},
+}
 
 
 class JournalError(Exception):
@@ -53,6 +74,85 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.fsync(folder)
         finally:
             os.close(folder)
+
+
+class _FileLock:
+    """An exclusive lock between processes on `path` (a file of its own: the journal is replaced on
+    every append, so a lock on the journal itself would be left behind on the old file).
+
+    fcntl.flock on POSIX, msvcrt.locking on Windows; both tried without blocking until `timeout`
+    passes, so a stuck writer ends in a JournalError, never in a hang.
+    """
+
+    def __init__(self, path: Path, timeout: float) -> None:
+        self.path = path
+        self.timeout = timeout
+        self._fd = -1
+
+    def __enter__(self) -> _FileLock:
+        # O_NOFOLLOW: a link planted at the lock's name must not make an elevated run create files elsewhere.
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        try:
+            fd = os.open(self.path, flags, 0o600)
+        except OSError as error:
+            if error.errno in (errno.ELOOP, errno.EMLINK) or self.path.is_symlink():
+                raise JournalError(_link_refused(self.path)) from None
+            raise
+        deadline = time.monotonic() + self.timeout
+        while not _try_lock(fd):
+            if time.monotonic() > deadline:
+                os.close(fd)
+                raise JournalError(
+                    f"the journal in {self.path.parent} is held by another Switchover for more than "
+                    f"{self.timeout:g} s; nothing more was removed. "
+                    "Close the other Switchover, then try again."
+                )
+            time.sleep(0.005)
+        self._fd = fd
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        fd, self._fd = self._fd, -1
+        try:
+            _unlock(fd)
+        finally:
+            os.close(fd)
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        os.lseek(fd, 0, os.SEEK_SET)  # msvcrt locks bytes from the current position: always byte 0
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _link_refused(path: Path) -> str:
+    return (
+        f"{path} is a symbolic link; Switchover reads and writes its journal only as a plain file. "
+        "Nothing more was removed. Delete the link (and find out who made it), then try again."
+    )
 
 
 def default_journal_path() -> Path:
@@ -88,10 +188,12 @@ class Journal:
         *,
         write: Writer = atomic_write,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        lock_timeout: float = LOCK_TIMEOUT_S,
     ) -> None:
         self.path = path or default_journal_path()
         self._write = write
         self._now = now
+        self._lock_timeout = lock_timeout
 
     def open_run(self, plan_document: Mapping[str, Any]) -> str:
         """Start a run: its first record holds the whole plan. Raises JournalError before anything runs."""
@@ -104,34 +206,47 @@ class Journal:
         self._append({"type": type_, "run": run_id, **fields})
 
     def records(self) -> list[dict[str, Any]]:
-        """Every readable record; a damaged line (a disk that lied about fsync) is skipped, not fatal."""
+        """Every readable record. A damaged line (a disk that lied about fsync, an edit by hand) is
+        skipped with one log line for all of them, not fatal: invalid JSON or UTF-8, JSON that is not
+        an object, or a record missing a field its type needs."""
         try:
-            text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return []
+            data = self._read()
         except OSError as error:
-            raise JournalError(f"{self.path}: cannot read the journal ({error.strerror})") from None
+            raise JournalError(f"{self.path}: cannot read the journal ({error.strerror or error})") from None
         out = []
-        for line in text.splitlines():
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError:
+        damaged: list[int] = []
+        for number, raw in enumerate(data.split(b"\n"), start=1):
+            if not raw.strip():
                 continue
-            if isinstance(record, dict) and record.get("schema") == SCHEMA:
+            try:
+                record = json.loads(raw.decode("utf-8"))
+            except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+                damaged.append(number)
+                continue
+            if not isinstance(record, dict) or record.get("schema") != SCHEMA:
+                if isinstance(record, dict) and isinstance(record.get("schema"), str):
+                    continue  # a record of another (later) schema: not damage, just not ours to read
+                damaged.append(number)
+            elif _well_formed(record):
                 out.append(record)
+            else:
+                damaged.append(number)
+        if damaged:
+            shown = ", ".join(str(n) for n in damaged[:10]) + (", ..." if len(damaged) > 10 else "")
+            log.warning("%s: skipped %d damaged record(s), line(s) %s", self.path, len(damaged), shown)
         return out
 
     def pending(self) -> PendingRun | None:
         """The most recent run that still has work left, or None."""
         runs: dict[str, list[dict[str, Any]]] = {}
         for record in self.records():
-            runs.setdefault(str(record.get("run")), []).append(record)
+            runs.setdefault(record["run"], []).append(record)
         for run_id, records in reversed(runs.items()):
             start = next((r for r in records if r["type"] == "run_started"), None)
             if start is None:
                 continue
             ended = [r for r in records if r["type"] == "run_ended"]
-            status = ended[-1].get("status") if ended else None
+            status = ended[-1]["status"] if ended else None
             if status in FINAL_RUN_STATUSES:
                 return None  # the latest run is complete; older ones were superseded by it
             finished: dict[str, str] = {}
@@ -150,13 +265,42 @@ class Journal:
         line = json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                existing = self.path.read_bytes()
-            except FileNotFoundError:
-                existing = b""
-            self._write(self.path, existing + line.encode("utf-8"))
+            # Held across read, rewrite and rename: two writers (the GUI and the command line) would
+            # otherwise each rewrite the file without the other's record.
+            with _FileLock(self.path.with_name(f".{self.path.name}.lock"), self._lock_timeout):
+                self._write(self.path, self._read() + line.encode("utf-8"))
         except OSError as error:
             raise JournalError(
                 f"cannot write the journal {self.path} ({error.strerror or error}); "
                 "nothing more was removed. Free disk space or fix the folder permissions, then try again."
             ) from None
+
+    def _read(self) -> bytes:
+        """The journal's bytes (empty when there is none); never through a link, never from a FIFO."""
+        try:
+            info = os.lstat(self.path)
+        except FileNotFoundError:
+            return b""
+        if stat.S_ISLNK(info.st_mode):
+            raise JournalError(_link_refused(self.path))
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        try:
+            fd = os.open(self.path, flags | getattr(os, "O_BINARY", 0))
+        except FileNotFoundError:
+            return b""
+        except OSError as error:
+            if error.errno in (errno.ELOOP, errno.EMLINK):  # made a link since the lstat above
+                raise JournalError(_link_refused(self.path)) from None
+            raise
+        with os.fdopen(fd, "rb") as file:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise JournalError(f"{self.path} is not a regular file; it cannot be the journal.")
+            return file.read()
+
+
+def _well_formed(record: dict[str, Any]) -> bool:
+    """Does the record have every field, of the right type, that reading it back relies on?"""
+    if not all(isinstance(record.get(name), str) for name in ("type", "run", "at")):
+        return False
+    needed = _REQUIRED.get(record["type"], {})
+    return all(isinstance(record.get(name), kind) for name, kind in needed.items())

@@ -7,8 +7,11 @@ validates against its schema and its version is not older than the one in use.
 The last good download is cached in the user's data folder beside its
 signature; loading re-verifies it and prefers it only when it is newer than
 the bundled copy, so a damaged or stale cache silently falls back to the copy
-shipped with the app. The bundled copies are not signed: they ship inside the
-installer and are as trustworthy as the code reading them.
+shipped with the app. A signed document may name the last day it may be used
+(`expires`, an ISO date): after it, the download is refused and the cached copy
+ignored, so a copy signed long ago cannot be replayed for ever. The bundled
+copies are not signed and carry no expiry: they ship inside the installer and
+are as trustworthy as the code reading them.
 """
 
 from __future__ import annotations
@@ -20,14 +23,17 @@ import ipaddress
 import json
 import logging
 import os
+import stat
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
+from core.journal import atomic_write
 from core.paths import data_dir
 
 if TYPE_CHECKING:
@@ -120,6 +126,7 @@ def check_document(kind: Kind, data: Any) -> None:
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "document"
         raise DocumentError(f"{where}: {error.message}")
+    expiry(data)  # a date the pattern lets through but the calendar does not ("2025-02-30")
     if kind == "briefing":
         from core.facts import check_text_references
 
@@ -130,24 +137,47 @@ def check_document(kind: Kind, data: Any) -> None:
         check_catalog_references(data)
 
 
+def expiry(data: dict[str, Any]) -> date | None:
+    """The last day a signed document may be used, or None when it names none."""
+    text = data.get("expires")
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(str(text))
+    except ValueError:
+        raise DocumentError(f"expires: {text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _check_not_expired(kind: Kind, data: dict[str, Any], today: date | None) -> None:
+    last_day = expiry(data)
+    today = today or datetime.now(UTC).date()
+    if last_day is not None and today > last_day:
+        raise DocumentError(f"the {kind} expired on {last_day.isoformat()}")
+
+
 def bundled_document(kind: Kind) -> LoadedDocument:
     _, package, name = _BY_KIND[kind]
     data = json.loads(resources.files(package).joinpath(name).read_bytes())
     return LoadedDocument(kind, data, int(data["version"]), "bundled")
 
 
-def load_document(kind: Kind, *, keys: Sequence[Ed25519PublicKey] | None = None) -> LoadedDocument:
-    """The document in use: a valid cached download newer than the bundled copy, else the bundled copy."""
+def load_document(
+    kind: Kind, *, keys: Sequence[Ed25519PublicKey] | None = None, today: date | None = None
+) -> LoadedDocument:
+    """The document in use: a valid, unexpired cached download newer than the bundled copy, else the
+    bundled copy. `today` (UTC) decides expiry; tests pass it."""
     bundled = bundled_document(kind)
     cached = _cached_paths(kind)
     if not cached[0].exists():
         return bundled
     try:
-        document, signature = cached[0].read_bytes(), cached[1].read_bytes()
+        document = _read_cached(cached[0], MAX_DOCUMENT_BYTES)
+        signature = _read_cached(cached[1], MAX_SIGNATURE_BYTES)
         if not signature_matches(document, signature, trusted_keys() if keys is None else keys):
             raise DocumentError("signature does not match")
         data = json.loads(document)
         check_document(kind, data)
+        _check_not_expired(kind, data, today)
     except (OSError, ValueError) as error:  # DocumentError and JSONDecodeError are ValueErrors
         log.warning("ignoring the cached %s (%s); using the bundled copy", kind, error)
         return bundled
@@ -164,6 +194,7 @@ def fetch_update(
     timeout: float = DEFAULT_TIMEOUT,
     max_bytes: int = MAX_DOCUMENT_BYTES,
     allow_http_loopback: bool = False,
+    today: date | None = None,
 ) -> UpdateResult:
     """Download the document at `url` and its signature at `url + ".sig"`; cache it when it is newer.
 
@@ -171,6 +202,7 @@ def fetch_update(
     use are then left as they were. `ca_bundle` replaces the trusted
     certificates (tests use a self-signed one); `allow_http_loopback` lets a
     developer serve plain HTTP from this machine, never from elsewhere.
+    `today` (UTC) decides whether the document has expired; tests pass it.
     """
     check_url(url, allow_http_loopback=allow_http_loopback)
     with _session(ca_bundle) as session:
@@ -194,13 +226,24 @@ def fetch_update(
         check_document(kind, data)
     except DocumentError as error:
         raise UpdateRefused(f"the {kind} does not validate: {error}") from None
-    in_use = load_document(kind, keys=keys).version
+    try:
+        _check_not_expired(kind, data, today)
+    except DocumentError as error:
+        raise UpdateRefused(f"{error}; the publisher must sign a current one") from None
+    in_use = load_document(kind, keys=keys, today=today).version
     version = int(data["version"])
     if version < in_use:
         raise UpdateRefused(f"the {kind} offered is version {version}, older than version {in_use} in use")
     if version == in_use:
         return UpdateResult(kind, "current", version, in_use, url)
-    _store(kind, document, signature)
+    try:
+        _store(kind, document, signature)
+    except OSError as error:
+        # A half-stored pair (new document, old signature) fails verification when loaded, so the
+        # bundled copy is used until the next update: never an unverified document.
+        raise UpdateRefused(
+            f"the {kind} could not be saved in {_cached_paths(kind)[0].parent} ({error.strerror or error})"
+        ) from None
     return UpdateResult(kind, "updated", version, in_use, url)
 
 
@@ -311,14 +354,25 @@ def _cached_paths(kind: Kind) -> tuple[Path, Path]:
     return folder / f"{kind}.json", folder / f"{kind}.json.sig"
 
 
+def _read_cached(path: Path, limit: int) -> bytes:
+    """A cached file's bytes: a regular file of at most `limit` bytes (a FIFO must not block start-up)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise DocumentError(f"{path.name} is not a regular file")
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise DocumentError(f"{path.name} is larger than the {limit} bytes allowed")
+    return data
+
+
 def _store(kind: Kind, document: bytes, signature: bytes) -> None:
-    """Write the document and its signature so that a reader never sees a half-written file."""
+    """Write the document and its signature so that a reader never sees a half-written file.
+
+    Each goes to a new temporary file with a random name (mkstemp, O_EXCL) in the same folder, then
+    is renamed over the old one: a link planted at a predictable name would be written through.
+    """
     paths = _cached_paths(kind)
     paths[0].parent.mkdir(parents=True, exist_ok=True)
     for path, content in zip(paths, (document, signature), strict=True):
-        temporary = path.with_name(path.name + ".tmp")
-        with open(temporary, "wb") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        atomic_write(path, content)

@@ -15,9 +15,10 @@ import json
 import sys
 import threading
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
+from core.adapters.windows import powershell_path
 from core.messages import DEFAULT_LANGUAGE, translate
 from core.model import Kind, Product, ScanResult, Target
 from core.plan import Step
@@ -186,10 +187,14 @@ DEFENDER_NAME = "Microsoft Defender Antivirus"
 
 @dataclass(frozen=True)
 class DefenderProbe:
-    """Defender's own view of itself through PowerShell, with a fixed argument list (no user input)."""
+    """Defender's own view of itself through PowerShell, with a fixed argument list (no user input).
+
+    PowerShell runs by its full System32 path: a bare "powershell.exe" is looked for in the current
+    folder and the program's own folder first, where a planted copy would run instead.
+    """
 
     runner: Runner
-    powershell: str = "powershell.exe"
+    powershell: str = field(default_factory=powershell_path)
     timeout_s: float = 60
 
     def __call__(self) -> Protection:
@@ -197,12 +202,21 @@ class DefenderProbe:
         result = self.runner.run(argv, elevated=False, timeout=self.timeout_s, cancel=threading.Event())
         if result.exit_code != 0:
             return Protection((), ("Could not ask Microsoft Defender for its status.",))
+        unreadable = Protection((), ("Microsoft Defender's status could not be read.",))
         try:
             status = json.loads(result.output_tail)
-        except json.JSONDecodeError:
-            return Protection((), ("Microsoft Defender's status could not be read.",))
+        except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
+            return unreadable
+        if not isinstance(status, dict):  # `[]`, `null`, a number: not the object asked for
+            return unreadable
         mode = status.get("AMRunningMode")
-        if mode == "Normal" and status.get("AntivirusEnabled") and status.get("RealTimeProtectionEnabled"):
+        if not isinstance(mode, str | None):
+            return unreadable
+        if (
+            mode == "Normal"
+            and status.get("AntivirusEnabled") is True
+            and status.get("RealTimeProtectionEnabled") is True
+        ):
             return Protection((DEFENDER_NAME,))
         if mode and mode != "Normal":
             return Protection(

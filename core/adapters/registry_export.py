@@ -10,13 +10,23 @@ line after a trailing backslash.
 A file that is not an export at all raises `InputError`; damage inside an export
 (a cut-off line, a bad number, a hostile key path) becomes a `Note` and the item is
 skipped, so one bad entry never hides the rest of the machine.
+
+The file is read in chunks and decoded as it goes, never whole: memory stays
+near one chunk plus the longest line kept. A line longer than any value we read
+could be (`MAX_LINE_CHARS`) is dropped as it is read, before it is parsed, and
+noted; so is a value whose continuation lines add up to more.
 """
 
 from __future__ import annotations
 
+import codecs
+import io
 import os
 import re
+import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from core.model import InputError, Notes
 
@@ -30,6 +40,12 @@ MAX_FILE_BYTES = 1 << 30  # a full HKLM export is a few hundred MB; beyond this 
 MAX_VALUE_BYTES = 1 << 20  # the uninstall and service values we read are short; larger data is junk
 MAX_PATH_CHARS = 4096  # Windows caps a key name at 255 characters and depth at 512 levels
 MAX_NOTES = 50  # per file: enough to show what is wrong, never a flood
+# The longest logical line (continuations joined) that can hold something we read: hex data at three
+# characters a byte, or a value name and a key path with every character escaped, and the syntax
+# around them. Anything longer is skipped before it is parsed, and never held in memory whole.
+MAX_LINE_CHARS = 3 * MAX_VALUE_BYTES + 2 * MAX_PATH_CHARS + 64
+CHUNK_BYTES = 1 << 20
+_HEAD_CHARS = 2 * MAX_PATH_CHARS + 64  # what is kept of a line too long to parse: its name and "=hex"
 
 ROOTS = frozenset(
     {
@@ -45,6 +61,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _KEY_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _DWORD = re.compile(r"[0-9A-Fa-f]{1,8}")
 _ESCAPES = {"\\": "\\", '"': '"', "n": "\n", "r": "\r", "0": "\0"}
+# The body of a quoted string: runs of plain characters and backslash pairs, possessive so that a
+# string with no closing quote is measured once, never backtracked over.
+_QUOTED_BODY = re.compile(r'(?:[^"\\]++|\\[\s\S])*+')
+_ESCAPE = re.compile(r"\\([\s\S])")
 
 
 @dataclass(frozen=True)
@@ -87,41 +107,149 @@ class KeyBlock:
 def read_export(path: str, notes: Notes) -> list[KeyBlock]:
     """Read one export file; InputError when it is missing, unreadable or not an export."""
     try:
-        size = os.stat(path).st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"{path}: {size} bytes is too large for a registry export")
         with open(path, "rb") as handle:
-            data = handle.read()
+            info = os.fstat(handle.fileno())
+            if info.st_size > MAX_FILE_BYTES:
+                raise InputError(f"{path}: {info.st_size} bytes is too large for a registry export")
+            stream: BinaryIO = handle
+            if not stat.S_ISREG(info.st_mode):  # a pipe (--reg /dev/stdin): read it once, bounded
+                data = handle.read(MAX_FILE_BYTES + 1)
+                if len(data) > MAX_FILE_BYTES:
+                    raise InputError(
+                        f"{path}: more than {MAX_FILE_BYTES} bytes is too large for a registry export"
+                    )
+                stream = io.BytesIO(data)
+            return _parse_stream(stream, source=path, notes=notes)
     except OSError as error:
         raise InputError(f"{path}: cannot read the registry export ({error.strerror or error})") from None
-    return parse_export(data, source=path, notes=notes)
 
 
 def parse_export(data: bytes, *, source: str, notes: Notes) -> list[KeyBlock]:
     """Parse the bytes of an export into key blocks, noting (and skipping) what is damaged."""
-    text = _decode(data)
-    lines = text.split("\n")
-    header = lines[0].strip().lstrip("\ufeff") if lines else ""
+    return _parse_stream(io.BytesIO(data), source=source, notes=notes)
+
+
+def _parse_stream(stream: BinaryIO, *, source: str, notes: Notes) -> list[KeyBlock]:
+    not_an_export = InputError(f"{source}: not a registry export (no '{HEADER_V5}' or '{HEADER_V4}' header)")
+    lines = _lines(_decoded(stream))
+    first = next(lines, "")
+    if isinstance(first, _TooLong):
+        raise not_an_export
+    header = first.strip().lstrip("\ufeff")
     if header == HEADER_V5:
         unicode = True
     elif header == HEADER_V4:
         unicode = False
     else:
-        raise InputError(f"{source}: not a registry export (no '{HEADER_V5}' or '{HEADER_V4}' header)")
+        raise not_an_export
     return _Parser(lines, source=source, unicode=unicode, notes=notes).blocks()
 
 
-def _decode(data: bytes) -> str:
-    # Undecodable bytes become U+FFFD instead of failing: the header check decides
-    # whether this is an export at all, and damaged values are noted later.
-    if data.startswith(b"\xff\xfe"):
-        return data[2 : len(data) - (len(data) % 2)].decode("utf-16-le", errors="replace")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
+def _decoded(stream: BinaryIO) -> Iterator[str]:
+    """The text of an export, chunk by chunk, decoded as Windows wrote it.
+
+    Undecodable bytes become U+FFFD instead of failing: the header check decides whether this is
+    an export at all, and damaged values are noted later.
+    """
+    start = stream.read(3)
+    if start.startswith(b"\xff\xfe"):
+        stream.seek(2)
+        utf16 = codecs.getincrementaldecoder("utf-16-le")(errors="replace")
+        total = 0
+        while chunk := stream.read(CHUNK_BYTES):
+            total += len(chunk)
+            yield utf16.decode(chunk)
+        if total % 2 == 0:  # an odd last byte is half a character of a cut-off file: dropped
+            yield utf16.decode(b"", final=True)
+        return
+    if start == b"\xef\xbb\xbf":
+        encoding, errors = "utf-8", "replace"
+    else:
+        # No byte-order mark: UTF-8 when every byte is valid UTF-8, else the ANSI code page. A first
+        # pass checks, chunk by chunk; nothing that fails the header check is read that far.
+        stream.seek(0)
+        first = stream.readline(MAX_LINE_CHARS)
+        if HEADER_V5.encode() not in first and HEADER_V4.encode() not in first:
+            yield first.decode("cp1252", errors="replace")  # not an export: the header check says so
+            return
+        stream.seek(0)
+        encoding, errors = ("utf-8", "strict") if _is_utf8(stream) else ("cp1252", "replace")
+        stream.seek(0)
+    decoder = codecs.getincrementaldecoder(encoding)(errors=errors)
+    while chunk := stream.read(CHUNK_BYTES):
+        yield decoder.decode(chunk)
+    yield decoder.decode(b"", final=True)
+
+
+def _is_utf8(stream: BinaryIO) -> bool:
+    decoder = codecs.getincrementaldecoder("utf-8")()
     try:
-        return data.decode("utf-8")
+        while chunk := stream.read(CHUNK_BYTES):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class _TooLong:
+    """A physical line longer than MAX_LINE_CHARS, dropped as it was read: its start, and whether it
+    ended with a backslash (hex data continues on the next line)."""
+
+    head: str
+    backslash: bool
+
+
+def _lines(pieces: Iterable[str]) -> Iterator[str | _TooLong]:
+    """Physical lines (split at "\n") from decoded pieces; a line over MAX_LINE_CHARS comes as _TooLong
+    and is never held whole: what is kept of it stays under MAX_LINE_CHARS + one piece."""
+    carry: list[str] = []  # the start of a line whose end is in a later piece
+    carried = 0
+    too_long: _TooLong | None = None  # the line being carried is too long: only its head and end are kept
+    for text in pieces:
+        if not text:
+            continue
+        parts = text.split("\n")
+        last = parts.pop()  # no "\n" after it: it continues in the next piece
+        if parts:
+            first = parts[0]
+            if too_long is not None:
+                yield _longer(too_long, first)
+            elif carry:
+                carry.append(first)
+                line = "".join(carry)
+                yield line if len(line) <= MAX_LINE_CHARS else _TooLong(line[:_HEAD_CHARS], _ends(line))
+            else:
+                yield first if len(first) <= MAX_LINE_CHARS else _TooLong(first[:_HEAD_CHARS], _ends(first))
+            for line in parts[1:]:
+                yield line if len(line) <= MAX_LINE_CHARS else _TooLong(line[:_HEAD_CHARS], _ends(line))
+            carry, carried, too_long = [], 0, None
+        if too_long is not None:
+            too_long = _longer(too_long, last)
+        elif carried + len(last) > MAX_LINE_CHARS:
+            carry.append(last)
+            line = "".join(carry)
+            too_long = _TooLong(line[:_HEAD_CHARS], _ends(line))
+            carry, carried = [], 0
+        elif last:
+            carry.append(last)
+            carried += len(last)
+    if too_long is not None:
+        yield too_long
+    elif carry:
+        yield "".join(carry)
+
+
+def _ends(text: str) -> bool:
+    return text.rstrip().endswith("\\")
+
+
+def _longer(too_long: _TooLong, more: str) -> _TooLong:
+    """A too-long line with `more` read: only whether it now ends in a backslash changes."""
+    if not more.strip():
+        return too_long
+    return _TooLong(too_long.head, _ends(more))
 
 
 class _Skip(ValueError):
@@ -129,22 +257,41 @@ class _Skip(ValueError):
 
 
 class _Parser:
-    def __init__(self, lines: list[str], *, source: str, unicode: bool, notes: Notes) -> None:
+    def __init__(self, lines: Iterator[str | _TooLong], *, source: str, unicode: bool, notes: Notes) -> None:
         self.lines = lines
         self.source = source
         self.unicode = unicode
         self.notes = notes
         self.noted = 0
+        self.number = 1  # the physical line last read; the header was line 1
+
+    def _next(self) -> str | _TooLong | None:
+        line = next(self.lines, None)
+        if line is not None:
+            self.number += 1
+        return line
 
     def blocks(self) -> list[KeyBlock]:
         blocks: list[KeyBlock] = []
         path: str | None = None  # the open key; None before the first key or under a skipped one
         deleted = False
         values: list[tuple[str, RegValue | None]] = []
-        lines, index = self.lines, 1
-        while index < len(lines):
-            line = lines[index].rstrip("\r")
-            index += 1
+        while (line := self._next()) is not None:
+            start = self.number
+            if isinstance(line, _TooLong):
+                head = line.head.strip()
+                if line.backslash and _needs_continuation(head + "\\"):
+                    self._skip_continuation()
+                if head.startswith("["):  # a key too long to be one: its values are not the last key's
+                    if path is not None:
+                        blocks.append(KeyBlock(path, deleted, tuple(values)))
+                    path, values = None, []
+                    self.note(f"line {start}", f"key skipped: longer than {MAX_LINE_CHARS} characters")
+                elif path is not None:
+                    self.note(
+                        f"{path} (line {start})", f"value skipped: longer than {MAX_LINE_CHARS} characters"
+                    )
+                continue
             stripped = line.strip()
             if not stripped or stripped.startswith(";"):
                 continue
@@ -156,27 +303,18 @@ class _Parser:
                     path, deleted = _key_line(stripped)
                 except _Skip as why:
                     path = None
-                    self.note(f"line {index}", f"key skipped: {why}")
+                    self.note(f"line {start}", f"key skipped: {why}")
                 continue
-            start = index
             if _needs_continuation(stripped):
-                parts = [stripped[:-1].rstrip()]
-                size = len(parts[0])
-                while index < len(lines) and size <= 3 * MAX_VALUE_BYTES:
-                    more = lines[index].strip()
-                    index += 1
-                    size += len(more)
-                    if more.endswith("\\"):
-                        parts.append(more[:-1].rstrip())
-                    else:
-                        parts.append(more)
-                        break
-                else:
-                    # Too long to be a value we need: skip to the end of its continuation lines.
-                    while index < len(lines) and lines[index].rstrip().endswith("\\"):
-                        index += 1
-                    index += 1 if index < len(lines) else 0
-                stripped = "".join(parts)
+                joined = self._join_continuation(stripped)
+                if joined is None:
+                    if path is not None:
+                        self.note(
+                            f"{path} (line {start})",
+                            f"value skipped: longer than {MAX_LINE_CHARS} characters",
+                        )
+                    continue
+                stripped = joined
             if path is None:
                 continue  # values of a skipped key, or before any key: the key's note covers them
             try:
@@ -186,6 +324,36 @@ class _Parser:
         if path is not None:
             blocks.append(KeyBlock(path, deleted, tuple(values)))
         return blocks
+
+    def _join_continuation(self, first: str) -> str | None:
+        """The logical line that starts with `first` (ending in a backslash), or None when it grows
+        past MAX_LINE_CHARS: each line's length is counted as it is joined, and the rest skipped."""
+        parts = [first[:-1].rstrip()]
+        size = len(parts[0])
+        while (line := self._next()) is not None:
+            if isinstance(line, _TooLong):
+                if line.backslash:
+                    self._skip_continuation()
+                return None
+            more = line.strip()
+            continued = more.endswith("\\")
+            if continued:
+                more = more[:-1].rstrip()
+            size += len(more)
+            if size > MAX_LINE_CHARS:
+                if continued:
+                    self._skip_continuation()
+                return None
+            parts.append(more)
+            if not continued:
+                break
+        return "".join(parts)
+
+    def _skip_continuation(self) -> None:
+        """Skip the continuation lines of a line that ended with a backslash, up to the last one."""
+        while (line := self._next()) is not None:
+            if not (line.backslash if isinstance(line, _TooLong) else line.strip().endswith("\\")):
+                return
 
     def note(self, where: str, message: str) -> None:
         self.noted += 1
@@ -293,26 +461,23 @@ def _value_name(line: str) -> tuple[str, str]:
 
 
 def _quoted(text: str) -> tuple[str, str]:
-    """Unescape a quoted string at the start of `text`; returns it and what follows the quote."""
-    if "\\" not in text[1:]:
-        close = text.find('"', 1)
-        if close < 0:
-            raise _Skip("no closing quote (the file may be cut off)")
+    """Unescape a quoted string at the start of `text`; returns it and what follows the quote.
+
+    Measured first, then unescaped in one pass: a string too long for any value we read (every
+    character escaped takes two) is refused before any copy of it is made.
+    """
+    close = text.find('"', 1)
+    if close < 0:
+        raise _Skip("no closing quote (the file may be cut off)")
+    if "\\" not in text[1:close]:
         return text[1:close], text[close + 1 :]
-    out: list[str] = []
-    index, end = 1, len(text)
-    while index < end:
-        char = text[index]
-        if char == '"':
-            return "".join(out), text[index + 1 :]
-        if char == "\\" and index + 1 < end:
-            following = text[index + 1]
-            out.append(_ESCAPES.get(following, "\\" + following))
-            index += 2
-            continue
-        out.append(char)
-        index += 1
-    raise _Skip("no closing quote (the file may be cut off)")
+    end = _QUOTED_BODY.match(text, 1).end()  # type: ignore[union-attr]  # matches the empty string
+    if end >= len(text) or text[end] != '"':
+        raise _Skip("no closing quote (the file may be cut off)")
+    if end - 1 > 2 * MAX_VALUE_BYTES:
+        raise _Skip(f"text longer than {MAX_VALUE_BYTES} characters")
+    body = _ESCAPE.sub(lambda m: _ESCAPES.get(m[1], m[0]), text[1:end])
+    return body, text[end + 1 :]
 
 
 def _hex_bytes(text: str) -> bytes:

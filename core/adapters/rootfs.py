@@ -8,6 +8,7 @@ Everything that cannot be read becomes a note; nothing here raises on a bad tree
 
 from __future__ import annotations
 
+import errno
 import os
 import posixpath
 import stat
@@ -20,6 +21,46 @@ from core.model import Notes
 MAX_LINKS = 40  # what Linux allows before ELOOP
 MAX_ENTRIES = 20_000  # per folder: more than that in a known place is broken or hostile
 MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+class SkippedFile(Exception):
+    """A file that was not read; the message is the note to record ("skipped: not a regular file")."""
+
+
+def read_regular_file(host: str, limit: int, *, follow_links: bool = True) -> bytes:
+    """The whole content of the regular file at `host`, at most `limit` bytes; never blocks, never truncates.
+
+    Opened without blocking (a FIFO planted where a file should be must not hang the scan), checked
+    on the open descriptor (fstat: a link swapped in after a check by path changes nothing) to be a
+    regular file no larger than `limit`, then read with a bound: a file that grew past `limit`
+    after the check is refused, not silently cut. `follow_links=False` refuses a symbolic link
+    where the platform can tell (O_NOFOLLOW). Raises FileNotFoundError when the file is absent
+    and SkippedFile for everything else.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow_links:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(host, flags)
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        if not follow_links and error.errno in (errno.ELOOP, errno.EMLINK):
+            raise SkippedFile("skipped: a symbolic link") from None
+        raise SkippedFile(f"cannot be read: {error.strerror or error}") from None
+    with os.fdopen(fd, "rb") as file:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise SkippedFile("skipped: not a regular file")
+            if info.st_size > limit:
+                raise SkippedFile(f"skipped: {info.st_size} bytes is more than the {limit} expected")
+            data = file.read(limit + 1)
+        except OSError as error:
+            raise SkippedFile(f"cannot be read: {error.strerror or error}") from None
+    if len(data) > limit:
+        raise SkippedFile(f"skipped: it grew past the {limit} bytes expected while it was read")
+    return data
 
 
 @dataclass(frozen=True)
@@ -114,24 +155,12 @@ class RootFS:
         if host is None:
             return None
         try:
-            # O_NONBLOCK: a FIFO planted where a file should be must not block the scan.
-            fd = os.open(host, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        except OSError as error:
+            return read_regular_file(host, limit)
+        except FileNotFoundError as error:  # gone since resolve() saw it
             self.notes.skip(path, f"cannot be read: {error.strerror or error}")
-            return None
-        with os.fdopen(fd, "rb") as file:
-            try:
-                info = os.fstat(fd)
-                if not stat.S_ISREG(info.st_mode):
-                    self.notes.skip(path, "skipped: not a regular file")
-                    return None
-                if info.st_size > limit:
-                    self.notes.skip(path, f"skipped: {info.st_size} bytes is more than the {limit} expected")
-                    return None
-                return file.read(limit + 1)[:limit]
-            except OSError as error:
-                self.notes.skip(path, f"cannot be read: {error.strerror or error}")
-                return None
+        except SkippedFile as why:
+            self.notes.skip(path, str(why))
+        return None
 
     def regular_file(self, path: str) -> str | None:
         """The host path of a regular file (for readers that open it themselves, like sqlite)."""

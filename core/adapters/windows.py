@@ -19,6 +19,7 @@ from typing import Any
 
 from core.adapters.registry import ExportView, LiveView, RegistryView, Values
 from core.adapters.registry_export import RegValue, read_export
+from core.adapters.rootfs import SkippedFile, read_regular_file
 from core.model import Kind, Notes, Observation, Scope, Target
 
 HKLM = "HKEY_LOCAL_MACHINE"
@@ -522,14 +523,22 @@ def _firefox_addons(root: str, parts: list[str], notes: Notes) -> Iterator[Obser
 
 
 def _read_json(path: str, where: str, notes: Notes) -> object:
+    """A small JSON file in a browser profile, or None (absent; or noted: damaged, special, too large).
+
+    Checked and read through one descriptor (core/adapters/rootfs.py): a FIFO named manifest.json
+    must not block the scan, nor a link to /dev/zero read without end; links are not followed, as
+    the folder walk follows none (on a mounted disk an absolute link points into the host).
+    """
+    name = os.path.basename(path)
     try:
-        if os.path.getsize(path) > _MAX_MANIFEST_BYTES:
-            notes.skip(where, f"{os.path.basename(path)} is too large to be read")
-            return None
-        with open(path, encoding="utf-8-sig") as handle:
-            return json.load(handle)
+        data = read_regular_file(path, _MAX_MANIFEST_BYTES, follow_links=False)
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, RecursionError):
-        notes.skip(where, f"{os.path.basename(path)} could not be read")
+    except SkippedFile as why:
+        notes.skip(where, f"{name} {why}")  # "manifest.json skipped: not a regular file"
+        return None
+    try:
+        return json.loads(data.decode("utf-8-sig"))
+    except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        notes.skip(where, f"{name} could not be read")
         return None

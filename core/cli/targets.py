@@ -25,6 +25,7 @@ def add_target_arguments(parser: argparse.ArgumentParser) -> None:
 
 def target_from_args(args: argparse.Namespace) -> Target:
     from core.scan import live_target
+
     if not args.reg and not args.root:
         if args.os:
             raise InputError(

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -261,3 +262,92 @@ def test_catalog_update_command_needs_an_address(monkeypatch, capsys) -> None:
     monkeypatch.delenv("SWITCHOVER_UPDATE_URL", raising=False)
     assert main(["catalog", "update"]) == 2
     assert "no update address" in capsys.readouterr().err
+
+
+# --- the cache is written safely; signed documents expire --------------------------------------
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX symbolic links")
+def test_a_link_planted_at_the_cache_temporary_name_is_never_written_through(
+    server, signing_key, keys, certificate, private_data_dir, tmp_path
+) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    updates = private_data_dir / "updates"
+    updates.mkdir()
+    for name in ("catalog.json.tmp", "catalog.json.sig.tmp"):  # the names it used to use
+        (updates / name).symlink_to(victim)
+    fetch(publish(server, "/catalog.json", catalog_document(2), signing_key), keys, certificate)
+    assert victim.read_text() == "precious"
+    assert (updates / "catalog.json").read_bytes() == catalog_document(2)
+    assert not (updates / "catalog.json").is_symlink()
+    assert load_document("catalog", keys=keys).version == 2
+
+
+def test_a_cache_that_cannot_be_saved_is_a_refusal_not_a_traceback(
+    server, signing_key, keys, certificate, private_data_dir
+) -> None:
+    (private_data_dir / "updates" / "catalog.json").mkdir(parents=True)  # a folder where the file goes
+    url = publish(server, "/catalog.json", catalog_document(2), signing_key)
+    with pytest.raises(UpdateRefused, match="could not be saved"):
+        fetch(url, keys, certificate)
+    assert load_document("catalog", keys=keys).origin == "bundled"
+    assert [p.name for p in (private_data_dir / "updates").iterdir()] == ["catalog.json"]  # no temp left
+
+
+def test_an_expired_document_is_refused(server, signing_key, keys, certificate, private_data_dir) -> None:
+    url = publish(server, "/catalog.json", catalog_document(2, expires="2025-06-30"), signing_key)
+    with pytest.raises(UpdateRefused, match="the catalog expired on 2025-06-30"):
+        fetch(url, keys, certificate, today=date(2025, 7, 1))
+    assert not (private_data_dir / "updates").exists()
+    assert load_document("catalog", keys=keys).origin == "bundled"
+
+
+def test_a_document_is_usable_through_its_last_day_and_the_cache_then_falls_back(
+    server, signing_key, keys, certificate
+) -> None:
+    url = publish(server, "/catalog.json", catalog_document(2, expires="2025-06-30"), signing_key)
+    assert fetch(url, keys, certificate, today=date(2025, 6, 30)).status == "updated"
+    assert load_document("catalog", keys=keys, today=date(2025, 6, 30)).origin == "downloaded"
+    expired = load_document("catalog", keys=keys, today=date(2025, 7, 1))
+    assert (expired.origin, expired.version) == ("bundled", 1)
+
+
+def test_a_briefing_expires_too(server, signing_key, keys, certificate) -> None:
+    data = {**bundled_document("briefing").data, "version": 2, "expires": "2030-01-01"}
+    url = publish(server, "/facts.json", json.dumps(data).encode(), signing_key)
+    assert fetch(url, keys, certificate, today=date(2029, 1, 1)).status == "updated"
+    assert load_document("briefing", keys=keys, today=date(2029, 1, 1)).version == 2
+    assert load_document("briefing", keys=keys, today=date(2030, 1, 2)).origin == "bundled"
+
+
+@pytest.mark.parametrize("expires", ["2025-02-30", "30/06/2025", "2025-6-30", 20250630])
+def test_an_expiry_that_is_not_a_date_is_refused(server, signing_key, keys, certificate, expires) -> None:
+    url = publish(server, "/catalog.json", catalog_document(2, expires=expires), signing_key)
+    with pytest.raises(UpdateRefused, match="does not validate: expires"):
+        fetch(url, keys, certificate, today=date(2025, 1, 1))
+
+
+def test_the_bundled_copies_carry_no_expiry_and_load_on_any_date() -> None:
+    for kind in ("catalog", "briefing"):
+        assert "expires" not in bundled_document(kind).data  # type: ignore[arg-type]
+        assert load_document(kind, today=date(2999, 1, 1)).origin == "bundled"  # type: ignore[arg-type]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX FIFOs")
+def test_a_fifo_in_the_cache_falls_back_without_blocking(private_data_dir) -> None:
+    import os
+    import threading
+
+    updates = private_data_dir / "updates"
+    updates.mkdir()
+    os.mkfifo(updates / "catalog.json")
+    loaded: list[str] = []
+    reader = threading.Thread(target=lambda: loaded.append(load_document("catalog").origin), daemon=True)
+    reader.start()
+    reader.join(5)
+    if reader.is_alive():
+        os.close(os.open(updates / "catalog.json", os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(5)
+        pytest.fail("a FIFO in the cache blocked loading")
+    assert loaded == ["bundled"]

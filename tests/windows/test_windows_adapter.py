@@ -241,3 +241,70 @@ def test_security_center_runs_powershell_by_its_full_system_path(monkeypatch: py
     assert [o.name for o in found] == ["Defender"]
     assert seen[0][0] == "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe"
     assert seen[0][1:3] == ("-NoProfile", "-NonInteractive")
+
+
+def _observe_within(target: Target, seconds: float = 10) -> tuple[list[Observation], Notes]:
+    """observe() in a thread, failing (not hanging) the test if it does not finish in time."""
+    import threading
+
+    outcome: list[tuple[list[Observation], Notes]] = []
+    worker = threading.Thread(target=lambda: outcome.append(observe(target)), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        pytest.fail(f"the scan did not finish within {seconds} s")
+    return outcome[0]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="POSIX FIFOs")
+def test_a_fifo_named_manifest_json_is_a_note_not_a_hang(tmp_path: Path) -> None:
+    import os
+
+    _tree(tmp_path)
+    manifest = next(tmp_path.glob("Users/alice/**/manifest.json"))
+    manifest.unlink()
+    os.mkfifo(manifest)
+    try:
+        found, notes = _observe_within(Target(os="windows", live=False, root=str(tmp_path)))
+    except BaseException:
+        os.close(os.open(manifest, os.O_WRONLY | os.O_NONBLOCK))  # unblock the stuck reader
+        raise
+    assert "ddoleachckhhdmhpbkddgechjfhnphpe" in by_name(found, Kind.BROWSER_EXTENSION)
+    assert [n.message for n in notes] == ["manifest.json skipped: not a regular file"]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+@pytest.mark.parametrize("name", ["manifest.json", "extensions.json"])
+def test_a_link_to_dev_zero_is_never_read(tmp_path: Path, name: str) -> None:
+    _tree(tmp_path)
+    victim = next(tmp_path.glob(f"Users/alice/**/{name}"))
+    victim.unlink()
+    victim.symlink_to("/dev/zero")
+    found, notes = _observe_within(Target(os="windows", live=False, root=str(tmp_path)))
+    assert [n.message for n in notes] == [f"{name} skipped: a symbolic link"]
+    assert len(by_name(found, Kind.BROWSER_EXTENSION)) == 2
+
+
+def test_a_manifest_linked_out_of_the_root_is_not_read(tmp_path: Path) -> None:
+    outside = tmp_path / "host-secret.json"
+    outside.write_text(json.dumps({"name": "read from the host"}))
+    root = tmp_path / "disk"
+    _tree(root)
+    manifest = next(root.glob("Users/alice/**/manifest.json"))
+    manifest.unlink()
+    manifest.symlink_to(outside)
+    found, notes = observe(Target(os="windows", live=False, root=str(root)))
+    chrome = by_name(found, Kind.BROWSER_EXTENSION)["ddoleachckhhdmhpbkddgechjfhnphpe"].attributes
+    assert "name" not in chrome
+    assert [n.message for n in notes] == ["manifest.json skipped: a symbolic link"]
+
+
+def test_an_oversized_manifest_is_a_note(tmp_path: Path) -> None:
+    _tree(tmp_path)
+    manifest = next(tmp_path.glob("Users/alice/**/manifest.json"))
+    manifest.write_bytes(b" " * (windows._MAX_MANIFEST_BYTES + 1))
+    _, notes = observe(Target(os="windows", live=False, root=str(tmp_path)))
+    assert [n.message for n in notes] == [
+        f"manifest.json skipped: {windows._MAX_MANIFEST_BYTES + 1} bytes is more than the "
+        f"{windows._MAX_MANIFEST_BYTES} expected"
+    ]
