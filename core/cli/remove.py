@@ -94,8 +94,18 @@ def _resume(args: argparse.Namespace, target: Target, journal: Journal, pending:
     from core.plan import Plan, plan_removal, resume_plan
     from core.scan import scan
 
+    try:
+        journaled = Plan.from_json(pending.plan)
+    except (ValueError, KeyError, TypeError) as error:
+        # A damaged record must not block every later run: close it, say so, change nothing.
+        journal.record(pending.run_id, "run_ended", status="failed", message=f"unreadable plan: {error}")
+        print(
+            f"The journal's unfinished removal ({pending.started_at}) could not be read ({error}); "
+            "it was closed and nothing was changed. Run 'switchover remove' again to start afresh.",
+            file=sys.stderr,
+        )
+        return EXIT_NOT_REMOVED
     print(pending.describe(), "Finishing it now.")
-    journaled = Plan.from_json(pending.plan)
     fresh = plan_removal(
         scan(target), silent=journaled.mode == "silent", package_managers=package_managers(target)
     )

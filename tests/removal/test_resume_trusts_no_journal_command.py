@@ -70,3 +70,17 @@ def test_remove_resume_runs_the_fresh_command_not_the_tampered_one(
     assert not marker.exists()
     assert not installed(root, "kesl")  # removed with the fresh plan's own dpkg command
     assert code == 0, capsys.readouterr().out
+
+
+def test_an_unreadable_journaled_plan_is_closed_and_changes_nothing(
+    tmp_path: Path, private_data_dir: Path, capsys
+) -> None:
+    root = make_root(tmp_path / "root")
+    install(root, build_deb(tmp_path, "kesl"))
+    journal = Journal(private_data_dir / "journal.jsonl")
+    journal.open_run({"schema": "switchover.plan/1", "steps": "not a list"})
+
+    assert main(["remove", "--resume", "--root", str(root), "--os", "linux"]) == 3
+    assert "could not be read" in capsys.readouterr().err
+    assert installed(root, "kesl")
+    assert journal.pending() is None  # closed: the next run starts afresh
