@@ -59,13 +59,25 @@ def configure_logging() -> Path:
     rotate_log(path)
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    terminal = logging.StreamHandler(sys.stderr)  # warnings also reach a terminal the app was started from
+    terminal.setLevel(logging.WARNING)
+    terminal.setFormatter(logging.Formatter("switchover: %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
+    root.addHandler(terminal)
     root.setLevel(min(root.level or logging.INFO, logging.INFO))
-    qInstallMessageHandler(
-        lambda kind, _context, message: qt_log.log(_QT_LEVELS.get(kind, logging.INFO), message)
-    )
+    qInstallMessageHandler(route_qt_message)
     return path
+
+
+def route_qt_message(kind: QtMsgType, _context: object, message: str) -> None:
+    """Qt's messages into the `qt` logger; a fatal one (Qt ends the process next) also says what to do."""
+    qt_log.log(_QT_LEVELS.get(kind, logging.INFO), message)
+    if kind == QtMsgType.QtFatalMsg:
+        sys.stderr.write(
+            "Switchover could not open its window. On Linux, the libxcb-cursor0 package is often missing.\n"
+            "The command line works without a window: switchover scan, switchover --help.\n"
+        )
 
 
 ICON_SIZES = (16, 32, 48, 64, 128, 256)
