@@ -1,11 +1,16 @@
-"""The sentences core builds (plan steps and warnings, suggestion reasons, verification summaries) in the
-reader's language, as data and without Qt.
+"""The sentences core builds (plan steps and warnings, run messages, suggestion reasons, verification
+summaries) in the reader's language, as data and without Qt.
 
-`resources/messages/<language>.json` maps each English template, exactly as the
-code writes it, to its translation; `{name}` placeholders are filled after
-translating, so a translation may move them but must keep every one. English is
-the identity. A template with no translation falls back to English (and is
-logged): the tests walk every plan, suggestion and summary and fail on that.
+Texts kept as data are looked up by id with `phrase`: `resources/plan/<language>.json`
+holds the removal plan's titles, reasons, needs and warnings and the executor's
+run messages ("rescue.quarantine.title", "run.cancelled_before_start"), English
+in en.json and each translation by the same ids. Sentences still written in code
+(suggestion reasons, verification summaries, exit-code meanings) go through
+`translate`: `resources/messages/<language>.json` maps each English template,
+exactly as the code writes it, to its translation. Either way `{name}`
+placeholders are filled after translating, so a translation may move them but
+must keep every one, and a text with no translation falls back to English (and
+is logged): the tests walk every plan, run, suggestion and summary and fail on that.
 The briefing has its own texts (resources/briefing/texts), built from facts.
 
 `PSEUDO` is the pseudo-language behind SWITCHOVER_PSEUDO=1: English, accented
@@ -22,6 +27,7 @@ from importlib import resources
 
 DEFAULT_LANGUAGE = "en"
 PSEUDO = "x-pseudo"
+TEXTS_SCHEMA = "switchover.texts/1"
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +43,22 @@ def translate(text: str, language: str = DEFAULT_LANGUAGE, /, **values: object) 
         template = text
     else:
         template = catalog(language).get(text) or _untranslated(text, language)
+    return template.format(**values) if values else template
+
+
+def phrase(key: str, language: str = DEFAULT_LANGUAGE, /, **values: object) -> str:
+    """The text `key` from resources/plan/ in `language`, with its `{placeholders}` filled from `values`.
+
+    An unknown `key` raises KeyError: every id has an English text.
+    """
+    language = normalise(language)
+    english = texts(DEFAULT_LANGUAGE)[key]
+    if language == PSEUDO:
+        template = pseudo(english)
+    elif language == DEFAULT_LANGUAGE:
+        template = english
+    else:
+        template = texts(language).get(key) or _untranslated(english, language)
     return template.format(**values) if values else template
 
 
@@ -56,14 +78,28 @@ def catalog(language: str) -> Mapping[str, str]:
     return dict(json.loads(path.read_bytes())["messages"])
 
 
+@cache
+def texts(language: str) -> Mapping[str, str]:
+    """Text id -> text in `language` (resources/plan/<language>.json); empty when there is no file for it."""
+    path = resources.files("resources.plan").joinpath(f"{language}.json")
+    if not path.is_file():
+        return {}
+    document = json.loads(path.read_bytes())
+    if document.get("schema") != TEXTS_SCHEMA or document.get("language") != language:
+        raise ValueError(f"resources/plan/{language}.json is not a {TEXTS_SCHEMA} document for {language!r}")
+    return dict(document["texts"])
+
+
 def available_languages() -> list[str]:
-    folder = resources.files("resources.messages")
-    return sorted(
-        [
-            DEFAULT_LANGUAGE,
-            *(e.name.removesuffix(".json") for e in folder.iterdir() if e.name.endswith(".json")),
-        ]
-    )
+    """English and every language with a file in resources/messages or resources/plan."""
+    found = {DEFAULT_LANGUAGE}
+    for folder in ("resources.messages", "resources.plan"):
+        found |= {
+            e.name.removesuffix(".json")
+            for e in resources.files(folder).iterdir()
+            if e.name.endswith(".json")
+        }
+    return sorted(found)
 
 
 def pseudo(text: str) -> str:

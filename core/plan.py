@@ -9,6 +9,8 @@ their families' `removal_order` (the Network Agent last: removing it first frees
 the device from policy and can make the uninstall password unrecoverable), with
 Kaspersky's own mechanisms first and its removal tool as the guided fallback;
 successors separately; then restart, verify and deal with leftovers.
+Every sentence a person reads (titles, reasons, needs, warnings) is data: a text id
+such as "rescue.quarantine.title", in resources/plan/<language>.json.
 Vendor facts are from /work/shared/research/footprints.md ("footprints" below).
 """
 
@@ -21,7 +23,7 @@ from datetime import UTC, datetime
 from typing import ClassVar, Literal
 
 from core import guard
-from core.messages import DEFAULT_LANGUAGE, translate
+from core.messages import DEFAULT_LANGUAGE, phrase
 from core.model import Evidence, Kind, OsName, Product, ScanResult
 from core.signatures import bundled_signatures
 from core.windows_cmdline import split_command_line
@@ -192,7 +194,8 @@ def plan_removal(
     `silent` plans quiet uninstalls for help-desk runs; `package_managers` names
     the front ends present on a Linux machine ("apt-get", "dnf", "zypper") that
     are preferred to bare dpkg and rpm. Titles, reasons, needs and warnings are
-    in `language` (core/messages.py); commands and ids never change with it.
+    in `language`, read by id from resources/plan/ (core.messages.phrase);
+    commands and ids never change with it.
     """
     kaspersky = _in_removal_order(scan.kaspersky)
     managed = any(p.managed for p in scan.products)
@@ -207,11 +210,7 @@ def plan_removal(
         *_finish_steps(scan, kaspersky, language),
     ]
     if not scan.found_anything:
-        warnings.append(
-            translate(
-                "No Kaspersky product, successor or leftover was found: there is nothing to remove.", language
-            )
-        )
+        warnings.append(phrase("plan.nothing_found", language))
     return Plan(
         created_at=now().isoformat(timespec="seconds").replace("+00:00", "Z"),
         mode="silent" if silent else "interactive",
@@ -240,66 +239,33 @@ def _rescue_steps(products: list[Product], managed: bool, warnings: list[str], l
         return []
     steps: list[Step] = []
     if managed:
-        warnings.append(
-            translate(
-                "This device is managed by Kaspersky Security Center: its console may reinstall what is "
-                "removed unless an administrator removes the device from management or runs the uninstall "
-                "task.",
-                language,
-            )
-        )
+        warnings.append(phrase("rescue.helpdesk.warning", language))
         steps.append(
             Step(
                 id="rescue:helpdesk",
                 phase="rescue",
                 action="contact_helpdesk",
-                title=translate("Ask your IT help desk before removing anything", language),
-                why=translate(
-                    "A Kaspersky Security Center console manages this device. Its administrator holds the "
-                    "uninstall password, can run the console's 'Uninstall application remotely' task "
-                    "instead, and must take the device out of management, or the console may reinstall what "
-                    "you remove.",
-                    language,
-                ),
-                needs=(
-                    translate(
-                        "the uninstall password from your administrator, or their word that they will run "
-                        "the console's uninstall task",
-                        language,
-                    ),
-                ),
+                title=phrase("rescue.helpdesk.title", language),
+                why=phrase("rescue.helpdesk.why", language),
+                needs=(phrase("rescue.helpdesk.needs.password", language),),
                 details={"blocking": "true"},
             )
         )
     vaults = [p for p in products if _is_password_manager(p)]
     for vault in vaults:
-        warnings.append(
-            translate(
-                "The Password Manager export is an unencrypted plain-text file: import it into your new "
-                "password manager at once, then delete it and empty the Recycle Bin or Trash.",
-                language,
-            )
-        )
+        warnings.append(phrase("rescue.passwords.warning", language))
         steps.append(
             Step(
                 id=f"rescue:passwords:{vault.id}",
                 phase="rescue",
                 action="export_passwords",
-                title=translate("Export your passwords from Kaspersky Password Manager", language),
-                why=translate(
-                    "The vault lives on this computer and opens only in Kaspersky Password Manager; once it "
-                    "is removed the passwords cannot be read. Export them now, while the app still opens.",
-                    language,
-                ),
+                title=phrase("rescue.passwords.title", language),
+                why=phrase("rescue.passwords.why", language),
                 product=vault.name,
                 product_id=vault.id,
                 needs=(
-                    translate("your Password Manager master password", language),
-                    translate(
-                        "a safe place for the exported file, deleted (and the Recycle Bin or Trash emptied) "
-                        "as soon as it is imported elsewhere: it is plain text",
-                        language,
-                    ),
+                    phrase("rescue.passwords.needs.master", language),
+                    phrase("rescue.passwords.needs.safe_place", language),
                 ),
                 details={"blocking": "true"},
             )
@@ -309,14 +275,9 @@ def _rescue_steps(products: list[Product], managed: bool, warnings: list[str], l
             id="rescue:licence",
             phase="rescue",
             action="note_licence",
-            title=translate("Write down your licence or subscription details", language),
-            why=translate(
-                "After removal the app can no longer show your activation code, expiry date or the My "
-                "Kaspersky account the subscription belongs to; you need them to cancel a renewal or ask for "
-                "a refund.",
-                language,
-            ),
-            needs=(translate("a note of the activation code, expiry date and account", language),),
+            title=phrase("rescue.licence.title", language),
+            why=phrase("rescue.licence.why", language),
+            needs=(phrase("rescue.licence.needs.note", language),),
         )
     )
     steps.append(
@@ -324,13 +285,9 @@ def _rescue_steps(products: list[Product], managed: bool, warnings: list[str], l
             id="rescue:quarantine",
             phase="rescue",
             action="keep_quarantine",
-            title=translate("Restore any quarantined or backed-up files you still need", language),
-            why=translate(
-                "Quarantine and backup copies are removed with the product, and Kaspersky notes that backups "
-                "kept at uninstall can only be read by the same product version.",
-                language,
-            ),
-            needs=(translate("your decision on each quarantined file you want back", language),),
+            title=phrase("rescue.quarantine.title", language),
+            why=phrase("rescue.quarantine.why", language),
+            needs=(phrase("rescue.quarantine.needs.decision", language),),
         )
     )
     for product in products:
@@ -342,30 +299,18 @@ def _rescue_steps(products: list[Product], managed: bool, warnings: list[str], l
                 id=f"rescue:encryption:{product.id}",
                 phase="rescue",
                 action="check_encryption",
-                title=translate("Stop if Kaspersky encrypts disks or files on this computer", language),
-                why=translate(
-                    "Kaspersky Endpoint Security can encrypt disks and files; after its encryption "
-                    "components are removed, encrypted data may no longer open. Decrypt it first, or save "
-                    "the recovery keys with your administrator.",
-                    language,
-                ),
+                title=phrase("rescue.encryption.title", language),
+                why=phrase("rescue.encryption.why", language),
                 product=product.name,
                 product_id=product.id,
-                needs=(
-                    translate(
-                        "confirmation that nothing is encrypted, or that it is decrypted or its keys are "
-                        "saved",
-                        language,
-                    ),
-                ),
+                needs=(phrase("rescue.encryption.needs.confirmation", language),),
                 details={"blocking": "true", **({"detected": ", ".join(detected)} if detected else {})},
             )
         )
         if detected:
             warnings.append(
-                translate(
-                    "{product}: encryption components were found ({components}); "
-                    "decrypt data or save recovery keys before removal.",
+                phrase(
+                    "rescue.encryption.warning",
                     language,
                     product=product.name,
                     components=", ".join(detected),
@@ -415,12 +360,7 @@ class _Builder:
         )
         if not verdict.allowed:
             self.warnings.append(
-                translate(
-                    "{product}: its uninstaller was not trusted ({reason}).",
-                    self.language,
-                    product=step.product,
-                    reason=verdict.reason,
-                )
+                phrase("remove.untrusted.warning", self.language, product=step.product, reason=verdict.reason)
             )
             return replace(
                 step,
@@ -445,34 +385,15 @@ class _Builder:
                     id=f"cancel:{product.id}",
                     phase="remove",
                     action="cancel_subscription",
-                    title=translate(
-                        "Cancel the {product} subscription with its vendor",
-                        self.language,
-                        product=product.family_name,
-                    ),
-                    why=translate(
-                        "Removing the app does not stop its billing: Kaspersky handed US customers over to "
-                        "UltraAV in September 2024, and that subscription is cancelled with its vendor, "
-                        "not here.",
-                        self.language,
-                    ),
+                    title=phrase("remove.subscription.title", self.language, product=product.family_name),
+                    why=phrase("remove.subscription.why", self.language),
                     product=product.name,
                     product_id=product.id,
-                    needs=(
-                        translate(
-                            "access to the account or email the subscription was sent to", self.language
-                        ),
-                    ),
+                    needs=(phrase("remove.subscription.needs.account", self.language),),
                     details={"optional": "true"},
                 )
             )
-            self.warnings.append(
-                translate(
-                    "{product} is offered for removal separately; cancel its subscription with its vendor.",
-                    self.language,
-                    product=product.name,
-                )
-            )
+            self.warnings.append(phrase("remove.subscription.warning", self.language, product=product.name))
         return steps
 
     def _windows_step(self, product: Product) -> Step:
@@ -492,10 +413,8 @@ class _Builder:
             id=f"uninstall:{product.id}",
             phase="remove",
             action="uninstall_program",
-            title=translate("Remove {product} with its own uninstaller", self.language, product=product.name),
-            why=translate(
-                "The product's registered uninstaller removes it the way its vendor intended.", self.language
-            ),
+            title=phrase("remove.program.title", self.language, product=product.name),
+            why=phrase("remove.program.why", self.language),
             product=product.name,
             product_id=product.id,
             command=tuple(split_command_line(chosen)),
@@ -518,12 +437,8 @@ class _Builder:
             id=f"uninstall:{product.id}",
             phase="remove",
             action="uninstall_msi",
-            title=translate("Remove {product} with Windows Installer", self.language, product=product.name),
-            why=translate(
-                "Windows Installer removes the product with the vendor's own uninstall logic, the way "
-                "Kaspersky documents it.",
-                self.language,
-            ),
+            title=phrase("remove.msi.title", self.language, product=product.name),
+            why=phrase("remove.msi.why", self.language),
             product=product.name,
             product_id=product.id,
             command=tuple(command),
@@ -540,23 +455,12 @@ class _Builder:
         if not _needs_password(product):
             return ()
         if product.family in _MSI_PASSWORD_PROPERTIES:
-            return (
-                translate(
-                    "the uninstall password (for Kaspersky's account KLAdmin, unless your administrator "
-                    "chose another)",
-                    self.language,
-                ),
-            )
+            return (phrase("remove.password.needs.kladmin", self.language),)
         if self.silent:
             self.warnings.append(
-                translate(
-                    "{product} is password-protected and Kaspersky documents no unattended way to answer "
-                    "its password: the quiet uninstall may fail and fall back to the removal tool.",
-                    self.language,
-                    product=product.name,
-                )
+                phrase("remove.password.warning.silent", self.language, product=product.name)
             )
-        return (translate("the Kaspersky password, which the uninstaller asks for", self.language),)
+        return (phrase("remove.password.needs.asked", self.language),)
 
     def _macos_step(self, product: Product) -> Step:
         if product.origin != "kaspersky":
@@ -566,18 +470,13 @@ class _Builder:
             id=f"uninstall:{product.id}",
             phase="remove",
             action="uninstall_app",
-            title=translate(
-                "Remove {product} with Kaspersky's uninstaller", self.language, product=product.name
-            ),
-            why=translate(
-                "Kaspersky's own uninstall script removes the app, its launch jobs and its extensions.",
-                self.language,
-            ),
+            title=phrase("remove.app.title", self.language, product=product.name),
+            why=phrase("remove.app.why", self.language),
             product=product.name,
             product_id=product.id,
             command=(script,),
             elevated=True,
-            needs=(translate("an administrator's password", self.language),),
+            needs=(phrase("remove.app.needs.admin", self.language),),
             details={"signer": _vendor_id(product)},
         )
 
@@ -599,16 +498,13 @@ class _Builder:
                     id=f"uninstall:{lead.id}",
                     phase="remove",
                     action="uninstall_package",
-                    title=translate(
-                        "Remove {product} ({packages}) with the package manager",
+                    title=phrase(
+                        "remove.package.title",
                         self.language,
                         product=lead.family_name,
                         packages=", ".join(packages),
                     ),
-                    why=translate(
-                        "The package manager removes the packages and runs their own removal scripts.",
-                        self.language,
-                    ),
+                    why=phrase("remove.package.why", self.language),
                     product=lead.name,
                     product_id=lead.id,
                     command=self._package_command(manager, packages),
@@ -640,10 +536,11 @@ class _Builder:
         return ("/usr/bin/dpkg", "--remove", *packages)
 
 
+# Where a person removes a program by hand, per OS (text ids in resources/plan/).
 _MANUAL_PLACES: Mapping[str, str] = {
-    "windows": "Settings > Apps (or Control Panel > Programs and Features)",
-    "macos": "the app's own uninstaller",
-    "linux": "your package manager",
+    "windows": "remove.manual.place.windows",
+    "macos": "remove.manual.place.macos",
+    "linux": "remove.manual.place.linux",
 }
 
 
@@ -656,16 +553,14 @@ def _manual_uninstall(product: Product, refused: str | None, os: OsName, languag
         id=f"uninstall:{product.id}",
         phase="remove",
         action="uninstall_manual",
-        title=translate("Remove {product} by hand", language, product=product.name),
+        title=phrase("remove.manual.title", language, product=product.name),
         why=(
-            translate(
-                "Switchover will not run its registered uninstaller: {reason}.", language, reason=refused
-            )
+            phrase("remove.manual.why.refused", language, reason=refused)
             if refused
-            else translate("No uninstaller that Switchover can start safely is registered for it.", language)
+            else phrase("remove.manual.why.unregistered", language)
         )
         + " "
-        + translate("Remove it with {place}.", language, place=translate(_MANUAL_PLACES[os], language)),
+        + phrase("remove.manual.remove_with", language, place=phrase(_MANUAL_PLACES[os], language)),
         product=product.name,
         product_id=product.id,
         details=details,
@@ -680,23 +575,13 @@ def _kavremover_step(product: Product, primary: Step, os: OsName, language: str)
         id=f"kavremover:{product.id}",
         phase="remove",
         action="kavremover",
-        title=translate(
-            "If that fails: remove {product} with Kaspersky's removal tool", language, product=product.name
-        ),
-        why=translate(
-            "When the normal uninstall fails (a forgotten password, a damaged install), Kaspersky's own "
-            "removal tool ({tool}) removes its products completely. You run it and choose the product "
-            "yourself.",
-            language,
-            tool=tool,
-        ),
+        title=phrase("remove.kavremover.title", language, product=product.name),
+        why=phrase("remove.kavremover.why", language, tool=tool),
         product=product.name,
         product_id=product.id,
         needs=(
-            translate(
-                "Kaspersky's {tool} tool, downloaded from Kaspersky's support site", language, tool=tool
-            ),
-            translate("a restart afterwards", language),
+            phrase("remove.kavremover.needs.tool", language, tool=tool),
+            phrase("remove.kavremover.needs.restart", language),
         ),
         details={"when": f"if_failed:{primary.id}"},
     )
@@ -707,15 +592,11 @@ def _safe_mode_step(kavremover_ids: list[str], language: str) -> Step:
         id="remove:safe-mode",
         phase="remove",
         action="safe_mode",
-        title=translate("Last resort: run the removal tool in Safe Mode", language),
-        why=translate(
-            "Kaspersky's self-defence can block removal while Windows runs normally; in Safe Mode its "
-            "drivers do not start. Use this only if everything above failed, and follow each step.",
-            language,
-        ),
+        title=phrase("remove.safe_mode.title", language),
+        why=phrase("remove.safe_mode.why", language),
         needs=(
-            translate("a restart into Safe Mode and back", language),
-            translate("Kaspersky's removal tool on this computer beforehand", language),
+            phrase("remove.safe_mode.needs.restart", language),
+            phrase("remove.safe_mode.needs.tool", language),
         ),
         details={"when": f"if_failed:{','.join(kavremover_ids)}", "blocking": "true"},
     )
@@ -729,45 +610,32 @@ def _finish_steps(scan: ScanResult, kaspersky: list[Product], language: str) -> 
             id="finish:restart",
             phase="finish",
             action="restart",
-            title=translate("Restart the computer", language),
-            why=translate(
-                "Security software keeps drivers and services loaded until a restart; removal is only "
-                "complete after it. Switchover opens again afterwards to check.",
-                language,
-            ),
-            needs=(translate("your open work saved", language),),
+            title=phrase("finish.restart.title", language),
+            why=phrase("finish.restart.why", language),
+            needs=(phrase("finish.restart.needs.saved", language),),
             details={"when": "reboot_needed"},
         ),
         Step(
             id="finish:verify",
             phase="finish",
             action="verify",
-            title=translate("Check that nothing is left and that something protects this computer", language),
-            why=translate(
-                "Uninstallers leave drivers, services, folders and browser extensions behind; Switchover "
-                "scans again with every signal and says what survived.",
-                language,
-            ),
+            title=phrase("finish.verify.title", language),
+            why=phrase("finish.verify.why", language),
         ),
     ]
     leftovers = [e for p in scan.leftovers for e in p.evidence]
     if leftovers or kaspersky:
         tool = {
-            "windows": translate("Kaspersky's removal tool (kavremover)", language),
+            "windows": phrase("finish.leftovers.tool.windows", language),
             "macos": "kavremover-mac",
-        }.get(scan.target.os) or translate("your package manager, then deleting the folders listed", language)
+        }.get(scan.target.os) or phrase("finish.leftovers.tool.linux", language)
         steps.append(
             Step(
                 id="finish:leftovers",
                 phase="finish",
                 action="clean_leftovers",
-                title=translate("Remove what the uninstallers left behind", language),
-                why=translate(
-                    "If the check finds leftovers after the restart, {tool} removes them; browser "
-                    "extensions are removed from each browser's extensions page.",
-                    language,
-                    tool=tool,
-                ),
+                title=phrase("finish.leftovers.title", language),
+                why=phrase("finish.leftovers.why", language, tool=tool),
                 details={
                     "when": "leftovers_remain",
                     **({"items": "\n".join(sorted({e.location for e in leftovers}))} if leftovers else {}),

@@ -103,10 +103,12 @@ class RemovalWorker(Worker):
         resume: PendingRun | None = None,
         still_needed: Callable[[Step], bool] | None = None,
         replan: Callable[[Any], Any] | None = None,
+        language: str = "en",
     ) -> None:
         """With `resume`, finish that interrupted run; `still_needed` (a rescan) re-checks a cut-off step
         and `replan` (a rescan too, so it runs here, off the GUI thread) remakes the journaled plan's
-        commands from the machine as it is now."""
+        commands from the machine as it is now. Step and report messages come in `language` (core's,
+        gui.translations.core_language); the journal stays in English."""
         super().__init__()
         self._plan = plan
         self._replan = replan
@@ -117,6 +119,7 @@ class RemovalWorker(Worker):
         self._journal = journal
         self._password = password
         self._confirmed = frozenset(confirmed)
+        self._language = language
         self._answer = threading.Event()
         self._answer_value = False
 
@@ -147,6 +150,7 @@ class RemovalWorker(Worker):
             guard=self._guard,
             resume=self._resume,
             still_needed=self._still_needed,
+            language=self._language,
         )
         self._password = None  # keep the secret no longer than the run
         emit(self.finished, report)

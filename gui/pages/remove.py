@@ -179,6 +179,7 @@ class RemovePage(FlowPage):
 
     def begin(self) -> None:
         from core.journal import Journal
+        from gui.translations import core_language
         from gui.workers import RemovalWorker, start
 
         machine = self.session.machine
@@ -193,6 +194,7 @@ class RemovePage(FlowPage):
             resume=resume,
             still_needed=self.session.still_needed,
             replan=(lambda plan: self.session.resume_plan(plan, resume)) if resume else None,
+            language=core_language(),
         )
         self.worker.step_event.connect(self._step_event)
         self.worker.manual_step.connect(self._ask_manual)

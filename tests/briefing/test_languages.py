@@ -2,7 +2,9 @@
 
 The briefing's language files are checked against English (same sections and
 paragraphs, the same fact and scan placeholders, so no date or number of their
-own); the message catalog (core/messages.py) is checked by walking plans,
+own); the texts kept by id (resources/plan: plan steps and run messages) must
+have every id in every language with the same placeholders; and both those and
+the message catalog (core/messages.py) are checked by walking plans,
 suggestions and verification summaries in Spanish and failing on any sentence
 that has no translation.
 """
@@ -26,7 +28,7 @@ from core.briefing import build_briefing
 from core.catalog import load_catalog
 from core.demo import demo_machines
 from core.facts import PLACEHOLDER, load_texts
-from core.messages import PSEUDO, catalog, translate
+from core.messages import PSEUDO, catalog, phrase, texts, translate
 from core.model import Evidence, Kind
 from core.plan import plan_removal
 from core.recommend import recommend
@@ -138,8 +140,11 @@ def test_a_missing_translation_falls_back_to_english_string_by_string(
 def test_unknown_languages_and_locales() -> None:
     assert load_texts("fr").language == "en"
     assert load_texts("es_MX.UTF-8").language == "es"
-    assert translate("Restart the computer", "es-ES") == "Reiniciar el equipo"
-    assert translate("Restart the computer", "de") == "Restart the computer"
+    assert phrase("finish.restart.title", "es-ES") == "Reiniciar el equipo"
+    assert phrase("finish.restart.title", "de") == "Restart the computer"
+    verified = "Verified: no Kaspersky software is installed or running."
+    assert translate(verified, "es-ES") == catalog("es")[verified] != verified
+    assert translate(verified, "de") == verified
 
 
 def test_the_pseudo_language_stretches_core_texts_and_still_fills_them() -> None:
@@ -247,6 +252,47 @@ def test_translations_keep_every_placeholder(language: str) -> None:
     for english, translated in catalog(language).items():
         assert translated.strip(), english
         assert placeholders(translated) == placeholders(english), english
+
+
+# --- the texts kept by id (resources/plan) --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_text_id_has_a_translation_with_the_same_placeholders(language: str) -> None:
+    english, translated = texts("en"), texts(language)
+    assert english and set(translated) == set(english)
+    for key, text in english.items():
+        assert text.strip() and translated[key].strip(), key
+        assert placeholders(translated[key]) == placeholders(text), key
+
+
+def phrase_ids_in_core() -> set[str]:
+    """The text ids written as literals in core's calls to phrase() (and the executor's run.say())."""
+    found: set[str] = set()
+    for path in CORE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            first = node.args[0]
+            if name in ("phrase", "say") and isinstance(first, ast.Constant) and isinstance(first.value, str):
+                found.add(first.value)
+    return found
+
+
+def test_core_asks_only_for_text_ids_that_exist_and_every_id_is_used() -> None:
+    english = texts("en")
+    assert phrase_ids_in_core() - english.keys() == set()
+    assert english.keys() - strings_in_core() == set(), "ids that no code in core/ asks for"
+
+
+def test_text_ids_fill_their_placeholders_and_fall_back_to_english(strict) -> None:
+    assert phrase("remove.manual.title", "es_ES.UTF-8", product="KES") == "Quitar KES a mano"
+    assert phrase("remove.manual.title", "de", product="KES") == "Remove KES by hand"
+    assert phrase("remove.manual.title", PSEUDO, product="KES").startswith("[Ŕémóvé KES ƀý ĥàñđ ~")
+    assert strict == [("de", "Remove {product} by hand")]  # a language without a file falls back, logged
+    with pytest.raises(KeyError):
+        phrase("no.such.text")
 
 
 def translate_calls() -> set[str]:

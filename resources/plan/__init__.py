@@ -1,0 +1,1 @@
+"""The texts of removal plans and of their runs, by id, one file per language (core/messages.py)."""
