@@ -238,6 +238,12 @@ def _walk(
             event = run.finish(step, "needs_reboot" if step.command else "done", message)
         elif run.cancel.is_set():
             event = run.finish(step, "cancelled", run.say("run.cancelled_before_start"))
+        elif waiting_for := _failed_before(step, unrecovered):
+            # The management agent goes last: removing it while a product stays frees the device from
+            # its policy and can make that product's uninstall password unrecoverable.
+            quoted = [run.quoted(s) for s in waiting_for]
+            titles = _Said(", ".join(q.english for q in quoted), ", ".join(q.shown for q in quoted))
+            event = run.finish(step, "skipped", run.say("run.agent_waits", titles=titles))
         else:
             event = _run_step(run, step)
         # after the restart, what waited for it is finished
@@ -261,6 +267,11 @@ def _walk(
     if reboot:
         return "reboot_needed", run.say("run.every_step_ran_restart"), False
     return "removed", run.say("run.every_step_ran"), False
+
+
+def _failed_before(step: Step, unrecovered: dict[str, Step]) -> list[Step]:
+    """The removals this step must wait for (the plan's details "after") that failed and stayed failed."""
+    return [unrecovered[s] for s in step.details.get("after", "").split(",") if s in unrecovered]
 
 
 def _has_fallback(step: Step, later: Sequence[Step]) -> bool:

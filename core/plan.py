@@ -328,6 +328,24 @@ def _encryption_evidence(product: Product) -> list[str]:
     return sorted({e.name for e in product.evidence if re.match(r"^kl(fle|vfs)\b", e.name, re.IGNORECASE)})
 
 
+def _agents_after_products(steps: list[Step], products: list[Product]) -> list[Step]:
+    """A management agent's removal names the product removals it must wait for (details "after").
+
+    Removing the agent while a product stays frees the device from its policy and can make that
+    product's uninstall password unrecoverable; the executor skips the agent if one of them failed.
+    """
+    agents = {p.id for p in products if p.category == "management_agent"}
+    before: list[str] = []
+    ordered = []
+    for step in steps:
+        if step.action.startswith("uninstall") and step.product_id in agents and before:
+            step = replace(step, details={**step.details, "after": ",".join(before)})
+        elif step.action.startswith("uninstall"):
+            before.append(step.id)
+        ordered.append(step)
+    return ordered
+
+
 @dataclass
 class _Builder:
     """The removal steps for one OS and mode."""
@@ -349,7 +367,7 @@ class _Builder:
                 steps += [step, _kavremover_step(product, step, self.os, self.language)]
         if self.os == "windows" and products:
             steps.append(_safe_mode_step([s.id for s in steps if s.action == "kavremover"], self.language))
-        return [self._guarded(s) for s in steps]
+        return _agents_after_products([self._guarded(s) for s in steps], products)
 
     def _guarded(self, step: Step) -> Step:
         """Every planned command passes the guard's path policy; its verdict decides `elevated`."""

@@ -114,3 +114,21 @@ def test_cancel_stops_the_simulated_uninstaller(tmp_path) -> None:
     )
     assert report.status == "cancelled"
     assert "Kaspersky Premium" in {p.name for p in scan(home.target, observe=home.observe).products}
+
+
+def test_the_network_agent_is_not_removed_while_endpoint_security_stays(tmp_path) -> None:
+    office = demo_machines()["office"]
+    plan = plan_removal(scan(office.target, observe=office.observe))
+    kes_step = next(s for s in plan.steps if s.action == "uninstall_msi" and "Endpoint Security" in s.title)
+    agent_step = next(s for s in plan.steps if s.action == "uninstall_msi" and "Network Agent" in s.title)
+    assert agent_step.details["after"] == kes_step.id
+
+    report, events = run(office, Journal(tmp_path / "journal.jsonl"), "wrong")
+
+    assert report.status == "failed"
+    agent_ran = [call for call in office.runner.calls if agent_step.details["product_code"] in call]
+    assert agent_ran == []  # the agent keeps the device's policy and password until KES is gone
+    skipped = next(e for e in events if e.step_id == agent_step.id and e.status == "skipped")
+    assert "waits until" in skipped.message
+    left = scan(office.target, observe=office.observe).kaspersky
+    assert {p.family for p in left} == {"kes", "network-agent"}
