@@ -243,7 +243,7 @@ class SubprocessRunner:
             command = self._elevation.wrap(command) if self._elevation else command
         try:
             process = subprocess.Popen(
-                command,
+                _windows_installer_line(command),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.STDOUT,
@@ -346,3 +346,15 @@ def end_tree(pid: int) -> None:
         with contextlib.suppress(psutil.NoSuchProcess):
             proc.kill()
     psutil.wait_procs(alive, timeout=GRACE_S)
+
+
+def _windows_installer_line(command: list[str]) -> list[str] | str:
+    """On Windows, msiexec gets a command line written by its own quoting rules (a string: CreateProcess
+    takes it as it is, no shell involved); every other program gets its argument list."""
+    from core.guard import is_system_msiexec
+
+    if sys.platform != "win32" or not is_system_msiexec(command[0]):
+        return command
+    from core.windows_cmdline import msiexec_command_line
+
+    return msiexec_command_line(command)

@@ -26,6 +26,7 @@ dlls/shcore/main.c):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 _BLANKS = " \t"
@@ -113,6 +114,29 @@ def join_command_line(argv: Sequence[str]) -> str:
         raise ValueError("a program name cannot contain a quote on Windows")
     parts = [f'"{program}"' if not program or any(c in _BLANKS for c in program) else program]
     parts += [_quote_argument(arg) for arg in argv[1:]]
+    return " ".join(parts)
+
+
+_MSI_PROPERTY = re.compile(r"([A-Za-z_][A-Za-z0-9_.]*)=(.*)", re.DOTALL)
+
+
+def msiexec_command_line(argv: Sequence[str]) -> str:
+    """The command line for msiexec, which parses `PROPERTY=value` by its own rules, not the C ones.
+
+    A value with blanks or quotes, or an empty one, is written `PROPERTY="va ""lu"" e"` (a quote
+    inside doubled); everything else is quoted as `join_command_line` does. A password typed with
+    a space or a quote then reaches Windows Installer as typed.
+    """
+    parts = [join_command_line(argv[:1])]
+    for arg in argv[1:]:
+        found = _MSI_PROPERTY.fullmatch(arg)
+        if found is None:
+            parts.append(_quote_argument(arg))
+            continue
+        name, value = found.groups()
+        if not value or any(c in value for c in ' \t"'):
+            value = '"' + value.replace('"', '""') + '"'
+        parts.append(f"{name}={value}")
     return " ".join(parts)
 
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.windows_cmdline import join_command_line, split_command_line
+from core.windows_cmdline import join_command_line, msiexec_command_line, split_command_line
 
 # Microsoft's documented examples ("Parsing C command-line arguments", learn.microsoft.com/cpp/c-language/
 # parsing-c-command-line-arguments), each after a program name; the rules are those the
@@ -110,3 +110,30 @@ programs = st.text(st.characters(blacklist_characters='"'), min_size=0)
 def test_join_then_split_gives_the_same_argv(program: str, args: list[str]) -> None:
     argv = [program, *args]
     assert split_command_line(join_command_line(argv)) == argv
+
+
+def test_msiexec_properties_follow_windows_installer_quoting() -> None:
+    # Windows Installer reads PROPERTY="value", with "" for a quote inside; a value without
+    # blanks or quotes stays bare (ProcessEx's documented "Msi" escaping, the same rules).
+    line = msiexec_command_line(
+        [
+            "C:\\Windows\\System32\\msiexec.exe",
+            "/x",
+            "{7A4192A1-84C4-4E90-A31B-B4847CA8E23A}",
+            "/l*v",
+            "C:\\Windows\\Logs\\switchover-7A4192A1.log",
+            "KLLOGIN=KLAdmin",
+            'KLPASSWD=pa ss"word',
+            "REBOOT=",
+        ]
+    )
+    assert line == (
+        "C:\\Windows\\System32\\msiexec.exe /x {7A4192A1-84C4-4E90-A31B-B4847CA8E23A} /l*v "
+        'C:\\Windows\\Logs\\switchover-7A4192A1.log KLLOGIN=KLAdmin KLPASSWD="pa ss""word" REBOOT=""'
+    )
+
+
+def test_msiexec_command_line_keeps_c_quoting_for_other_arguments() -> None:
+    assert msiexec_command_line(["C:\\Program Files\\x.exe", "/l*v", "C:\\a b\\log.txt"]) == (
+        '"C:\\Program Files\\x.exe" /l*v "C:\\a b\\log.txt"'
+    )
