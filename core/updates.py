@@ -274,10 +274,8 @@ def _session(ca_bundle: str | None) -> requests.Session:
     session = requests.Session()  # trust_env stays on: HTTPS_PROXY, NO_PROXY and friends are honoured
     if ca_bundle is not None:
         return session
-    try:
-        import truststore
-    except ImportError:
-        return session  # requests' own CA bundle (certifi)
+    import truststore
+
     truststore.inject_into_ssl()  # the operating system's certificate store, incl. company CAs
     return session
 

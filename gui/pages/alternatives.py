@@ -11,11 +11,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
 )
 
 from core.flow import Stage
-from gui.pages.flow_page import FlowPage
+from gui.pages.flow_page import FlowPage, button_row, push_button
 
 
 class AlternativesPage(FlowPage):
@@ -56,12 +55,8 @@ class AlternativesPage(FlowPage):
         self.list.setSpacing(4)
         self.body.addWidget(self.list, 1)
         self.count = self.paragraph(name=self.tr("Number of suggestions"))
-        row = QHBoxLayout()
-        self.open_button = QPushButton(self.tr("&Open the vendor's page"))
-        self.open_button.clicked.connect(self.open_selected)
-        row.addWidget(self.open_button)
-        row.addStretch(1)
-        self.body.addLayout(row)
+        self.open_button = push_button(self.tr("&Open the vendor's page"), self.open_selected)
+        button_row(self.body, self.open_button)
         self.segment.currentIndexChanged.connect(self.render)
         self._catalog = None
 

@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QFileDialog, QPlainTextEdit
 
 from core.flow import Stage
-from gui.pages.flow_page import FlowPage
+from gui.pages.flow_page import FlowPage, button_row, push_button
 from gui.report import report_document, summary_lines
 
 
@@ -26,15 +26,9 @@ class DonePage(FlowPage):
         self.summary.setReadOnly(True)
         self.summary.setAccessibleName(self.tr("Summary"))
         self.body.addWidget(self.summary, 1)
-        row = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("&Save the report…"))
-        self.save_button.clicked.connect(lambda: self.save_report())
-        self.copy_button = QPushButton(self.tr("&Copy a summary for the help desk"))
-        self.copy_button.clicked.connect(self.copy_summary)
-        row.addWidget(self.save_button)
-        row.addWidget(self.copy_button)
-        row.addStretch(1)
-        self.body.addLayout(row)
+        self.save_button = push_button(self.tr("&Save the report…"), self.save_report)
+        self.copy_button = push_button(self.tr("&Copy a summary for the help desk"), self.copy_summary)
+        button_row(self.body, self.save_button, self.copy_button)
         self.status = self.paragraph(name=self.tr("Report status"))
 
     def enter(self) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, QWizardPage
 
 from core.flow import Stage, next_stage
 from gui.errors import report_exception
@@ -23,6 +24,21 @@ def wrapped(text: str = "", *, name: str = "") -> QLabel:
     if name:
         label.setAccessibleName(name)
     return label
+
+
+def push_button(text: str, on_click: Callable[[], object]) -> QPushButton:
+    button = QPushButton(text)
+    button.clicked.connect(lambda _checked=False: on_click())
+    return button
+
+
+def button_row(into: QBoxLayout, *buttons: QPushButton) -> None:
+    """Buttons side by side, from the left, added to `into`."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    into.addLayout(row)
 
 
 class FlowPage(QWizardPage):

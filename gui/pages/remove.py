@@ -15,19 +15,17 @@ from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
 )
 
 from core.flow import Stage
-from gui.pages.flow_page import FlowPage, wrapped
+from gui.pages.flow_page import FlowPage, button_row, push_button, wrapped
 
 if TYPE_CHECKING:
     from core.executor import RunReport, StepEvent
@@ -75,26 +73,14 @@ class RemovePage(FlowPage):
         turn_layout = QVBoxLayout(self.turn)
         self.turn_text = wrapped(name=self.tr("What to do now"))
         turn_layout.addWidget(self.turn_text)
-        turn_row = QHBoxLayout()
-        self.turn_done = QPushButton(self.tr("I have &done this"))
-        self.turn_done.clicked.connect(lambda: self._answer(True))
-        self.turn_skip = QPushButton(self.tr("S&kip this step"))
-        self.turn_skip.clicked.connect(lambda: self._answer(False))
-        turn_row.addWidget(self.turn_done)
-        turn_row.addWidget(self.turn_skip)
-        turn_row.addStretch(1)
-        turn_layout.addLayout(turn_row)
+        self.turn_done = push_button(self.tr("I have &done this"), lambda: self._answer(True))
+        self.turn_skip = push_button(self.tr("S&kip this step"), lambda: self._answer(False))
+        button_row(turn_layout, self.turn_done, self.turn_skip)
         self.turn.setVisible(False)
         self.body.addWidget(self.turn)
-        row = QHBoxLayout()
-        self.start_button = QPushButton(self.tr("&Remove now"))
-        self.start_button.clicked.connect(self.begin)
-        self.stop_button = QPushButton(self.tr("S&top"))
-        self.stop_button.clicked.connect(self.stop)
-        row.addWidget(self.start_button)
-        row.addWidget(self.stop_button)
-        row.addStretch(1)
-        self.body.addLayout(row)
+        self.start_button = push_button(self.tr("&Remove now"), self.begin)
+        self.stop_button = push_button(self.tr("S&top"), self.stop)
+        button_row(self.body, self.start_button, self.stop_button)
         self.worker: RemovalWorker | None = None
         self.items: dict[str, QTreeWidgetItem] = {}
         self.ended: set[str] = set()  # steps whose final event arrived

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton
-
 from core.flow import Stage
-from gui.pages.flow_page import FlowPage
+from gui.pages.flow_page import FlowPage, button_row, push_button
 
 
 class RestartPage(FlowPage):
@@ -16,12 +14,8 @@ class RestartPage(FlowPage):
         self.setTitle(self.tr("Restart to finish"))
         self.setSubTitle(self.tr("Part of Kaspersky stays loaded until the computer restarts."))
         self.explain = self.paragraph(name=self.tr("What happens next"))
-        row = QHBoxLayout()
-        self.restart_button = QPushButton(self.tr("&Restart the demo computer"))
-        self.restart_button.clicked.connect(self.restart_demo)
-        row.addWidget(self.restart_button)
-        row.addStretch(1)
-        self.body.addLayout(row)
+        self.restart_button = push_button(self.tr("&Restart the demo computer"), self.restart_demo)
+        button_row(self.body, self.restart_button)
         self.status = self.paragraph(name=self.tr("Restart status"))
         self.body.addStretch(1)
 

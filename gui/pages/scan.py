@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton
+from PySide6.QtWidgets import QProgressBar
 
 from core.flow import Stage
-from gui.pages.flow_page import FlowPage
+from gui.pages.flow_page import FlowPage, button_row, push_button
 
 if TYPE_CHECKING:
     from core.model import ScanResult
@@ -26,15 +26,9 @@ class ScanPage(FlowPage):
         self.progress.setTextVisible(False)
         self.body.addWidget(self.progress)
         self.status = self.paragraph(name=self.tr("Scan status"))
-        row = QHBoxLayout()
-        self.stop_button = QPushButton(self.tr("&Stop scanning"))
-        self.stop_button.clicked.connect(self.stop)
-        self.again_button = QPushButton(self.tr("Scan &again"))
-        self.again_button.clicked.connect(self.begin)
-        row.addWidget(self.stop_button)
-        row.addWidget(self.again_button)
-        row.addStretch(1)
-        self.body.addLayout(row)
+        self.stop_button = push_button(self.tr("&Stop scanning"), self.stop)
+        self.again_button = push_button(self.tr("Scan &again"), self.begin)
+        button_row(self.body, self.stop_button, self.again_button)
         self.body.addStretch(1)
         self.worker: ScanWorker | None = None
 

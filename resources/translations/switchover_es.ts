@@ -4,72 +4,72 @@
 <context>
     <name>AlternativesPage</name>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="26"/>
+        <location filename="../../gui/pages/alternatives.py" line="25"/>
         <source>What comes next</source>
         <translation>Qué hacer ahora</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="29"/>
+        <location filename="../../gui/pages/alternatives.py" line="28"/>
         <source>Protection to use instead. Switchover downloads nothing: it opens the vendor&apos;s own page.</source>
         <translation>Protección para usar en su lugar. Switchover no descarga nada: abre la página oficial del fabricante.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="33"/>
+        <location filename="../../gui/pages/alternatives.py" line="32"/>
         <source>For &amp;use at:</source>
         <translation>Para &amp;usar en:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="35"/>
+        <location filename="../../gui/pages/alternatives.py" line="34"/>
         <source>Home</source>
         <translation>Casa</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="36"/>
+        <location filename="../../gui/pages/alternatives.py" line="35"/>
         <source>Business</source>
         <translation>Empresa</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="37"/>
+        <location filename="../../gui/pages/alternatives.py" line="36"/>
         <source>For use at</source>
         <translation>Para usar en</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="42"/>
+        <location filename="../../gui/pages/alternatives.py" line="41"/>
         <source>&amp;Free</source>
         <translation>&amp;Gratis</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="43"/>
+        <location filename="../../gui/pages/alternatives.py" line="42"/>
         <source>&amp;VPN</source>
         <translation>&amp;VPN</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="44"/>
+        <location filename="../../gui/pages/alternatives.py" line="43"/>
         <source>&amp;Password manager</source>
         <translation>Gestor de &amp;contraseñas</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="45"/>
+        <location filename="../../gui/pages/alternatives.py" line="44"/>
         <source>Pa&amp;rental controls</source>
         <translation>Control &amp;parental</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="53"/>
+        <location filename="../../gui/pages/alternatives.py" line="52"/>
         <source>Recommended protection</source>
         <translation>Protección recomendada</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="58"/>
+        <location filename="../../gui/pages/alternatives.py" line="57"/>
         <source>Number of suggestions</source>
         <translation>Número de sugerencias</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="60"/>
+        <location filename="../../gui/pages/alternatives.py" line="58"/>
         <source>&amp;Open the vendor&apos;s page</source>
         <translation>&amp;Abrir la página del fabricante</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="100"/>
+        <location filename="../../gui/pages/alternatives.py" line="95"/>
         <source>{count} suggestions match.</source>
         <translation>{count} sugerencias coinciden.</translation>
     </message>
@@ -160,37 +160,37 @@
         <translation>Resumen</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="30"/>
+        <location filename="../../gui/pages/done.py" line="29"/>
         <source>&amp;Save the report…</source>
         <translation>&amp;Guardar el informe…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="32"/>
+        <location filename="../../gui/pages/done.py" line="30"/>
         <source>&amp;Copy a summary for the help desk</source>
         <translation>&amp;Copiar un resumen para el soporte técnico</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="38"/>
+        <location filename="../../gui/pages/done.py" line="32"/>
         <source>Report status</source>
         <translation>Estado del informe</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="48"/>
+        <location filename="../../gui/pages/done.py" line="42"/>
         <source>Save the report</source>
         <translation>Guardar el informe</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="50"/>
+        <location filename="../../gui/pages/done.py" line="44"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="56"/>
+        <location filename="../../gui/pages/done.py" line="50"/>
         <source>✓ Report saved to {path}</source>
         <translation>✓ Informe guardado en {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="60"/>
+        <location filename="../../gui/pages/done.py" line="54"/>
         <source>✓ Summary copied. Paste it into your help-desk ticket.</source>
         <translation>✓ Resumen copiado. Péguelo en su solicitud de soporte.</translation>
     </message>
@@ -415,245 +415,245 @@
 <context>
     <name>RemovePage</name>
     <message>
-        <location filename="../../gui/pages/remove.py" line="46"/>
+        <location filename="../../gui/pages/remove.py" line="44"/>
         <source>Remove Kaspersky</source>
         <translation>Quitar Kaspersky</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="171"/>
+        <location filename="../../gui/pages/remove.py" line="157"/>
         <source>This is the point of no return: once removal starts, you cannot go back.</source>
         <translation>Este es el punto sin retorno: una vez empezada la desinstalación, no se puede volver atrás.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="49"/>
+        <location filename="../../gui/pages/remove.py" line="47"/>
         <source>What happened</source>
         <translation>Qué ocurrió</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="51"/>
+        <location filename="../../gui/pages/remove.py" line="49"/>
         <source>Uninstall &amp;password:</source>
         <translation>&amp;Contraseña de desinstalación:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="54"/>
+        <location filename="../../gui/pages/remove.py" line="52"/>
         <source>Uninstall password</source>
         <translation>Contraseña de desinstalación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="58"/>
+        <location filename="../../gui/pages/remove.py" line="56"/>
         <source>About the password</source>
         <translation>Acerca de la contraseña</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="60"/>
+        <location filename="../../gui/pages/remove.py" line="58"/>
         <source>Removal steps</source>
         <translation>Pasos de la desinstalación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="61"/>
+        <location filename="../../gui/pages/remove.py" line="59"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="61"/>
+        <location filename="../../gui/pages/remove.py" line="59"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="62"/>
+        <location filename="../../gui/pages/remove.py" line="60"/>
         <source>Column headings</source>
         <translation>Encabezados de columna</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="70"/>
+        <location filename="../../gui/pages/remove.py" line="68"/>
         <source>Removal progress</source>
         <translation>Progreso de la desinstalación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="71"/>
+        <location filename="../../gui/pages/remove.py" line="69"/>
         <source>%v of %m steps</source>
         <translation>%v de %m pasos</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="73"/>
+        <location filename="../../gui/pages/remove.py" line="71"/>
         <source>Removal status</source>
         <translation>Estado de la desinstalación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="74"/>
+        <location filename="../../gui/pages/remove.py" line="72"/>
         <source>Your turn</source>
         <translation>Le toca a usted</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="76"/>
+        <location filename="../../gui/pages/remove.py" line="74"/>
         <source>What to do now</source>
         <translation>Qué hacer ahora</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="79"/>
+        <location filename="../../gui/pages/remove.py" line="76"/>
         <source>I have &amp;done this</source>
         <translation>Ya lo he &amp;hecho</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="81"/>
+        <location filename="../../gui/pages/remove.py" line="77"/>
         <source>S&amp;kip this step</source>
         <translation>&amp;Omitir este paso</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="90"/>
-        <location filename="../../gui/pages/remove.py" line="125"/>
+        <location filename="../../gui/pages/remove.py" line="81"/>
+        <location filename="../../gui/pages/remove.py" line="111"/>
         <source>&amp;Remove now</source>
         <translation>&amp;Quitar ahora</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="92"/>
+        <location filename="../../gui/pages/remove.py" line="82"/>
         <source>S&amp;top</source>
         <translation>&amp;Detener</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="109"/>
-        <location filename="../../gui/pages/remove.py" line="205"/>
+        <location filename="../../gui/pages/remove.py" line="95"/>
+        <location filename="../../gui/pages/remove.py" line="194"/>
         <source>Waiting</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="120"/>
+        <location filename="../../gui/pages/remove.py" line="106"/>
         <source>The demo office PC&apos;s uninstall password is: {password}</source>
         <translation>La contraseña de desinstalación del PC de oficina de la demo es: {password}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="122"/>
+        <location filename="../../gui/pages/remove.py" line="108"/>
         <source>Your IT team set this password. Switchover never saves or shows it.</source>
         <translation>Esta contraseña la fijó su equipo de TI. Switchover nunca la guarda ni la muestra.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="124"/>
+        <location filename="../../gui/pages/remove.py" line="110"/>
         <source>Press Remove now when you are ready. You can stop between steps.</source>
         <translation>Pulse Quitar ahora cuando esté listo. Puede detenerse entre pasos.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="147"/>
+        <location filename="../../gui/pages/remove.py" line="133"/>
         <source>A removal was under way when Switchover stopped. Finish it here.</source>
         <translation>Había una eliminación en curso cuando Switchover se detuvo. Termínela aquí.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="153"/>
+        <location filename="../../gui/pages/remove.py" line="139"/>
         <source>⚠ Interrupted</source>
         <translation>⚠ Interrumpido</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="154"/>
+        <location filename="../../gui/pages/remove.py" line="140"/>
         <source>Stopped part-way; Switchover checks it again first.</source>
         <translation>Se detuvo a medias; Switchover lo comprueba de nuevo antes.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="157"/>
+        <location filename="../../gui/pages/remove.py" line="143"/>
         <source>Switchover stopped before it finished the removal started on {when}: the computer may have lost power, or Switchover closed unexpectedly. {done} of {total} steps had finished; they will not run again.</source>
         <translation>Switchover se detuvo antes de terminar la eliminación iniciada el {when}: puede que el equipo se quedara sin corriente o que Switchover se cerrara de forma inesperada. Habían terminado {done} de {total} pasos; no se volverán a ejecutar.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="163"/>
+        <location filename="../../gui/pages/remove.py" line="149"/>
         <source>“{step}” was under way when it stopped: Switchover checks whether it is still needed before running it again.</source>
         <translation>«{step}» estaba en curso cuando se detuvo: Switchover comprueba si todavía hace falta antes de volver a ejecutarlo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="167"/>
+        <location filename="../../gui/pages/remove.py" line="153"/>
         <source>Press Finish the removal to complete it. You can stop between steps.</source>
         <translation>Pulse Terminar de quitar para completarla. Puede detenerse entre pasos.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="168"/>
+        <location filename="../../gui/pages/remove.py" line="154"/>
         <source>&amp;Finish the removal</source>
         <translation>&amp;Terminar de quitar</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="211"/>
+        <location filename="../../gui/pages/remove.py" line="200"/>
         <source>Removing… Please keep this window open.</source>
         <translation>Quitando… Mantenga esta ventana abierta.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="219"/>
+        <location filename="../../gui/pages/remove.py" line="208"/>
         <source>Stopping after the current step…</source>
         <translation>Deteniendo después del paso actual…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="234"/>
+        <location filename="../../gui/pages/remove.py" line="223"/>
         <source>✗ Administrator permission declined</source>
         <translation>✗ Permiso de administrador rechazado</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="236"/>
+        <location filename="../../gui/pages/remove.py" line="225"/>
         <source>… Running</source>
         <translation>… En curso</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="237"/>
+        <location filename="../../gui/pages/remove.py" line="226"/>
         <source>… Waiting for you</source>
         <translation>… Esperándole</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="238"/>
+        <location filename="../../gui/pages/remove.py" line="227"/>
         <source>✓ Done</source>
         <translation>✓ Hecho</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="239"/>
+        <location filename="../../gui/pages/remove.py" line="228"/>
         <source>✓ Done, restart needed</source>
         <translation>✓ Hecho, hay que reiniciar</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="240"/>
+        <location filename="../../gui/pages/remove.py" line="229"/>
         <source>✗ Failed</source>
         <translation>✗ Falló</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="241"/>
-        <location filename="../../gui/pages/remove.py" line="281"/>
+        <location filename="../../gui/pages/remove.py" line="230"/>
+        <location filename="../../gui/pages/remove.py" line="270"/>
         <source>– Not run</source>
         <translation>– No ejecutado</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="242"/>
+        <location filename="../../gui/pages/remove.py" line="231"/>
         <source>– Stopped</source>
         <translation>– Detenido</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="264"/>
+        <location filename="../../gui/pages/remove.py" line="253"/>
         <source>Every step finished. Press Next to check the result.</source>
         <translation>Todos los pasos han terminado. Pulse Siguiente para comprobar el resultado.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="265"/>
+        <location filename="../../gui/pages/remove.py" line="254"/>
         <source>Every step finished. A restart is needed to finish; press Next.</source>
         <translation>Todos los pasos han terminado. Hace falta reiniciar para acabar; pulse Siguiente.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="267"/>
+        <location filename="../../gui/pages/remove.py" line="256"/>
         <source>The removal did not finish: {message}. Check the password if one is needed, then press Try again.</source>
         <translation>La desinstalación no terminó: {message}. Compruebe la contraseña si hace falta y pulse Reintentar.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="271"/>
+        <location filename="../../gui/pages/remove.py" line="260"/>
         <source>Stopped: {message}. Press Try again to continue, or Next to check what is left.</source>
         <translation>Detenido: {message}. Pulse Reintentar para continuar, o Siguiente para comprobar lo que queda.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="277"/>
+        <location filename="../../gui/pages/remove.py" line="266"/>
         <source>You declined the administrator prompt, so nothing was removed in that step. Press Try again and answer Yes when asked for permission.</source>
         <translation>Rechazó la solicitud de administrador, así que en ese paso no se quitó nada. Pulse Reintentar y responda Sí cuando se le pida permiso.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="281"/>
+        <location filename="../../gui/pages/remove.py" line="270"/>
         <source>… After the restart</source>
         <translation>… Después del reinicio</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="291"/>
+        <location filename="../../gui/pages/remove.py" line="280"/>
         <source>The removal stopped with an error: {message}</source>
         <translation>La desinstalación se detuvo con un error: {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="297"/>
+        <location filename="../../gui/pages/remove.py" line="286"/>
         <source>Try &amp;again</source>
         <translation>&amp;Reintentar</translation>
     </message>
@@ -724,42 +724,42 @@
 <context>
     <name>RestartPage</name>
     <message>
-        <location filename="../../gui/pages/restart.py" line="16"/>
+        <location filename="../../gui/pages/restart.py" line="14"/>
         <source>Restart to finish</source>
         <translation>Reiniciar para terminar</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/restart.py" line="17"/>
+        <location filename="../../gui/pages/restart.py" line="15"/>
         <source>Part of Kaspersky stays loaded until the computer restarts.</source>
         <translation>Parte de Kaspersky sigue cargada hasta que el equipo se reinicie.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/restart.py" line="18"/>
+        <location filename="../../gui/pages/restart.py" line="16"/>
         <source>What happens next</source>
         <translation>Qué pasa después</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/restart.py" line="20"/>
+        <location filename="../../gui/pages/restart.py" line="17"/>
         <source>&amp;Restart the demo computer</source>
         <translation>&amp;Reiniciar el equipo de demostración</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/restart.py" line="25"/>
+        <location filename="../../gui/pages/restart.py" line="19"/>
         <source>Restart status</source>
         <translation>Estado del reinicio</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/restart.py" line="34"/>
+        <location filename="../../gui/pages/restart.py" line="28"/>
         <source>On a real computer you would now save your work and restart. Here, press the button to restart the simulated computer, then press Next.</source>
         <translation>En un equipo real ahora guardaría su trabajo y reiniciaría. Aquí, pulse el botón para reiniciar el equipo simulado y luego pulse Siguiente.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/restart.py" line="41"/>
+        <location filename="../../gui/pages/restart.py" line="35"/>
         <source>Save your work and restart the computer. After the restart, Switchover opens by itself and finishes the check. You can also check now: what waits for the restart will still be listed.</source>
         <translation>Guarde su trabajo y reinicie el equipo. Tras el reinicio, Switchover se abre solo y termina la comprobación. También puede comprobar ahora: lo que espera al reinicio seguirá apareciendo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/restart.py" line="53"/>
+        <location filename="../../gui/pages/restart.py" line="47"/>
         <source>✓ The demo computer has restarted. Press Next to check the result.</source>
         <translation>✓ El equipo de demostración se ha reiniciado. Pulse Siguiente para comprobar el resultado.</translation>
     </message>
@@ -787,37 +787,37 @@
         <translation>Estado del análisis</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/scan.py" line="30"/>
+        <location filename="../../gui/pages/scan.py" line="29"/>
         <source>&amp;Stop scanning</source>
         <translation>&amp;Detener el análisis</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/scan.py" line="32"/>
+        <location filename="../../gui/pages/scan.py" line="30"/>
         <source>Scan &amp;again</source>
         <translation>&amp;Analizar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/scan.py" line="55"/>
+        <location filename="../../gui/pages/scan.py" line="49"/>
         <source>Scanning the demo {machine}…</source>
         <translation>Analizando el {machine} de la demo…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/scan.py" line="59"/>
+        <location filename="../../gui/pages/scan.py" line="53"/>
         <source>Scanning this computer…</source>
         <translation>Analizando este equipo…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/scan.py" line="89"/>
+        <location filename="../../gui/pages/scan.py" line="83"/>
         <source>Scan finished.</source>
         <translation>Análisis terminado.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/scan.py" line="97"/>
+        <location filename="../../gui/pages/scan.py" line="91"/>
         <source>Scan stopped. Nothing was changed on this computer.</source>
         <translation>Análisis detenido. No se ha cambiado nada en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/scan.py" line="100"/>
+        <location filename="../../gui/pages/scan.py" line="94"/>
         <source>The scan could not finish: {message}</source>
         <translation>El análisis no pudo terminar: {message}</translation>
     </message>
