@@ -362,8 +362,12 @@ def _outcome(
     return "", "failed", message + detail + _Said.verbatim(".") + hint, code
 
 
-def default_guard(step: Step, argv: Sequence[str], plan: RunnablePlan) -> str | None:
-    """core.guard's verdict on the command as planned, Authenticode signature included."""
+def default_guard(
+    step: Step, argv: Sequence[str], plan: RunnablePlan, *, running: str | None = None
+) -> str | None:
+    """core.guard's verdict on the command as planned, Authenticode signature included.
+
+    `running` is the OS that starts the program (this one; the Wine tests say "windows")."""
     from core import guard
     from core.authenticode import signed_by_kaspersky
 
@@ -372,6 +376,7 @@ def default_guard(step: Step, argv: Sequence[str], plan: RunnablePlan) -> str | 
         os=plan.os,  # type: ignore[arg-type]
         user_scope=step.details.get("scope") == "user",
         signed_by_vendor=signed_by_kaspersky,
+        running=running,  # type: ignore[arg-type]
     )
     if not verdict.allowed:
         return verdict.reason

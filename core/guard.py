@@ -32,10 +32,12 @@ open handle (fexecve), which neither CreateProcess nor sudo offers.
 
 from __future__ import annotations
 
+import ntpath
 import os as _os
 import posixpath
 import re
 import stat as _stat
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -133,6 +135,20 @@ def check_command(argv: Sequence[str], *, os: OsName, user_scope: bool = False) 
     return Verdict(True, True, where)
 
 
+def running_os() -> OsName:
+    """The OS this process runs on: what a path means is decided here, never by a plan's text."""
+    if sys.platform == "win32":
+        return "windows"
+    return "macos" if sys.platform == "darwin" else "linux"
+
+
+def is_absolute_here(program: str, running: OsName) -> bool:
+    """Is `program` an absolute path on the running OS, so that starting it never searches PATH?"""
+    if running == "windows":
+        return bool(_DRIVE_PATH.match(program)) and ntpath.isabs(program)
+    return posixpath.isabs(program)
+
+
 def check_program(
     argv: Sequence[str],
     *,
@@ -141,14 +157,20 @@ def check_program(
     signed_by_vendor: SignedBy,
     lstat: Lstat = _os.lstat,
     readlink: ReadLink = _os.readlink,
+    running: OsName | None = None,
 ) -> Verdict:
     """`check_command`, then what the files say: on Windows the vendor's Authenticode signature on
     anything but msiexec; elsewhere that only root can change the program or the folders above it.
 
+    The plan's `os` must be the OS that runs (`running`, this one unless a test says otherwise):
+    on Linux `C:\\Windows\\System32\\msiexec.exe` is a relative file name that PATH would find.
     `signed_by_vendor(path)` is normally `core.authenticode.signed_by_kaspersky`;
     tests and the demo machine pass their own. `lstat` and `readlink` are the
     filesystem's (tests pass stand-ins that look into a folder of their own).
     """
+    running = running or running_os()
+    if os != running:
+        return _refuse(f"this plan is for {os} and this machine runs {running}: nothing of it runs here")
     verdict = check_command(argv, os=os, user_scope=user_scope)
     if not verdict.allowed:
         return verdict

@@ -236,6 +236,12 @@ class SubprocessRunner:
         secrets: Sequence[str] = (),
     ) -> RunResult:
         command = list(argv)
+        from core.guard import is_absolute_here, running_os
+
+        if not command or not is_absolute_here(command[0], running_os()):
+            # Popen would search PATH for a bare name (and on Linux `C:\\...\\msiexec.exe` is one).
+            program = command[0] if command else ""
+            return RunResult(None, error=f"{program!r} is not an absolute path here; it was not started")
         if elevated:
             error = self._acquire()
             if error:
