@@ -25,7 +25,7 @@ EXIT_REBOOT = 4
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from core.cli.targets import add_target_arguments
+    from core.cli.targets import add_offline_refusals
 
     parser = subparsers.add_parser(
         "remove",
@@ -47,16 +47,28 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--resume", action="store_true", help="finish the run interrupted by a restart or crash"
     )
-    add_target_arguments(parser)
+    parser.add_argument(
+        "--plan",
+        metavar="FILE",
+        help="a switchover.plan/1 file made elsewhere (e.g. from this machine's exports): this machine is "
+        "scanned afresh and only what the file names and is really installed here is removed",
+    )
+    add_offline_refusals(parser)  # remove acts only on this machine: offline options are refused
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from core.cli.targets import target_from_args
+    from core.cli.targets import offline_refusal
     from core.journal import Journal, JournalError
+    from core.scan import live_target
 
+    refusal = offline_refusal(args)
+    if refusal:
+        print(f"switchover: {refusal}", file=sys.stderr)
+        return EXIT_ERROR
     try:
-        target = target_from_args(args)
+        target = live_target()
+        carried = _carried_plan(args, target)
         if target.live and sys.platform == "win32" and not _is_windows_admin():
             return _relaunch_as_administrator()
         journal = Journal()
@@ -66,19 +78,32 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_REMOVED
         if pending is not None:
             return _resume(args, target, journal, pending)
-        return _remove(args, target, journal)
+        return _remove(args, target, journal, carried)
     except (InputError, JournalError) as error:
         print(f"switchover: {error}", file=sys.stderr)
         return EXIT_ERROR
 
 
-def _remove(args: argparse.Namespace, target: Target, journal: Journal) -> int:
+def _carried_plan(args: argparse.Namespace, target: Target) -> Plan | None:
+    from core.carried_plan import read_plan_file
+
+    return read_plan_file(args.plan, running=target.os) if args.plan else None
+
+
+def _remove(args: argparse.Namespace, target: Target, journal: Journal, carried: Plan | None) -> int:
     from core.adapters.linux import package_managers
+    from core.carried_plan import narrow_to_carried
     from core.plan import plan_removal
     from core.scan import scan
 
     found = scan(target)
-    plan = plan_removal(found, silent=args.silent, package_managers=package_managers(target))
+    silent = args.silent or (carried is not None and carried.mode == "silent")
+    plan = plan_removal(found, silent=silent, package_managers=package_managers(target))
+    if carried is not None:
+        narrowed = narrow_to_carried(carried, plan)
+        for step in narrowed.not_here:
+            print(f"Not installed on this machine, so not removed: {step.title}")
+        plan = narrowed.plan
     if not any(s.command or s.phase == "remove" for s in plan.steps):
         print("Nothing to remove: no Kaspersky product or successor was found.")
         return EXIT_REMOVED
