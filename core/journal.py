@@ -99,7 +99,7 @@ class _FileLock:
                 raise JournalError(_link_refused(self.path)) from None
             raise
         deadline = time.monotonic() + self.timeout
-        while not _try_lock(fd):
+        while not try_lock(fd):
             if time.monotonic() > deadline:
                 os.close(fd)
                 raise JournalError(
@@ -114,7 +114,7 @@ class _FileLock:
     def __exit__(self, *exc: object) -> None:
         fd, self._fd = self._fd, -1
         try:
-            _unlock(fd)
+            unlock(fd)
         finally:
             os.close(fd)
 
@@ -122,7 +122,7 @@ class _FileLock:
 if sys.platform == "win32":
     import msvcrt
 
-    def _try_lock(fd: int) -> bool:
+    def try_lock(fd: int) -> bool:
         os.lseek(fd, 0, os.SEEK_SET)  # msvcrt locks bytes from the current position: always byte 0
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
@@ -130,21 +130,21 @@ if sys.platform == "win32":
             return False
         return True
 
-    def _unlock(fd: int) -> None:
+    def unlock(fd: int) -> None:
         os.lseek(fd, 0, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
 else:
     import fcntl
 
-    def _try_lock(fd: int) -> bool:
+    def try_lock(fd: int) -> bool:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             return False
         return True
 
-    def _unlock(fd: int) -> None:
+    def unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 

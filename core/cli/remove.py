@@ -59,7 +59,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from core.cli.targets import offline_refusal
-    from core.journal import Journal, JournalError
+    from core.journal import JournalError
+    from core.runlock import RunLock, RunLockBusy
     from core.scan import live_target
 
     refusal = offline_refusal(args)
@@ -71,17 +72,25 @@ def run(args: argparse.Namespace) -> int:
         carried = _carried_plan(args, target)
         if target.live and sys.platform == "win32" and not _is_windows_admin():
             return _relaunch_as_administrator()
-        journal = Journal()
-        pending = journal.pending()
-        if pending is None and args.resume:
-            print("Nothing to resume: no removal is waiting to be finished.")
-            return EXIT_REMOVED
-        if pending is not None:
-            return _resume(args, target, journal, pending)
-        return _remove(args, target, journal, carried)
-    except (InputError, JournalError) as error:
+        with RunLock(command=" ".join(["switchover", *sys.argv[1:]])):
+            return _run_locked(args, target, carried)
+    except (InputError, JournalError, RunLockBusy) as error:
         print(f"switchover: {error}", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _run_locked(args: argparse.Namespace, target: Target, carried: Plan | None) -> int:
+    """The run, while this process holds the run lock: one removal at a time."""
+    from core.journal import Journal
+
+    journal = Journal()
+    pending = journal.pending()
+    if pending is None and args.resume:
+        print("Nothing to resume: no removal is waiting to be finished.")
+        return EXIT_REMOVED
+    if pending is not None:
+        return _resume(args, target, journal, pending)
+    return _remove(args, target, journal, carried)
 
 
 def _carried_plan(args: argparse.Namespace, target: Target) -> Plan | None:
