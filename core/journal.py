@@ -25,8 +25,8 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -155,6 +155,58 @@ def _link_refused(path: Path) -> str:
     )
 
 
+def trust_refusal(path: Path) -> str | None:
+    """Why the journal at `path` may have been written by someone else, or None.
+
+    The journal tells a resumed run what was done; one planted by another user (in a data folder
+    anyone can write, through a link, or handed over) would steer it. On POSIX the journal and its
+    folder must belong to the effective user and be writable by no group or other user, the journal
+    must have no second hard link, and no link on the way to the folder may belong to anyone but root
+    or the user (the system's own links, macOS' /var -> /private/var, are root's). On Windows, where
+    ownership lives in ACLs, links and junctions are refused.
+    """
+    folder = path.parent
+    for place in _ancestors(folder):
+        try:
+            info = os.lstat(place)
+        except FileNotFoundError:
+            return None  # nothing written yet: the folder is made by this user (core.paths)
+        except OSError as error:
+            return f"{place} cannot be checked ({error.strerror or error})"
+        if stat.S_ISLNK(info.st_mode) or _is_junction(place):
+            if place == folder or sys.platform == "win32":
+                return f"{place} is a link: Switchover's data folder is used only as a plain folder"
+            if info.st_uid not in (0, os.geteuid()):
+                return f"{place} is a link of uid {info.st_uid}: someone else decides where it leads"
+    for place in (folder, path):
+        try:
+            info = os.lstat(place)
+        except FileNotFoundError:
+            continue
+        if stat.S_ISLNK(info.st_mode):
+            return _link_refused(place)
+        if sys.platform == "win32":
+            continue
+        if info.st_uid != os.geteuid():
+            return f"{place} belongs to uid {info.st_uid}, not to this user (uid {os.geteuid()})"
+        if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            who = "everyone" if info.st_mode & stat.S_IWOTH else "its group"
+            return f"{place} is writable by {who}: another user could have written the journal"
+        if place == path and info.st_nlink > 1:
+            return f"{place} has another hard link: it may be someone else's file"
+    return None
+
+
+def _ancestors(folder: Path) -> list[Path]:
+    absolute = Path(os.path.abspath(folder))
+    return [*reversed(absolute.parents), absolute]
+
+
+def _is_junction(path: Path) -> bool:
+    isjunction = getattr(os.path, "isjunction", None)  # Python 3.12; a junction is Windows' folder link
+    return bool(isjunction and isjunction(path))
+
+
 def default_journal_path() -> Path:
     return data_dir() / "journal.jsonl"
 
@@ -169,6 +221,12 @@ class PendingRun:
     finished: Mapping[str, str]  # step id -> the status it ended with
     interrupted: tuple[str, ...]  # steps started and never ended: re-check them by rescanning
     ended_status: str | None  # None after a crash; "reboot_needed" when waiting for the restart
+
+    def outside(self, step_ids: Collection[str]) -> PendingRun:
+        """This run with only the outcomes of steps not in `step_ids` kept: a step the fresh plan still has
+        (its product is still there) runs again, whatever the journal says of it."""
+        kept = {step: status for step, status in self.finished.items() if step not in step_ids}
+        return replace(self, finished=kept)
 
     def describe(self) -> str:
         """What happened, in a sentence a person understands."""
@@ -194,6 +252,15 @@ class Journal:
         self._write = write
         self._now = now
         self._lock_timeout = lock_timeout
+
+    def check_trusted(self) -> None:
+        """Raise JournalError when the journal or its folder may be someone else's (`trust_refusal`)."""
+        refusal = trust_refusal(self.path)
+        if refusal:
+            raise JournalError(
+                f"{refusal}. Nothing was done: a journal written by someone else could steer the removal. "
+                "Make the folder your own and private (or delete it), then try again."
+            )
 
     def open_run(self, plan_document: Mapping[str, Any]) -> str:
         """Start a run: its first record holds the whole plan. Raises JournalError before anything runs."""

@@ -191,7 +191,9 @@ def platform_elevation() -> Elevation:
         return AlreadyElevated()
     if sys.platform == "darwin":
         return MacAdministratorPrompt()
-    if sys.stdin.isatty() and _is_program(SYSTEM_SUDO):
+    from core.console import stdin_is_console
+
+    if stdin_is_console() and _is_program(SYSTEM_SUDO):
         return Sudo()
     return Pkexec()
 

@@ -84,6 +84,7 @@ def _run_locked(args: argparse.Namespace, target: Target, carried: Plan | None) 
     from core.journal import Journal
 
     journal = Journal()
+    journal.check_trusted()  # before it is read: a planted journal must not steer the run
     pending = journal.pending()
     if pending is None and args.resume:
         print("Nothing to resume: no removal is waiting to be finished.")
@@ -125,6 +126,7 @@ def _remove(args: argparse.Namespace, target: Target, journal: Journal, carried:
 
 def _resume(args: argparse.Namespace, target: Target, journal: Journal, pending: PendingRun) -> int:
     from core.adapters.linux import package_managers
+    from core.console import stdin_is_console
     from core.plan import Plan, plan_removal, resume_plan
     from core.scan import scan
 
@@ -139,17 +141,27 @@ def _resume(args: argparse.Namespace, target: Target, journal: Journal, pending:
             file=sys.stderr,
         )
         return EXIT_NOT_REMOVED
+    if not (args.resume or args.yes):
+        # a removal left unfinished is finished only when someone says so
+        if not stdin_is_console():
+            print(pending.describe(), "Run 'switchover remove --resume' to finish it; nothing was changed.")
+            return EXIT_NOT_REMOVED
+        if not _ask(f"{pending.describe()} Finish it now? [y/N] "):
+            print("Nothing was changed.")
+            return EXIT_NOT_REMOVED
     print(pending.describe(), "Finishing it now.")
     fresh = plan_removal(
         scan(target), silent=journaled.mode == "silent", package_managers=package_managers(target)
     )
     plan = resume_plan(journaled, fresh, settled={*pending.finished, *pending.interrupted})
-    return _execute(args, target, journal, plan, pending)
+    # outcomes (and confirmations) kept only for steps the fresh plan no longer has: the rest runs again
+    return _execute(args, target, journal, plan, pending.outside({s.id for s in fresh.steps}))
 
 
 def _execute(
     args: argparse.Namespace, target: Target, journal: Journal, plan: Plan, pending: PendingRun | None
 ) -> int:
+    from core.console import stdin_is_console
     from core.executor import execute_plan
     from core.resume import autostart_for, resume_command
     from core.secrets import needs_password, read_password
@@ -158,7 +170,7 @@ def _execute(
 
     secret = None
     if any(s.command and needs_password(s.command) for s in plan.steps):
-        prompt = _prompt_password if sys.stdin.isatty() and not args.silent else None
+        prompt = _prompt_password if stdin_is_console() and not args.silent else None
         secret = read_password(file=args.password_file, env=args.password_env, prompt=prompt)
     autostart = autostart_for(plan.os) if target.live else None
     if autostart is not None:
@@ -230,10 +242,12 @@ def _confirm_manual(step: Step, *, rescued: bool) -> bool:
 
     --yes alone never confirms them: removing encryption or a vault unseen can lose data for good.
     """
+    from core.console import stdin_is_console
+
     if rescued and step.details.get("blocking") == "true":
         print(f"Taken as done (--rescued): {step.title}")
         return True
-    if not sys.stdin.isatty():
+    if not stdin_is_console():
         if step.details.get("blocking") == "true":
             print(f"Stopped before removal: '{step.title}' must be confirmed (run again with --rescued).")
         return False

@@ -37,9 +37,10 @@ def test_commands_come_from_the_fresh_plan_and_gone_products_drop_out() -> None:
 
     plan = resume_plan(journaled, fresh, settled={"rescue:licence", "uninstall:c"})
 
-    assert [s.id for s in plan.steps] == ["rescue:licence", "uninstall:a", "uninstall:c"]
-    assert plan.steps[1].command == ("/usr/bin/dpkg", "--remove", "a")
-    assert plan.steps[2].command is None  # kept as a record, never run again
+    # the settled record first, then the fresh plan in its own order
+    assert [s.id for s in plan.steps] == ["uninstall:c", "rescue:licence", "uninstall:a"]
+    assert plan.steps[2].command == ("/usr/bin/dpkg", "--remove", "a")
+    assert plan.steps[0].command is None  # kept as a record, never run again
     assert all(s.command != ("/usr/bin/touch", "/tmp/owned") for s in plan.steps)
 
 
@@ -62,7 +63,8 @@ def test_remove_resume_runs_the_fresh_command_not_the_tampered_one(tmp_path: Pat
             journal.record(run, "step_started", step=step.id)
             journal.record(run, "step_ended", step=step.id, status="done", message="", exit_code=None)
 
-    done = machine.switchover("remove", "--resume")
+    # the journal's confirmations count for nothing (issue 9 #8): --rescued confirms the checks again
+    done = machine.switchover("remove", "--resume", "--rescued")
 
     assert not marker.exists()
     assert not machine.installed("kesl")  # removed with the fresh plan's own command
