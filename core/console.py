@@ -28,4 +28,4 @@ def stdin_is_console(stream: TextIO | None = None) -> bool:
 
     mode = wintypes.DWORD()
     handle = msvcrt.get_osfhandle(fd)
-    return bool(ctypes.windll.kernel32.GetConsoleMode(wintypes.HANDLE(handle), ctypes.byref(mode)))  # type: ignore[attr-defined]
+    return bool(ctypes.windll.kernel32.GetConsoleMode(wintypes.HANDLE(handle), ctypes.byref(mode)))

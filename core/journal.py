@@ -43,6 +43,7 @@ Writer = Callable[[Path, bytes], None]
 # What each record type needs before `pending()` may rely on it: field -> type.
 _REQUIRED: dict[str, dict[str, type]] = {
     "run_started": {"plan": dict},
+    "child_started": {"step": str, "pid": int, "started": float},
     "step_started": {"step": str},
     "step_ended": {"step": str, "status": str},
     "run_ended": {"status": str},
@@ -212,6 +213,16 @@ def default_journal_path() -> Path:
 
 
 @dataclass(frozen=True)
+class Child:
+    """An uninstaller a step started: its PID and start time (seconds since the epoch, as psutil gives),
+    which together tell it from a later process that got the same PID."""
+
+    step: str
+    pid: int
+    started: float
+
+
+@dataclass(frozen=True)
 class PendingRun:
     """A run that has work left: interrupted (no end record), or waiting for a restart to be verified."""
 
@@ -221,6 +232,7 @@ class PendingRun:
     finished: Mapping[str, str]  # step id -> the status it ended with
     interrupted: tuple[str, ...]  # steps started and never ended: re-check them by rescanning
     ended_status: str | None  # None after a crash; "reboot_needed" when waiting for the restart
+    children: tuple[Child, ...] = ()  # what the interrupted steps started: it may still be running
 
     def outside(self, step_ids: Collection[str]) -> PendingRun:
         """This run with only the outcomes of steps not in `step_ids` kept: a step the fresh plan still has
@@ -249,6 +261,7 @@ class Journal:
         lock_timeout: float = LOCK_TIMEOUT_S,
     ) -> None:
         self.path = path or default_journal_path()
+        self._started: tuple[str, str] | None = None  # the run and step this journal last started
         self._write = write
         self._now = now
         self._lock_timeout = lock_timeout
@@ -271,6 +284,16 @@ class Journal:
     def record(self, run_id: str, type_: str, **fields: Any) -> None:
         """Append one record (`step_started`, `step_ended`, `run_ended`, `resumed`, `verified`)."""
         self._append({"type": type_, "run": run_id, **fields})
+
+    def record_child(self, pid: int, started: float) -> None:
+        """Record the program the step last started here has started (a runner's `on_start`): a resume
+        after Switchover was killed waits for it instead of starting the step again beside it."""
+        if self._started is None:
+            return
+        run_id, step = self._started
+        self._append(
+            {"type": "child_started", "run": run_id, "step": step, "pid": pid, "started": float(started)}
+        )
 
     def records(self) -> list[dict[str, Any]]:
         """Every readable record. A damaged line (a disk that lied about fsync, an edit by hand) is
@@ -318,16 +341,22 @@ class Journal:
                 return None  # the latest run is complete; older ones were superseded by it
             finished: dict[str, str] = {}
             started: list[str] = []
+            children: list[Child] = []
             for r in records:
                 if r["type"] == "step_started":
                     started.append(r["step"])
                 elif r["type"] == "step_ended":
                     finished[r["step"]] = r["status"]
+                elif r["type"] == "child_started":
+                    children.append(Child(r["step"], r["pid"], r["started"]))
             interrupted = tuple(s for s in dict.fromkeys(started) if s not in finished)
-            return PendingRun(run_id, start["plan"], start["at"], finished, interrupted, status)
+            left = tuple(c for c in children if c.step in interrupted)
+            return PendingRun(run_id, start["plan"], start["at"], finished, interrupted, status, left)
         return None
 
     def _append(self, record: dict[str, Any]) -> None:
+        if record["type"] == "step_started":
+            self._started = (record["run"], record["step"])
         record = {"schema": SCHEMA, "at": self._now().isoformat(timespec="seconds"), **record}
         line = json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
         try:

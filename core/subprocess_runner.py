@@ -11,13 +11,14 @@ the filesystem's root), never in whatever folder Switchover was started from.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import stat
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import IO, Protocol
 
@@ -25,6 +26,8 @@ import psutil
 
 from core.runner import RunResult
 from core.secrets import scrub
+
+log = logging.getLogger(__name__)
 
 TAIL_LINES = 40
 TAIL_BYTES = 64 * 1024  # what is kept of the output, however much a program prints
@@ -220,7 +223,11 @@ class SubprocessRunner:
         elevation: Elevation | None = None,
         env: Mapping[str, str] | None = None,
         poll_s: float = 0.1,
+        on_start: Callable[[int, float], None] | None = None,
     ) -> None:
+        """`on_start(pid, start_time)` hears of every program started (the journal records it, so that a
+        resume after a crash waits for an uninstaller still running)."""
+        self._on_start = on_start
         self._elevation = elevation
         self._env = dict(env) if env is not None else None
         self._poll_s = poll_s
@@ -261,6 +268,8 @@ class SubprocessRunner:
             )
         except OSError as error:
             return RunResult(None, error=f"{argv[0]}: could not start ({error.strerror or error})")
+        if self._on_start is not None:
+            _report_start(process, self._on_start)
         tail = _Tail(TAIL_BYTES)
         reader = threading.Thread(target=_read_output, args=(process.stdout, tail), daemon=True)
         reader.start()
@@ -294,6 +303,17 @@ class SubprocessRunner:
                 else:
                     self._elevation_error = self._elevation.acquire()
             return self._elevation_error
+
+
+def _report_start(process: subprocess.Popen[bytes], on_start: Callable[[int, float], None]) -> None:
+    try:
+        started = psutil.Process(process.pid).create_time()
+    except psutil.Error:  # already gone: nothing is left to wait for
+        return
+    try:
+        on_start(process.pid, started)
+    except Exception:  # a record that cannot be written must not orphan the child: it is waited for here
+        log.warning("could not record the start of PID %d", process.pid, exc_info=True)
 
 
 class _Tail:

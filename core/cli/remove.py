@@ -150,12 +150,35 @@ def _resume(args: argparse.Namespace, target: Target, journal: Journal, pending:
             print("Nothing was changed.")
             return EXIT_NOT_REMOVED
     print(pending.describe(), "Finishing it now.")
+    if not _wait_for_children_left(pending):
+        return EXIT_NOT_REMOVED
     fresh = plan_removal(
         scan(target), silent=journaled.mode == "silent", package_managers=package_managers(target)
     )
     plan = resume_plan(journaled, fresh, settled={*pending.finished, *pending.interrupted})
     # outcomes (and confirmations) kept only for steps the fresh plan no longer has: the rest runs again
     return _execute(args, target, journal, plan, pending.outside({s.id for s in fresh.steps}))
+
+
+def _wait_for_children_left(pending: PendingRun) -> bool:
+    """Wait for the uninstallers the interrupted run left running; False when one outlasts the bound."""
+    from core.children import still_running, wait_for_children
+
+    running = [c for c in pending.children if still_running(c)]
+    if not running:
+        return True
+    for child in running:
+        print(
+            f"Waiting for the uninstaller started before (PID {child.pid}, step '{child.step}') to finish..."
+        )
+    left = wait_for_children(running)
+    for child in left:
+        print(
+            f"The uninstaller PID {child.pid} is still running; nothing more was done. Let it finish "
+            "(or end it), then run 'switchover remove --resume'.",
+            file=sys.stderr,
+        )
+    return not left
 
 
 def _execute(
@@ -182,7 +205,7 @@ def _execute(
 
     report = execute_plan(
         plan,
-        runner=SubprocessRunner(elevation=platform_elevation()),
+        runner=SubprocessRunner(elevation=platform_elevation(), on_start=journal.record_child),
         journal=journal,
         password=secret,
         cancel=threading.Event(),
