@@ -364,12 +364,23 @@ class Journal:
             # Held across read, rewrite and rename: two writers (the GUI and the command line) would
             # otherwise each rewrite the file without the other's record.
             with _FileLock(self.path.with_name(f".{self.path.name}.lock"), self._lock_timeout):
+                self._remove_crashed_writes()
                 self._write(self.path, self._read() + line.encode("utf-8"))
         except OSError as error:
             raise JournalError(
                 f"cannot write the journal {self.path} ({error.strerror or error}); "
                 "nothing more was removed. Free disk space or fix the folder permissions, then try again."
             ) from None
+
+    def _remove_crashed_writes(self) -> None:
+        """Temporary files a crash left between write and rename (`atomic_write`'s names). Under the lock
+        no writer is between the two, so each one found is a leftover (unlink takes a link, not its target)
+        """
+        for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            try:
+                leftover.unlink()
+            except OSError as error:
+                log.warning("%s: cannot remove a temporary journal left by a crash (%s)", leftover, error)
 
     def _read(self) -> bytes:
         """The journal's bytes (empty when there is none); never through a link, never from a FIFO."""

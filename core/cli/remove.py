@@ -88,10 +88,22 @@ def _run_locked(args: argparse.Namespace, target: Target, carried: Plan | None) 
     pending = journal.pending()
     if pending is None and args.resume:
         print("Nothing to resume: no removal is waiting to be finished.")
+        _forget_start_up_entry(target)
         return EXIT_REMOVED
     if pending is not None:
         return _resume(args, target, journal, pending)
     return _remove(args, target, journal, carried)
+
+
+def _forget_start_up_entry(target: Target) -> None:
+    """Nothing left to finish: the entry that starts Switchover after a restart goes (on macOS and Linux it
+    is not one-shot by itself, and would start Switchover at every login)."""
+    from core.resume import autostart_for
+
+    try:
+        autostart_for(target.os).unregister()
+    except OSError as error:
+        print(f"Note: Switchover could not remove its start-up entry ({error}).", file=sys.stderr)
 
 
 def _carried_plan(args: argparse.Namespace, target: Target) -> Plan | None:
