@@ -56,8 +56,13 @@ _WINDOWS_MACHINE_FOLDERS = ("c:\\program files\\", "c:\\program files (x86)\\")
 _POSIX_MACHINE_FOLDERS = ("/opt/", "/usr/", "/library/")
 # Inside those, the folders Homebrew hands to the user who installed it.
 _POSIX_USER_OWNED_FOLDERS = ("/usr/local/", "/opt/homebrew/")
+# Places users can write: profiles (also by their 8.3 names, USERS~1 and DOCUME~1), AppData,
+# C:\ProgramData (users may create folders there) and C:\Windows\Temp, anything an %VARIABLE% would
+# expand to, network shares (UNC), and their POSIX counterparts.
 _USER_FOLDER = re.compile(
-    r"(^|[\\/])(users|documents and settings)[\\/]|appdata|^/home/|^/users/|^~|^/root/|^/tmp/|^/var/tmp/",
+    r"(^|[\\/])(users|documents and settings|users~\d+|docume~\d+|programdata)[\\/]"
+    r"|appdata|[\\/]windows[\\/]temp([\\/]|$)|%[^%\s]+%|^(\\\\|//)"
+    r"|^/home/|^/users/|^~|^/root/|^/tmp/|^/var/tmp/",
     re.IGNORECASE,
 )
 # Written for a shell, not for CreateProcess: `"C:\x.exe" & calc` splits into an `&` argument.

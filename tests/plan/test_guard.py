@@ -222,3 +222,22 @@ def test_only_the_system_msiexec_is_held_to_the_removal() -> None:
     # another program's own `/i` is its business (it must still be signed); the rule is msiexec's
     verdict = check_program([KES_UNINSTALLER, "/i"], os="windows", running="windows", signed_by_vendor=signed)
     assert verdict.allowed
+
+
+@pytest.mark.parametrize(
+    "argument",
+    [
+        "/log=C:\\USERS~1\\ann\\x.log",
+        "C:\\DOCUME~1\\ann\\x.ini",
+        "/config=%TEMP%\\kl.ini",
+        "%USERPROFILE%\\x.ini",
+        "C:\\ProgramData\\Kaspersky Lab\\setup.ini",
+        "/log=C:\\Windows\\Temp\\kl.log",
+        "\\\\server\\share\\kl.ini",
+        "//server/share/kl.ini",
+        "\\\\?\\C:\\Users\\ann\\x.ini",
+    ],
+)  # issue 9 #17: each one is a place users can write
+def test_an_argument_in_a_folder_users_can_write_never_runs_elevated(argument: str) -> None:
+    verdict = check_command([KES_UNINSTALLER, argument], os="windows")
+    assert verdict.allowed and not verdict.elevated_allowed, verdict.reason
