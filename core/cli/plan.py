@@ -37,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from core.cli.output import write_json
     from core.cli.targets import scan_target
     from core.plan import plan_removal
+    from core.terminal_text import printable
 
     result = scan_target(args)
     target = result.target
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         write_json(plan.to_json())
     else:
-        sys.stdout.write(describe(plan))
+        sys.stdout.write(printable(describe(plan)))
     return EXIT_OK
 
 

@@ -117,6 +117,7 @@ def _remove(args: argparse.Namespace, target: Target, journal: Journal, carried:
     from core.carried_plan import narrow_to_carried
     from core.plan import plan_removal
     from core.scan import scan
+    from core.terminal_text import printable
 
     found = scan(target)
     silent = args.silent or (carried is not None and carried.mode == "silent")
@@ -124,7 +125,7 @@ def _remove(args: argparse.Namespace, target: Target, journal: Journal, carried:
     if carried is not None:
         narrowed = narrow_to_carried(carried, plan)
         for step in narrowed.not_here:
-            print(f"Not installed on this machine, so not removed: {step.title}")
+            print(printable(f"Not installed on this machine, so not removed: {step.title}"))
         plan = narrowed.plan
     if not any(s.command or s.phase == "remove" for s in plan.steps):
         print("Nothing to remove: no Kaspersky product or successor was found.")
@@ -201,6 +202,7 @@ def _execute(
     from core.resume import autostart_for, resume_command
     from core.secrets import needs_password, read_password
     from core.subprocess_runner import SubprocessRunner, platform_elevation
+    from core.terminal_text import printable
     from core.verify import probe_protection, still_needed, verify
 
     secret = None
@@ -221,19 +223,19 @@ def _execute(
         journal=journal,
         password=secret,
         cancel=threading.Event(),
-        on_event=lambda e: print(f"[{e.status}] {e.step_id}: {e.message}"),
+        on_event=lambda e: print(printable(f"[{e.status}] {e.step_id}: {e.message}")),
         confirm_manual=lambda step: _confirm_manual(step, rescued=args.rescued),
         resume=pending,
         still_needed=lambda step: still_needed(step, target=target),
     )
-    print(report.message)
+    print(printable(report.message))
     verification = verify(
         target,
         protection=probe_protection,
         reboot_pending=report.status == "reboot_needed",
         product_ids=product_ids,
     )
-    print("\n".join(verification.summary()))
+    print(printable("\n".join(verification.summary())))
     waiting = report.status == "reboot_needed" or verification.status == "reboot_needed"
     if autostart is not None and not waiting:
         autostart.unregister()
@@ -265,11 +267,13 @@ def _relaunch_as_administrator() -> int:
 
 
 def _print_plan(plan: Plan) -> None:
+    from core.terminal_text import printable
+
     print("The removal plan:")
     for number, step in enumerate(plan.steps, 1):
-        print(f"{number:2}. {step.title}" + (" (by hand)" if step.command is None else ""))
+        print(printable(f"{number:2}. {step.title}" + (" (by hand)" if step.command is None else "")))
     for warning in plan.warnings:
-        print(f"Note: {warning}")
+        print(printable(f"Note: {warning}"))
 
 
 def _confirm_manual(step: Step, *, rescued: bool) -> bool:
@@ -278,15 +282,20 @@ def _confirm_manual(step: Step, *, rescued: bool) -> bool:
     --yes alone never confirms them: removing encryption or a vault unseen can lose data for good.
     """
     from core.console import stdin_is_console
+    from core.terminal_text import printable
 
     if rescued and step.details.get("blocking") == "true":
-        print(f"Taken as done (--rescued): {step.title}")
+        print(printable(f"Taken as done (--rescued): {step.title}"))
         return True
     if not stdin_is_console():
         if step.details.get("blocking") == "true":
-            print(f"Stopped before removal: '{step.title}' must be confirmed (run again with --rescued).")
+            print(
+                printable(
+                    f"Stopped before removal: '{step.title}' must be confirmed (run again with --rescued)."
+                )
+            )
         return False
-    print(f"\n{step.title}\n{step.why}")
+    print(printable(f"\n{step.title}\n{step.why}"))
     return _ask("Done? [y/N] ")
 
 

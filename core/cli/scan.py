@@ -28,12 +28,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     from core.cli.output import write_json
     from core.cli.targets import scan_target
+    from core.terminal_text import printable
 
     result = scan_target(args)
     if args.json:
         write_json(result.to_json())
     else:
-        sys.stdout.write(summary(result))
+        sys.stdout.write(printable(summary(result)))
     return EXIT_FOUND if result.found_anything else EXIT_NOTHING
 
 
