@@ -235,8 +235,8 @@ class PendingRun:
     children: tuple[Child, ...] = ()  # what the interrupted steps started: it may still be running
 
     def outside(self, step_ids: Collection[str]) -> PendingRun:
-        """This run with only the outcomes of steps not in `step_ids` kept: a step the fresh plan still has
-        (its product is still there) runs again, whatever the journal says of it."""
+        """This run without the outcomes of `step_ids` (the fresh plan's commands: their products are still
+        there, so they run again, whatever the journal says of them)."""
         kept = {step: status for step, status in self.finished.items() if step not in step_ids}
         return replace(self, finished=kept)
 
@@ -261,7 +261,6 @@ class Journal:
         lock_timeout: float = LOCK_TIMEOUT_S,
     ) -> None:
         self.path = path or default_journal_path()
-        self._started: tuple[str, str] | None = None  # the run and step this journal last started
         self._write = write
         self._now = now
         self._lock_timeout = lock_timeout
@@ -286,13 +285,21 @@ class Journal:
         self._append({"type": type_, "run": run_id, **fields})
 
     def record_child(self, pid: int, started: float) -> None:
-        """Record the program the step last started here has started (a runner's `on_start`): a resume
-        after Switchover was killed waits for it instead of starting the step again beside it."""
-        if self._started is None:
+        """Record that the step last started in the journal has started its program (a runner's
+        `on_start`): a resume after Switchover was killed waits for it instead of starting the step again
+        beside it. The step is the journal's last `step_started`, whichever Journal object wrote it."""
+        started_steps = [r for r in self.records() if r["type"] == "step_started"]
+        if not started_steps:
             return
-        run_id, step = self._started
+        last = started_steps[-1]
         self._append(
-            {"type": "child_started", "run": run_id, "step": step, "pid": pid, "started": float(started)}
+            {
+                "type": "child_started",
+                "run": last["run"],
+                "step": last["step"],
+                "pid": pid,
+                "started": float(started),
+            }
         )
 
     def records(self) -> list[dict[str, Any]]:
@@ -355,8 +362,6 @@ class Journal:
         return None
 
     def _append(self, record: dict[str, Any]) -> None:
-        if record["type"] == "step_started":
-            self._started = (record["run"], record["step"])
         record = {"schema": SCHEMA, "at": self._now().isoformat(timespec="seconds"), **record}
         line = json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
         try:

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from core.model import InputError, Target
 
 if TYPE_CHECKING:
-    from core.journal import Journal, PendingRun
+    from core.journal import PendingRun
     from core.plan import Plan, Step
+    from core.session import RemovalSession
 
 EXIT_REMOVED = 0
 EXIT_ERROR = 2
@@ -70,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         target = live_target()
         carried = _carried_plan(args, target)
-        if target.live and sys.platform == "win32" and not _is_windows_admin():
+        if sys.platform == "win32" and not _is_windows_admin():
             return _relaunch_as_administrator()
         with RunLock(command=" ".join(["switchover", *sys.argv[1:]])):
             return _run_locked(args, target, carried)
@@ -81,18 +82,35 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_locked(args: argparse.Namespace, target: Target, carried: Plan | None) -> int:
     """The run, while this process holds the run lock: one removal at a time."""
-    from core.journal import Journal
+    from core.console import stdin_is_console
+    from core.session import RemovalSession, UnreadableRun, this_machine
 
-    journal = Journal()
-    journal.check_trusted()  # before it is read: a planted journal must not steer the run
-    pending = journal.pending()
+    session = RemovalSession(this_machine(target), silent=args.silent)
+    session.journal().check_trusted()  # before it is read: a planted journal must not steer the run
+    try:
+        pending = session.unfinished()
+    except UnreadableRun as error:
+        print(f"{error} Run 'switchover remove' again to start afresh.", file=sys.stderr)
+        return EXIT_NOT_REMOVED
     if pending is None and args.resume:
         print("Nothing to resume: no removal is waiting to be finished.")
         _forget_start_up_entry(target)
         return EXIT_REMOVED
-    if pending is not None:
-        return _resume(args, target, journal, pending)
-    return _remove(args, target, journal, carried)
+    if pending is None:
+        return _remove(args, session, carried)
+    if not (args.resume or args.yes):
+        # a removal left unfinished is finished only when someone says so
+        if not stdin_is_console():
+            print(pending.describe(), "Run 'switchover remove --resume' to finish it; nothing was changed.")
+            return EXIT_NOT_REMOVED
+        if not _ask(f"{pending.describe()} Finish it now? [y/N] "):
+            print("Nothing was changed.")
+            return EXIT_NOT_REMOVED
+    print(pending.describe(), "Finishing it now.")
+    if not _wait_for_children_left(pending):
+        return EXIT_NOT_REMOVED
+    session.resuming = pending
+    return _execute(args, session)
 
 
 def _forget_start_up_entry(target: Target) -> None:
@@ -110,67 +128,6 @@ def _carried_plan(args: argparse.Namespace, target: Target) -> Plan | None:
     from core.carried_plan import read_plan_file
 
     return read_plan_file(args.plan, running=target.os) if args.plan else None
-
-
-def _remove(args: argparse.Namespace, target: Target, journal: Journal, carried: Plan | None) -> int:
-    from core.adapters.linux import package_managers
-    from core.carried_plan import narrow_to_carried
-    from core.plan import plan_removal
-    from core.scan import scan
-    from core.terminal_text import printable
-
-    found = scan(target)
-    silent = args.silent or (carried is not None and carried.mode == "silent")
-    plan = plan_removal(found, silent=silent, package_managers=package_managers(target))
-    if carried is not None:
-        narrowed = narrow_to_carried(carried, plan)
-        for step in narrowed.not_here:
-            print(printable(f"Not installed on this machine, so not removed: {step.title}"))
-        plan = narrowed.plan
-    if not any(s.command or s.phase == "remove" for s in plan.steps):
-        print("Nothing to remove: no Kaspersky product or successor was found.")
-        return EXIT_REMOVED
-    _print_plan(plan)
-    if not args.yes and not _ask("Remove now? [y/N] "):
-        print("Nothing was changed.")
-        return EXIT_NOT_REMOVED
-    return _execute(args, target, journal, plan, None)
-
-
-def _resume(args: argparse.Namespace, target: Target, journal: Journal, pending: PendingRun) -> int:
-    from core.adapters.linux import package_managers
-    from core.console import stdin_is_console
-    from core.plan import Plan, plan_removal, resume_plan
-    from core.scan import scan
-
-    try:
-        journaled = Plan.from_json(pending.plan)
-    except (ValueError, KeyError, TypeError) as error:
-        # A damaged record must not block every later run: close it, say so, change nothing.
-        journal.record(pending.run_id, "run_ended", status="failed", message=f"unreadable plan: {error}")
-        print(
-            f"The journal's unfinished removal ({pending.started_at}) could not be read ({error}); "
-            "it was closed and nothing was changed. Run 'switchover remove' again to start afresh.",
-            file=sys.stderr,
-        )
-        return EXIT_NOT_REMOVED
-    if not (args.resume or args.yes):
-        # a removal left unfinished is finished only when someone says so
-        if not stdin_is_console():
-            print(pending.describe(), "Run 'switchover remove --resume' to finish it; nothing was changed.")
-            return EXIT_NOT_REMOVED
-        if not _ask(f"{pending.describe()} Finish it now? [y/N] "):
-            print("Nothing was changed.")
-            return EXIT_NOT_REMOVED
-    print(pending.describe(), "Finishing it now.")
-    if not _wait_for_children_left(pending):
-        return EXIT_NOT_REMOVED
-    fresh = plan_removal(
-        scan(target), silent=journaled.mode == "silent", package_managers=package_managers(target)
-    )
-    plan = resume_plan(journaled, fresh, settled={*pending.finished, *pending.interrupted})
-    # outcomes (and confirmations) kept only for steps the fresh plan no longer has: the rest runs again
-    return _execute(args, target, journal, plan, pending.outside({s.id for s in fresh.steps}))
 
 
 def _wait_for_children_left(pending: PendingRun) -> bool:
@@ -194,51 +151,49 @@ def _wait_for_children_left(pending: PendingRun) -> bool:
     return not left
 
 
-def _execute(
-    args: argparse.Namespace, target: Target, journal: Journal, plan: Plan, pending: PendingRun | None
-) -> int:
-    from core.console import stdin_is_console
-    from core.executor import execute_plan
-    from core.resume import autostart_for, resume_command
-    from core.secrets import needs_password, read_password
-    from core.subprocess_runner import SubprocessRunner, platform_elevation
+def _remove(args: argparse.Namespace, session: RemovalSession, carried: Plan | None) -> int:
+    from core.carried_plan import narrow_to_carried
     from core.terminal_text import printable
-    from core.verify import probe_protection, still_needed, verify
 
+    session.scan()
+    silent = args.silent or (carried is not None and carried.mode == "silent")
+    plan = session.make_plan(silent=silent)
+    if carried is not None:
+        narrowed = narrow_to_carried(carried, plan)
+        for step in narrowed.not_here:
+            print(printable(f"Not installed on this machine, so not removed: {step.title}"))
+        plan = session.plan = narrowed.plan
+    if not any(s.command or s.phase == "remove" for s in plan.steps):
+        print("Nothing to remove: no Kaspersky product or successor was found.")
+        return EXIT_REMOVED
+    _print_plan(plan)
+    if not args.yes and not _ask("Remove now? [y/N] "):
+        print("Nothing was changed.")
+        return EXIT_NOT_REMOVED
+    return _execute(args, session)
+
+
+def _execute(args: argparse.Namespace, session: RemovalSession) -> int:
+    from core.console import stdin_is_console
+    from core.secrets import needs_password, read_password
+    from core.terminal_text import printable
+
+    plan = session.plan_to_run()
     secret = None
     if any(s.command and needs_password(s.command) for s in plan.steps):
         prompt = _prompt_password if stdin_is_console() and not args.silent else None
         secret = read_password(file=args.password_file, env=args.password_env, prompt=prompt)
-    autostart = autostart_for(plan.os) if target.live else None
-    if autostart is not None:
-        try:
-            autostart.register(resume_command())
-        except OSError as error:
-            print(f"Note: Switchover could not arrange to start after a restart ({error}).", file=sys.stderr)
-    product_ids = {s.product_id for s in plan.steps if s.product_id}
-
-    report = execute_plan(
-        plan,
-        runner=SubprocessRunner(elevation=platform_elevation(), on_start=journal.record_child),
-        journal=journal,
+    product_ids = session.planned_products()
+    report = session.run(
         password=secret,
         cancel=threading.Event(),
         on_event=lambda e: print(printable(f"[{e.status}] {e.step_id}: {e.message}")),
         confirm_manual=lambda step: _confirm_manual(step, rescued=args.rescued),
-        resume=pending,
-        still_needed=lambda step: still_needed(step, target=target),
     )
     print(printable(report.message))
-    verification = verify(
-        target,
-        protection=probe_protection,
-        reboot_pending=report.status == "reboot_needed",
-        product_ids=product_ids,
-    )
+    verification = session.verify(reboot_pending=report.status == "reboot_needed", product_ids=product_ids)
     print(printable("\n".join(verification.summary())))
     waiting = report.status == "reboot_needed" or verification.status == "reboot_needed"
-    if autostart is not None and not waiting:
-        autostart.unregister()
     if report.status == "removed" and verification.status == "removed":
         return EXIT_REMOVED
     if waiting and verification.status != "failed":

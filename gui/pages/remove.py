@@ -164,23 +164,11 @@ class RemovePage(FlowPage):
         return self.session.run is not None and not self.busy
 
     def begin(self) -> None:
-        from core.journal import Journal
-        from gui.translations import core_language
         from gui.workers import RemovalWorker, start
 
-        machine = self.session.machine
         resume = self.session.interrupted
         self.worker = RemovalWorker(
-            self.session.plan,
-            runner=machine.runner,
-            journal=Journal(machine.journal_path),
-            password=self.password.text() or None,
-            confirmed=self.session.ticked,
-            guard=machine.guard,
-            resume=resume,
-            still_needed=self.session.still_needed,
-            replan=(lambda plan: self.session.resume_plan(plan, resume)) if resume else None,
-            language=core_language(),
+            self.session.removal, password=self.password.text() or None, confirmed=self.session.ticked
         )
         self.worker.step_event.connect(self._step_event)
         self.worker.manual_step.connect(self._ask_manual)

@@ -84,16 +84,17 @@ def test_a_resume_takes_order_and_confirmations_from_the_fresh_plan(tmp_path: Pa
     machine.install("kesl")
     machine.install("klnagent64")
     honest = plan_removal(scan(Target("linux", live=False, root=str(machine.root))), silent=True)
-    # the journal puts the Network Agent first and has every rescue check "done"
+    # the journal puts the Network Agent first, has the other checks "done", and lacks the help-desk check
+    # that this managed device needs
     agent_first = sorted(honest.steps, key=lambda s: 0 if s.id.startswith("uninstall:") and _agent(s) else 1)
-    planted = dataclasses.replace(honest, steps=tuple(agent_first))
+    planted = dataclasses.replace(honest, steps=tuple(s for s in agent_first if s.id != "rescue:helpdesk"))
     journal = Journal(machine.data / "journal.jsonl")
     rescue = tuple(s.id for s in planted.steps if s.phase == "rescue")
 
     _interrupted(journal, plan=planted.to_json(), confirm=rescue)
     unattended = machine.switchover("remove", "--resume")  # nobody confirms the checks now
     assert unattended.returncode == 3, unattended.stdout + unattended.stderr
-    assert "must be confirmed" in unattended.stdout
+    assert "must be confirmed" in unattended.stdout and "help desk" in unattended.stdout.lower()
     assert machine.installed("kesl") and machine.installed("klnagent64")
 
     _interrupted(journal, plan=planted.to_json(), confirm=rescue)

@@ -63,8 +63,7 @@ def test_remove_resume_runs_the_fresh_command_not_the_tampered_one(tmp_path: Pat
             journal.record(run, "step_started", step=step.id)
             journal.record(run, "step_ended", step=step.id, status="done", message="", exit_code=None)
 
-    # the journal's confirmations count for nothing (issue 9 #8): --rescued confirms the checks again
-    done = machine.switchover("remove", "--resume", "--rescued")
+    done = machine.switchover("remove", "--resume")
 
     assert not marker.exists()
     assert not machine.installed("kesl")  # removed with the fresh plan's own command
