@@ -447,9 +447,14 @@ class _Builder:
         command = [MSIEXEC, "/x", code]
         if self.silent:
             command += ["/qn", "/norestart"]
-        command += ["/l*v", _MSI_LOG.format(name=code.strip("{}"))]
-        if _needs_password(product):
-            command += _MSI_PASSWORD_PROPERTIES.get(product.family, ())
+        passwords = _MSI_PASSWORD_PROPERTIES.get(product.family, ()) if _needs_password(product) else ()
+        log = {}
+        if not passwords:
+            # A verbose log dumps every property, the password with them (Wine's msiexec wrote
+            # "Property(S): KLPASSWD = ..."; Windows does unless the package hides it): none then.
+            log = {"log": _MSI_LOG.format(name=code.strip("{}"))}
+            command += ["/l*v", log["log"]]
+        command += passwords
         return Step(
             id=f"uninstall:{product.id}",
             phase="remove",
@@ -461,11 +466,7 @@ class _Builder:
             command=tuple(command),
             elevated=not user_scope,
             needs=self._password_needs(product),
-            details={
-                "product_code": code,
-                "log": command[command.index("/l*v") + 1],
-                "scope": _scope(user_scope),
-            },
+            details={"product_code": code, **log, "scope": _scope(user_scope)},
         )
 
     def _password_needs(self, product: Product) -> tuple[str, ...]:
