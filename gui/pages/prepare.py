@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QScrollArea, QVBoxLayout, QWidget
 
 from core.flow import Stage
@@ -16,6 +17,7 @@ class PreparePage(FlowPage):
         self.setTitle(self.tr("Before removing"))
         self.setSubTitle(self.tr("Save what you will need later. Tick each item once it is done."))
         self.warnings = self.paragraph(name=self.tr("Warnings"))
+        self.warnings.setTextFormat(Qt.TextFormat.PlainText)  # warnings name the machine's products
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
         self.area.setAccessibleName(self.tr("Checklist"))
@@ -39,6 +41,7 @@ class PreparePage(FlowPage):
             box.toggled.connect(self._ticked)
             column.addWidget(box)
             why = wrapped(step.why)
+            why.setTextFormat(Qt.TextFormat.PlainText)
             why.setContentsMargins(24, 0, 0, 8)
             column.addWidget(why)
             self.boxes[step.id] = box
