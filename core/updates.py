@@ -300,11 +300,14 @@ def _download(
         verify: str | bool = ca_bundle if ca_bundle is not None else True
         # identity: what arrives is the document itself, so the size cap and the deadline measure it
         headers = {"Accept-Encoding": "identity"}
-        with session.get(
-            url, stream=True, timeout=(timeout, timeout), verify=verify, headers=headers
+        with _get_following_checked_redirects(
+            session,
+            url,
+            timeout=timeout,
+            verify=verify,
+            headers=headers,
+            allow_http_loopback=allow_http_loopback,
         ) as response:
-            for hop in (*response.history, response):  # a redirect must not lead to plain HTTP
-                check_url(hop.url, allow_http_loopback=allow_http_loopback)
             if response.status_code != 200:
                 raise UpdateRefused(f"{url}: the server answered {response.status_code} {response.reason}")
             content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
@@ -345,6 +348,48 @@ def _download(
         raise UpdateRefused(f"{url}: the server is too slow (no answer within {timeout:g} s)") from None
     except urllib3.exceptions.HTTPError as error:
         raise UpdateRefused(f"{url}: the download broke off ({error})") from None
+
+
+MAX_REDIRECTS = 5
+
+
+def _get_following_checked_redirects(
+    session: requests.Session,
+    url: str,
+    *,
+    timeout: float,
+    verify: str | bool,
+    headers: dict[str, str],
+    allow_http_loopback: bool,
+) -> requests.Response:
+    """GET `url`, following redirects one hop at a time, each checked before it is requested: HTTPS only
+    (check_url) and the same host, so a redirect can neither downgrade the download nor send it elsewhere.
+    requests' own following would ask the next address first and let the check come too late."""
+    from urllib.parse import urljoin
+
+    host = urlsplit(url).hostname
+    for _ in range(MAX_REDIRECTS + 1):
+        response = session.get(
+            url,
+            stream=True,
+            timeout=(timeout, timeout),
+            verify=verify,
+            headers=headers,
+            allow_redirects=False,
+        )
+        location = response.headers.get("Location") if response.is_redirect else None
+        if location is None:
+            return response
+        response.close()
+        following = urljoin(url, location)
+        try:
+            check_url(following, allow_http_loopback=allow_http_loopback)
+        except UpdateRefused as refused:
+            raise UpdateRefused(f"{url}: a redirect to {following} was refused ({refused})") from None
+        if urlsplit(following).hostname != host:
+            raise UpdateRefused(f"{url}: a redirect to another host ({following}) was refused")
+        url = following
+    raise UpdateRefused(f"{url}: more than {MAX_REDIRECTS} redirects")
 
 
 def _cached_paths(kind: Kind) -> tuple[Path, Path]:

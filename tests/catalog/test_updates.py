@@ -351,3 +351,23 @@ def test_a_fifo_in_the_cache_falls_back_without_blocking(private_data_dir) -> No
         reader.join(5)
         pytest.fail("a FIFO in the cache blocked loading")
     assert loaded == ["bundled"]
+
+
+@pytest.mark.parametrize("to", ["http://127.0.0.1:{port}/final.json", "https://localhost:{port}/final.json"])
+def test_every_redirect_hop_is_checked_before_it_is_followed(
+    server, signing_key, keys, certificate, to
+) -> None:
+    # issue 9 #14: no redirect to plain HTTP or to another host, and the refused hop is never requested
+    publish(server, "/final.json", catalog_document(99), signing_key)
+    port = server.httpd.server_address[1]
+    server.routes["/start.json"] = Route(b"", status=302, headers={"Location": to.format(port=port)})
+    with pytest.raises(UpdateRefused, match="redirect"):
+        fetch(server.url("/start.json"), keys, certificate)
+    assert server.requested == ["/start.json"]
+
+
+def test_a_redirect_on_the_same_host_is_followed(server, signing_key, keys, certificate) -> None:
+    publish(server, "/final.json", catalog_document(99), signing_key)
+    server.routes["/start.json"] = Route(b"", status=301, headers={"Location": "/final.json"})
+    server.routes["/start.json.sig"] = Route(b"", status=301, headers={"Location": "/final.json.sig"})
+    assert fetch(server.url("/start.json"), keys, certificate).status == "updated"
