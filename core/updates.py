@@ -53,6 +53,9 @@ _BY_KIND = {kind: (schema_id, package, name) for schema_id, (kind, package, name
 
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024  # today's catalog is ~60 kB; anything near this bound is not ours
 MAX_SIGNATURE_BYTES = 1024
+# Every string (and key) of a document: today's longest is ~300 characters. Bounded so that a signed but
+# hostile or broken document cannot fill a label, a log line or memory with one value.
+MAX_STRING_CHARS = 4000
 DEFAULT_TIMEOUT = 20.0  # seconds, for connecting, for each read and for the whole download
 LOOPBACK_NAMES = frozenset({"localhost"})
 
@@ -127,6 +130,7 @@ def check_document(kind: Kind, data: Any) -> None:
         where = "/".join(str(p) for p in error.absolute_path) or "document"
         raise DocumentError(f"{where}: {error.message}")
     expiry(data)  # a date the pattern lets through but the calendar does not ("2025-02-30")
+    _check_string_sizes(data)
     if kind == "briefing":
         from core.facts import check_text_references
 
@@ -148,10 +152,31 @@ def expiry(data: dict[str, Any]) -> date | None:
         raise DocumentError(f"expires: {text!r} is not a date (YYYY-MM-DD)") from None
 
 
+def _check_string_sizes(data: Any, where: str = "document") -> None:
+    pending = [(where, data)]
+    while pending:
+        place, value = pending.pop()
+        if isinstance(value, str) and len(value) > MAX_STRING_CHARS:
+            raise DocumentError(f"{place}: a text of {len(value)} characters (at most {MAX_STRING_CHARS})")
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if len(key) > MAX_STRING_CHARS:
+                    raise DocumentError(
+                        f"{place}: a key of {len(key)} characters (at most {MAX_STRING_CHARS})"
+                    )
+                pending.append((f"{place}/{key}", item))
+        elif isinstance(value, list):
+            pending += [(f"{place}/{index}", item) for index, item in enumerate(value)]
+
+
 def _check_not_expired(kind: Kind, data: dict[str, Any], today: date | None) -> None:
+    """A signed document must name its last day (`expires`), and be used no later: a copy signed long
+    ago cannot be replayed for ever. (The bundled copies ship unsigned, inside the app, with none.)"""
     last_day = expiry(data)
+    if last_day is None:
+        raise DocumentError(f"the signed {kind} names no last day (expires); a signed document must")
     today = today or datetime.now(UTC).date()
-    if last_day is not None and today > last_day:
+    if today > last_day:
         raise DocumentError(f"the {kind} expired on {last_day.isoformat()}")
 
 

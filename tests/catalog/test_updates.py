@@ -52,7 +52,8 @@ def keys(signing_key: Ed25519PrivateKey) -> list[Ed25519PublicKey]:
 
 
 def catalog_document(version: int, **changes: object) -> bytes:
-    data = {**bundled_document("catalog").data, "version": version, **changes}
+    # a signed document must name its last day (issue 9 #15): far ahead unless a test says otherwise
+    data = {**bundled_document("catalog").data, "version": version, "expires": "2099-12-31", **changes}
     return json.dumps(data).encode()
 
 
@@ -179,7 +180,7 @@ def test_an_untrusted_certificate_is_refused(server, signing_key, keys) -> None:
 
 
 def test_a_briefing_document_is_recognised_by_its_schema(server, signing_key, keys, certificate) -> None:
-    data = {**bundled_document("briefing").data, "version": 2}
+    data = {**bundled_document("briefing").data, "version": 2, "expires": "2099-12-31"}
     result = fetch(publish(server, "/facts.json", json.dumps(data).encode(), signing_key), keys, certificate)
     assert (result.kind, result.status) == ("briefing", "updated")
     assert load_document("briefing", keys=keys).version == 2
@@ -371,3 +372,20 @@ def test_a_redirect_on_the_same_host_is_followed(server, signing_key, keys, cert
     server.routes["/start.json"] = Route(b"", status=301, headers={"Location": "/final.json"})
     server.routes["/start.json.sig"] = Route(b"", status=301, headers={"Location": "/final.json.sig"})
     assert fetch(server.url("/start.json"), keys, certificate).status == "updated"
+
+
+def test_a_signed_document_without_a_last_day_is_refused(server, signing_key, keys, certificate) -> None:
+    # issue 9 #15
+    data = {**bundled_document("catalog").data, "version": 2}
+    url = publish(server, "/catalog.json", json.dumps(data).encode(), signing_key)
+    with pytest.raises(UpdateRefused, match="names no last day"):
+        fetch(url, keys, certificate)
+
+
+def test_a_signed_document_with_an_oversized_text_is_refused(server, signing_key, keys, certificate) -> None:
+    # issue 9 #15: every string is bounded, wherever it sits
+    data = json.loads(catalog_document(2))
+    data["entries"][0]["name"] = "A" * 100_000
+    url = publish(server, "/catalog.json", json.dumps(data).encode(), signing_key)
+    with pytest.raises(UpdateRefused, match="100000 characters"):
+        fetch(url, keys, certificate)
