@@ -69,6 +69,15 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Gap:
+    """A part of the machine the input could not show, so "nothing found" there proves nothing."""
+
+    what: str  # what is missing, in plain words ("the 32-bit Uninstall key")
+    location: str  # where it was looked for (a key path, a file, the input)
+    why: str  # why it is missing ("not in the exports", "cut off", "not a regular file")
+
+
+@dataclass(frozen=True)
 class Evidence:
     """An observation that a signature rule matched, as it is reported."""
 
@@ -161,8 +170,14 @@ class ScanResult:
     other_security_software: tuple[Product, ...]
     notes: tuple[Note, ...] = ()
     hostname: str | None = None
+    gaps: tuple[Gap, ...] = ()  # what the input could not show (empty: it shows the whole machine)
 
     SCHEMA = "switchover.scan/1"
+
+    @property
+    def complete(self) -> bool:
+        """Could the input show the whole machine? A live scan can; some offline inputs cannot."""
+        return not self.gaps
 
     @property
     def kaspersky(self) -> tuple[Product, ...]:
@@ -201,14 +216,26 @@ class ScanResult:
             "leftovers": [p.to_json() for p in self.leftovers],
             "other_security_software": [p.to_json() for p in self.other_security_software],
             "notes": [{"location": n.location, "message": n.message} for n in self.notes],
+            "coverage": {
+                "complete": self.complete,
+                "missing": [{"what": g.what, "location": g.location, "why": g.why} for g in self.gaps],
+            },
         }
 
 
 class Notes(list[Note]):
-    """Where adapters record what they skipped, so a bad input never stops a scan silently."""
+    """Where adapters record what they skipped, so a bad input never stops a scan silently, and (`gaps`)
+    the parts of the machine the input could not show at all."""
+
+    def __init__(self, *args: Note) -> None:
+        super().__init__(args)
+        self.gaps: list[Gap] = []
 
     def skip(self, location: str, message: str) -> None:
         self.append(Note(location, message))
+
+    def gap(self, what: str, location: str, why: str) -> None:
+        self.gaps.append(Gap(what, location, why))
 
 
 class InputError(Exception):

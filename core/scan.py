@@ -66,4 +66,5 @@ def scan(
         other_security_software=matched.other_security_software,
         notes=tuple(notes),
         hostname=socket.gethostname() if target.live else None,
+        gaps=tuple(notes.gaps),
     )

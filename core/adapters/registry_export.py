@@ -119,9 +119,25 @@ def read_export(path: str, notes: Notes) -> list[KeyBlock]:
                         f"{path}: more than {MAX_FILE_BYTES} bytes is too large for a registry export"
                     )
                 stream = io.BytesIO(data)
-            return _parse_stream(stream, source=path, notes=notes)
+            blocks = _parse_stream(stream, source=path, notes=notes)
+            if _cut_off(stream):
+                # reg export and regedit end every line, the last one too: this file stops mid-line, so
+                # whatever came after it (a product's entry, perhaps) is missing
+                notes.gap(f"the rest of {os.path.basename(path)}", path, "the export is cut off mid-line")
+            return blocks
     except OSError as error:
         raise InputError(f"{path}: cannot read the registry export ({error.strerror or error})") from None
+
+
+def _cut_off(stream: BinaryIO) -> bool:
+    """Does the export end without a line end (UTF-16LE `\\n\\0`, or `\\n` in REGEDIT4)?"""
+    stream.seek(0)
+    unicode = stream.read(2) == b"\xff\xfe"
+    stream.seek(0, io.SEEK_END)
+    size = stream.tell()
+    stream.seek(max(0, size - 2))
+    tail = stream.read(2)
+    return not (tail == b"\n\x00" if unicode else tail.endswith(b"\n"))
 
 
 def parse_export(data: bytes, *, source: str, notes: Notes) -> list[KeyBlock]:

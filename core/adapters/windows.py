@@ -48,9 +48,17 @@ _MAX_MANIFEST_BYTES = 1 << 20
 def observe(target: Target, notes: Notes) -> Iterator[Observation]:
     """Everything the target's registry and files show, one observation per item."""
     registry = _registry(target, notes)
+    if registry is None and not target.live:
+        notes.gap(
+            "the registry (uninstall entries, services, drivers, Kaspersky's own keys)",
+            target.root or "the input",
+            "no registry was read: add the machine's exports with --reg (docs/registry-exports.md)",
+        )
     if registry is not None:
         yield from uninstall_entries(registry)
         services = services_key(registry, notes)
+        if isinstance(registry, ExportView):
+            _note_missing_keys(registry, services, notes)
         if services:
             yield from service_entries(registry, services)
         yield from vendor_keys(registry)
@@ -66,6 +74,28 @@ def observe(target: Target, notes: Notes) -> Iterator[Observation]:
     if root is not None:
         yield from folders(root, notes)
         yield from browser_extensions(root, notes)
+
+
+# What a set of exports must hold to show the whole machine (docs/registry-exports.md).
+_NEEDED_KEYS = (
+    ("the 64-bit Uninstall key", f"{HKLM}\\SOFTWARE\\{UNINSTALL}"),
+    (
+        "the 32-bit Uninstall key (Endpoint Security registers there)",
+        f"{HKLM}\\SOFTWARE\\WOW6432Node\\{UNINSTALL}",
+    ),
+)
+
+
+def _note_missing_keys(registry: ExportView, services: str | None, notes: Notes) -> None:
+    for what, key in _NEEDED_KEYS:
+        if not registry.has(key):
+            notes.gap(what, key, "not in the exports")
+    if services is None:
+        notes.gap(
+            "the Services key (drivers and services)",
+            f"{HKLM}\\SYSTEM\\CurrentControlSet\\Services",
+            "not in the exports",
+        )
 
 
 def _registry(target: Target, notes: Notes) -> RegistryView | None:
