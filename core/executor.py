@@ -19,6 +19,7 @@ The journal keeps every message in English: it is a record for help desks.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -382,4 +383,9 @@ def default_guard(
         return verdict.reason
     if step.elevated and not verdict.elevated_allowed:
         return f"it must never run as administrator: {verdict.reason}"
+    if step.elevated and sys.platform == "win32" and guard.is_system_msiexec(argv[0]):
+        # the code came from an uninstall entry: Windows Installer's own HKLM records must agree
+        from core.installer_records import live_refusal
+
+        return live_refusal(step.details.get("product_code", ""), step.product)
     return None
