@@ -90,6 +90,14 @@ class Pkexec:
     def wrap(self, argv: Sequence[str]) -> list[str]:
         return [self.pkexec, *argv]
 
+    def refusal(self, exit_code: int) -> str | None:
+        """pkexec's own answer when the person did not grant the rights (it then started nothing)."""
+        if exit_code == 126:
+            return "administrator rights were refused (the polkit dialog was dismissed); nothing was run"
+        if exit_code == 127:
+            return "administrator rights were refused (polkit did not authorise it); nothing was run"
+        return None
+
 
 @dataclass(frozen=True)
 class MacAdministratorPrompt:
@@ -292,6 +300,10 @@ class SubprocessRunner:
         output = tail.text(secrets)
         if cancelled or timed_out:
             return RunResult(None, timed_out=timed_out, cancelled=cancelled, output_tail=output)
+        refused = getattr(self._elevation, "refusal", None) if elevated else None
+        refusal = refused(process.returncode) if refused is not None else None
+        if refusal:
+            return RunResult(None, error=refusal, output_tail=output)
         return RunResult(process.returncode, output_tail=output)
 
     def _acquire(self) -> str | None:
