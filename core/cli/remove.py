@@ -161,7 +161,7 @@ def _remove(args: argparse.Namespace, session: RemovalSession, carried: Plan | N
     from core.carried_plan import narrow_to_carried
     from core.terminal_text import printable
 
-    session.scan()
+    found = session.scan()
     silent = args.silent or (carried is not None and carried.mode == "silent")
     plan = session.make_plan(silent=silent)
     if carried is not None:
@@ -169,7 +169,10 @@ def _remove(args: argparse.Namespace, session: RemovalSession, carried: Plan | N
         for step in narrowed.not_here:
             print(printable(f"Not installed on this machine, so not removed: {step.title}"))
         plan = session.plan = narrowed.plan
-    if not any(s.command or s.phase == "remove" for s in plan.steps):
+    # leftovers alone (a driver, a service, a folder) still get the plan's guided clean-up step, so that
+    # remove agrees with scan, which reports them (issue 9 #12)
+    leftovers = any(s.action == "clean_leftovers" for s in plan.steps) and bool(found.leftovers)
+    if not leftovers and not any(s.command or s.phase == "remove" for s in plan.steps):
         print("Nothing to remove: no Kaspersky product or successor was found.")
         return EXIT_REMOVED
     _print_plan(plan)
