@@ -19,6 +19,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from core.exit_codes import (
+    ERROR_CANCELLED,
+    ERROR_INSTALL_FAILURE,
+    ERROR_SUCCESS,
+    ERROR_SUCCESS_REBOOT_REQUIRED,
+    ERROR_UNKNOWN_PRODUCT,
+)
 from core.model import Kind, Notes, Observation, Scope, Target
 from core.runner import RunResult
 
@@ -34,10 +41,10 @@ KES_PASSWORD_PROPERTY = "KLPASSWD"  # noqa: S105
 AGENT_PASSWORD_PROPERTY = "KLUNINSTPASSWD"  # noqa: S105
 
 # Windows Installer exit codes the simulated uninstallers return.
-MSI_OK = 0
-MSI_REBOOT_NEEDED = 3010
-MSI_NOT_INSTALLED = 1605
-MSI_FAILED = 1603
+MSI_OK = ERROR_SUCCESS
+MSI_REBOOT_NEEDED = ERROR_SUCCESS_REBOOT_REQUIRED
+MSI_NOT_INSTALLED = ERROR_UNKNOWN_PRODUCT
+MSI_FAILED = ERROR_INSTALL_FAILURE
 
 _UNINSTALL = r"HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall"
 _SERVICES = r"HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Services"
@@ -154,7 +161,9 @@ class DemoRunner:
         self.calls.append(tuple(_scrub(arg, secrets) for arg in argv))
         if elevated and self.refuse_elevation > 0:
             self.refuse_elevation -= 1
-            return RunResult(exit_code=1223, error="elevation refused: the administrator prompt was declined")
+            return RunResult(
+                exit_code=ERROR_CANCELLED, error="elevation refused: the administrator prompt was declined"
+            )
         if cancel.wait(min(self._delay, timeout)):
             return RunResult(exit_code=None, cancelled=True)
         product = self._machine.product_for(argv)

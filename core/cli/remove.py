@@ -151,11 +151,11 @@ def _confirm_manual(step: Step, *, rescued: bool) -> bool:
 
     --yes alone never confirms them: removing encryption or a vault unseen can lose data for good.
     """
-    if rescued and step.details.get("blocking") == "true":
+    if rescued and step.blocking:
         print(f"Taken as done (--rescued): {step.title}")
         return True
     if not sys.stdin.isatty():
-        if step.details.get("blocking") == "true":
+        if step.blocking:
             print(f"Stopped before removal: '{step.title}' must be confirmed (run again with --rescued).")
         return False
     print(f"\n{step.title}\n{step.why}")

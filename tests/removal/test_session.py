@@ -169,9 +169,7 @@ def test_only_machine_scope_runs_just_the_elevated_steps(tmp_path: Path) -> None
     system, user = exits_with(folder, "system", 0), exits_with(folder, "user", 0)
     machine = dataclasses.replace(
         linux_machine(tmp_path, []),
-        runner=SubprocessRunner(
-            elevation=ThroughWrapper(wrapper(tmp_path))
-        ),
+        runner=SubprocessRunner(elevation=ThroughWrapper(wrapper(tmp_path))),
         guard=guard_allowing(folder),
     )
     session = RemovalSession(machine)
