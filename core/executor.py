@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
+from core import guard
+from core.authenticode import signed_by_kaspersky
 from core.exit_codes import InstallerKind, installer_kind, interpret
 from core.journal import Journal, JournalError, PendingRun
 from core.messages import DEFAULT_LANGUAGE, phrase, translate
@@ -433,9 +435,6 @@ def _outcome(run: _Run, kind: InstallerKind, result: RunResult, step: Step) -> O
 
 def default_guard(step: Step, argv: Sequence[str], plan: RunnablePlan) -> str | None:
     """core.guard's verdict on the command as planned, Authenticode signature included."""
-    from core import guard
-    from core.authenticode import signed_by_kaspersky
-
     verdict = guard.check_program(
         argv,
         os=plan.os,  # type: ignore[arg-type]

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
+from core import __version__
+
 OsName = Literal["windows", "macos", "linux"]
 Scope = Literal["machine", "user"]
 Origin = Literal["kaspersky", "successor", "other"]
@@ -178,8 +180,6 @@ class ScanResult:
         return bool(self.products or self.leftovers)
 
     def to_json(self) -> dict[str, object]:
-        from core import __version__
-
         return {
             "schema": self.SCHEMA,
             "switchover_version": __version__,

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from core.briefing import is_business
 from core.catalog import Catalog, Entry
 from core.messages import DEFAULT_LANGUAGE, translate
 from core.model import ScanResult
@@ -121,8 +122,6 @@ def _match(entry: Entry, wanted: tuple[str, ...]) -> tuple[tuple[str, ...], tupl
 
 
 def _has_business(scan: ScanResult | None) -> bool:
-    from core.briefing import is_business
-
     return scan is not None and any(is_business(p) for p in scan.kaspersky)
 
 
