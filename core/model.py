@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Literal
 
 from core import __version__
+from core.messages import Text
 
 OsName = Literal["windows", "macos", "linux"]
 Scope = Literal["machine", "user"]
@@ -209,7 +210,7 @@ class Protection:
     """Antivirus products actively protecting the machine (display names), and what could not be checked."""
 
     active: tuple[str, ...]
-    notes: tuple[str, ...] = ()
+    notes: tuple[Text, ...] = ()  # what could not be checked, said in the reader's language
 
     @property
     def protected(self) -> bool:
