@@ -56,8 +56,10 @@ def main(argv: Sequence[str] | None = None, *, assistant: Assistant | None = Non
         return assistant(demo=args.demo)
     import logging
 
+    from core.cli.output import tolerate_unencodable_text
     from core.model import InputError
 
+    tolerate_unencodable_text()
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
