@@ -142,10 +142,14 @@ class Target:
     live: bool = True
     root: str | None = None  # a mounted disk or copied tree (macOS, Linux, or a Windows drive)
     registry_exports: tuple[str, ...] = ()  # `reg export` / regedit files
+    bundle: str | None = None  # a folder or zip from `switchover collect` (core/bundle.py)
+    hostname: str | None = None  # the offline machine's name, when the bundle's manifest gives it
 
     def describe(self) -> str:
         if self.live:
             return f"this {self.os} machine"
+        if self.bundle:
+            return f"offline {self.os} data ({self.bundle}, {self.hostname or 'unnamed'})"
         parts = [*self.registry_exports, *([self.root] if self.root else [])]
         return f"offline {self.os} data ({', '.join(parts)})"
 
@@ -161,6 +165,7 @@ class ScanResult:
     other_security_software: tuple[Product, ...]
     notes: tuple[Note, ...] = ()
     hostname: str | None = None
+    os_version: str | None = None
 
     SCHEMA = "switchover.scan/1"
 
@@ -190,6 +195,8 @@ class ScanResult:
                 "hostname": self.hostname,
                 "root": self.target.root,
                 "registry_exports": list(self.target.registry_exports),
+                "bundle": self.target.bundle,
+                "os_version": self.os_version,
             },
             "summary": {
                 "kaspersky_products": len(self.kaspersky),
@@ -205,7 +212,15 @@ class ScanResult:
 
 
 class Notes(list[Note]):
-    """Where adapters record what they skipped, so a bad input never stops a scan silently."""
+    """Where adapters record what they skipped, so a bad input never stops a scan silently.
+
+    `machine` holds what the data says about the machine itself (`hostname`, `os_version`), so an
+    offline scan names the machine it came from.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.machine: dict[str, str] = {}
 
     def skip(self, location: str, message: str) -> None:
         self.append(Note(location, message))
