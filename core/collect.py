@@ -159,6 +159,7 @@ def _write(destination: str, files: dict[str, bytes]) -> None:
     """All files, or none: the bundle is written beside its name first, then moved into place."""
     target = Path(destination)
     partial = target.with_name(target.name + ".partial")
+    target.parent.mkdir(parents=True, exist_ok=True)
     if destination.lower().endswith(".zip"):
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for name, data in files.items():

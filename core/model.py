@@ -145,7 +145,7 @@ class Product:
         }
 
     @classmethod
-    def from_json(cls, data: Mapping[str, object]) -> Product:
+    def from_json(cls, data: Mapping[str, object], *, with_evidence: bool = True) -> Product:
         """A product from a `switchover.scan/1` document (KeyError or ValueError when it is not one)."""
         state, evidence, version = data.get("state"), data.get("evidence"), data.get("version")
         origin, scope = str(data["origin"]), str(data.get("scope", "machine"))
@@ -163,7 +163,7 @@ class Product:
             scope=scope,  # type: ignore[arg-type]
             managed=data.get("managed") is True,
             evidence=tuple(Evidence.from_json(e) for e in evidence if isinstance(e, dict))
-            if isinstance(evidence, list)
+            if isinstance(evidence, list) and with_evidence
             else (),
             state={str(k): str(v) for k, v in state.items()} if isinstance(state, dict) else {},
             leftover=data.get("leftover") is True,
@@ -247,8 +247,11 @@ class ScanResult:
         }
 
 
-def scan_from_json(data: Mapping[str, object]) -> ScanResult:
-    """A `switchover.scan/1` document read back (ValueError when it is not one)."""
+def scan_from_json(data: Mapping[str, object], *, with_evidence: bool = True) -> ScanResult:
+    """A `switchover.scan/1` document read back (ValueError when it is not one).
+
+    Without evidence it reads several times faster: enough for counts over a fleet.
+    """
     if data.get("schema") != ScanResult.SCHEMA:
         raise ValueError(f"not a {ScanResult.SCHEMA} document (schema: {data.get('schema')!r})")
     machine = data.get("machine")

@@ -80,11 +80,11 @@ def report_facts(document: Mapping[str, Any], *, with_plan: bool = True) -> Repo
         scan_part = document.get("scan")
         if not isinstance(scan_part, dict):
             raise ValueError("the removal report holds no scan")
-        result = scan_from_json(scan_part)
+        result = scan_from_json(scan_part, with_evidence=with_plan)
         plan = _plan_titles(document.get("plan"))
         outcome, details = _outcome(document, result)
     elif schema == ScanResult.SCHEMA:
-        result = scan_from_json(document)
+        result = scan_from_json(document, with_evidence=with_plan)
         plan = _planned(result) if with_plan else ()
         outcome, details = ("scan_only" if result.found_anything else "clean"), ()
     else:
