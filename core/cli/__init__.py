@@ -20,7 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
     import argparse
 
     from core import __version__
-    from core.cli import alternatives, brief, catalog, collect, fleet, plan, remove, report, scan
+    from core.cli import alternatives, brief, catalog, collect, export, fleet, plan, remove, report, scan
 
     parser = argparse.ArgumentParser(
         prog="switchover",
@@ -30,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="open the assistant on a built-in demo machine")
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in (scan, plan, remove, brief, alternatives, catalog, collect, report, fleet):
+    for command in (scan, plan, remove, brief, alternatives, catalog, collect, report, fleet, export):
         command.register(subparsers)
     return parser
 
