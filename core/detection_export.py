@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
+from itertools import pairwise
 
 from core.model import Kind
 from core.signatures import Rule, SignatureSet, bundled_signatures
@@ -219,32 +220,9 @@ def _alternation(pattern: str) -> tuple[str, list[str], str]:
     return "", [pattern], ""
 
 
-def _first_group(pattern: str) -> tuple[int, int] | None:
-    """Where the first top-level group opens and closes."""
-    depth, start, index, in_class = 0, -1, 0, False
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            if depth == 0:
-                start = index
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return start, index
-        index += 1
-    return None
-
-
-def _top_level(text: str) -> list[str]:
-    parts, depth, start, index, in_class = [], 0, 0, 0, False
+def _structure(text: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, depth before it) for each ( ) | outside escapes and character classes."""
+    depth, index, in_class = 0, 0, False
     while index < len(text):
         char = text[index]
         if char == "\\":
@@ -254,16 +232,28 @@ def _top_level(text: str) -> list[str]:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(text[start:index])
-            start = index + 1
+        elif char in "()|":
+            yield index, char, depth
+            depth += {"(": 1, ")": -1}.get(char, 0)
         index += 1
-    parts.append(text[start:])
-    return parts
+
+
+def _first_group(pattern: str) -> tuple[int, int] | None:
+    """Where the first top-level group opens and closes."""
+    start = None
+    for index, char, depth in _structure(pattern):
+        if char == "(" and depth == 0:
+            start = index
+        elif char == ")" and depth == 1 and start is not None:
+            return start, index
+    return None
+
+
+def _top_level(text: str) -> list[str]:
+    """The text split at each | that no group encloses."""
+    cuts = [index for index, char, depth in _structure(text) if char == "|" and depth == 0]
+    bounds = [-1, *cuts, len(text)]
+    return [text[a + 1 : b] for a, b in pairwise(bounds)]
 
 
 def osquery_patterns(pattern: str) -> list[str]:
