@@ -17,9 +17,14 @@ from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
 from string import Template
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from core.model import Product, ScanResult, scan_from_json
+
+if TYPE_CHECKING:
+    from core.executor import RunReport
+    from core.plan import Plan
+    from core.verify import Verification
 
 REPORT_SCHEMA = "switchover.report/1"
 MAX_TICKET_CHARS = 4000
@@ -55,6 +60,33 @@ class ReportFacts:
     outcome_details: tuple[str, ...]
     notes: int
     document: str  # the schema the facts were read from
+
+
+def removal_document(
+    *, scan: ScanResult, plan: Plan, run: RunReport, verification: Verification
+) -> dict[str, Any]:
+    """A finished removal as one `switchover.report/1` document (the shape the assistant saves too).
+
+    No secrets: plans hold only placeholders for passwords.
+    """
+    from dataclasses import asdict
+
+    from core import __version__
+
+    return {
+        "schema": REPORT_SCHEMA,
+        "switchover_version": __version__,
+        "written_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "demo_machine": None,
+        "scan": scan.to_json(),
+        "plan": plan.to_json(),
+        "run": asdict(run),
+        "verification": {
+            "status": verification.status,
+            "summary": verification.summary(),
+            "after_restart": False,
+        },
+    }
 
 
 def read_document(path: str) -> dict[str, Any]:

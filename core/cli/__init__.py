@@ -21,10 +21,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     from core import __version__
     from core.cli import alternatives, brief, catalog, collect, export, fleet, plan, remove, report, scan
+    from core.cli.common_options import EXAMPLES, add_common_options
 
     parser = argparse.ArgumentParser(
         prog="switchover",
         description="Find Kaspersky software, explain the US ban, suggest alternatives and remove it safely.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"switchover {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the assistant on a built-in demo machine")
@@ -32,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in (scan, plan, remove, brief, alternatives, catalog, collect, report, fleet, export):
         command.register(subparsers)
+    add_common_options(subparsers)
     return parser
 
 
@@ -55,8 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    from core.cli.common_options import run_command
+
     try:
-        return int(args.run(args))
+        return run_command(args)
     except InputError as error:  # offline input that cannot be used: one line, exit 2
         print(f"switchover: {error}", file=sys.stderr)
         return 2

@@ -41,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--reg", action="append", default=[], metavar="FILE", help="a registry export; repeatable"
     )
     group.add_argument("--root", metavar="DIR", help="a mounted Windows volume (its hive files are read)")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, handles_output=True)
 
 
 def run(args: argparse.Namespace) -> int:
