@@ -98,10 +98,10 @@ class TechnicianWindow(QMainWindow):
         splitter.addWidget(self.products)
         self.plan = QListWidget()
         self.plan.setAccessibleName(self.tr("Plan in brief"))
-        splitter.addWidget(self.plan)
+        splitter.addWidget(_titled(self.tr("&Plan in brief (what removal on the PC would do)"), self.plan))
         self.notes = QListWidget()
         self.notes.setAccessibleName(self.tr("Notes"))
-        splitter.addWidget(self.notes)
+        splitter.addWidget(_titled(self.tr("&Notes (what could not be read)"), self.notes))
         splitter.setSizes([360, 140, 80])
         layout.addWidget(splitter, 1)
         self.setCentralWidget(body)
@@ -274,6 +274,18 @@ class TechnicianWindow(QMainWindow):
         if self.result is not None:
             QGuiApplication.clipboard().setText(ticket_text(report_facts(self.result.to_json())))
             self.statusBar().showMessage(self.tr("Ticket text copied."))
+
+
+def _titled(title: str, widget: QWidget) -> QWidget:
+    """The widget under a label that names it (its mnemonic moves the focus there)."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 4, 0, 0)
+    label = QLabel(title)
+    label.setBuddy(widget)
+    layout.addWidget(label)
+    layout.addWidget(widget, 1)
+    return box
 
 
 def add_to(wizard: QWizard) -> None:
