@@ -71,12 +71,18 @@ function Export-Keys([string[]]$Keys, [string]$Name, [string]$Folder) {
     foreach ($key in $Keys) {
         $part = Join-Path $Folder ("part-{0}-{1}.reg" -f $Name, $index)
         $index += 1
-        & $Reg export $key $part /y /reg:64 2>$null | Out-Null
-        if ($LASTEXITCODE -eq 0 -and (Test-Path -LiteralPath $part)) {
-            $record.keys += $key
+        # reg.exe says "unable to find the specified registry key" on stderr for a key that is not there;
+        # Windows PowerShell 5.1 would turn that into a terminating error under 'Stop'.
+        $ErrorActionPreference = 'Continue'
+        & $Reg export $key $part /y /reg:64 2>&1 | Out-Null
+        $code = $LASTEXITCODE
+        $ErrorActionPreference = 'Stop'
+        # Entries by index: $record.keys would be the dictionary's own Keys property.
+        if ($code -eq 0 -and (Test-Path -LiteralPath $part)) {
+            $record['keys'] += $key
             $parts += $part
         } else {
-            $record.missing += $key
+            $record['missing'] += $key
         }
     }
     if ($parts.Count -eq 0) { return $null }
@@ -89,7 +95,7 @@ function Export-Keys([string[]]$Keys, [string]$Name, [string]$Folder) {
         Remove-Item -LiteralPath $part
     }
     [IO.File]::WriteAllText($target, $text, [Text.Encoding]::Unicode)
-    $record.sha256 = (Get-FileHash -LiteralPath $target -Algorithm SHA256).Hash.ToLowerInvariant()
+    $record['sha256'] = (Get-FileHash -LiteralPath $target -Algorithm SHA256).Hash.ToLowerInvariant()
     return $record
 }
 
@@ -130,8 +136,8 @@ try {
         $target = Join-Path $folder 'registry\machine.reg'
         $extra = ConvertTo-RegText $MachineValuesOnly[0] $version
         [IO.File]::AppendAllText($target, $extra, [Text.Encoding]::Unicode)
-        $machine.keys += $MachineValuesOnly[0]
-        $machine.sha256 = (Get-FileHash -LiteralPath $target -Algorithm SHA256).Hash.ToLowerInvariant()
+        $machine['keys'] += $MachineValuesOnly[0]
+        $machine['sha256'] = (Get-FileHash -LiteralPath $target -Algorithm SHA256).Hash.ToLowerInvariant()
         $files += $machine
     }
     $users = @()
@@ -141,7 +147,7 @@ try {
         $record = Export-Keys ($UserKeys | ForEach-Object { "HKU\$sid\$_" }) "user-$sid" $folder
         if ($null -ne $record) {
             $files += $record
-            $users += [ordered]@{ sid = $sid; file = $record.path }
+            $users += [ordered]@{ sid = $sid; file = $record['path'] }
         }
     }
     $osVersion = (@($version['ProductName'], $version['DisplayVersion']) | Where-Object { $_ }) -join ' '

@@ -79,7 +79,8 @@ function Get-Found {
             foreach ($child in $vendor.GetSubKeyNames()) {
                 $names = @($child)
                 if ($child -eq 'protected' -or $child -eq 'InstalledProducts') {
-                    $names = @($vendor.OpenSubKey($child).GetSubKeyNames())
+                    $inner = $vendor.OpenSubKey($child)
+                    $names = if ($null -ne $inner) { @($inner.GetSubKeyNames()) } else { @() }
                 }
                 foreach ($name in $names) {
                     $rule = Find-Rule 'vendor_key' $name @{}
@@ -89,7 +90,7 @@ function Get-Found {
         }
     }
     $services = $machine.OpenSubKey('SYSTEM\CurrentControlSet\Services')
-    foreach ($name in $services.GetSubKeyNames()) {
+    foreach ($name in $(if ($null -ne $services) { $services.GetSubKeyNames() } else { @() })) {
         $key = $services.OpenSubKey($name)
         if ($null -eq $key) { continue }
         $attributes = Get-Values $key @('DisplayName', 'ImagePath', 'Type', 'Start')
