@@ -265,7 +265,7 @@ def scan_from_json(data: Mapping[str, object], *, with_evidence: bool = True) ->
         items = data.get(field)
         try:
             return (
-                tuple(Product.from_json(p) for p in items if isinstance(p, dict))
+                tuple(Product.from_json(p, with_evidence=with_evidence) for p in items if isinstance(p, dict))
                 if isinstance(items, list)
                 else ()
             )
@@ -298,6 +298,18 @@ def scan_from_json(data: Mapping[str, object], *, with_evidence: bool = True) ->
 
 def _text_or_none(value: object) -> str | None:
     return str(value) if value is not None else None
+
+
+@dataclass(frozen=True)
+class Protection:
+    """Antivirus products actively protecting the machine (display names), and what could not be checked."""
+
+    active: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def protected(self) -> bool:
+        return bool(self.active)
 
 
 class Notes(list[Note]):

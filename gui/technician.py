@@ -36,18 +36,23 @@ log = logging.getLogger(__name__)
 
 
 class OfflineScanWorker(Worker):
-    """Reads the bundle or exports (unpacking and checking a zip takes a while) and scans them."""
+    """Reads the bundle or exports (unpacking and checking a zip takes a while) and scans them.
+
+    Its session is made here, off the GUI thread, once the target is known; it is only ever
+    asked to scan (core refuses to remove from offline data in any case).
+    """
 
     finished = Signal(ScanResult)
 
     def __init__(self, make_target: Callable[[], Target]) -> None:
-        super().__init__()
+        super().__init__(None)  # type: ignore[arg-type]  # the session comes in work()
         self._make_target = make_target
 
     def work(self) -> None:
-        from core.scan import scan
+        from core.session import RemovalSession, this_machine
 
-        emit(self.finished, scan(self._make_target()))
+        self.session = RemovalSession(this_machine(self._make_target()))
+        emit(self.finished, self.session.scan(self.cancel_event))
 
 
 def bundle_target(path: str) -> Target:
