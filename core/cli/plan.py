@@ -62,7 +62,7 @@ def describe(plan: Plan) -> str:
         if step.phase != phase:
             phase = step.phase
             lines.append(f"{titles[phase]}:")
-        when = step.details.get("when")
+        when = step.when.to_text() if step.when else None
         lines.append(f"  {number}. {step.title}" + (f"  [only {when.replace('_', ' ')}]" if when else ""))
         lines.append(f"     {step.why}")
         for need in step.needs:

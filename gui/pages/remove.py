@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from core.exit_codes import ERROR_CANCELLED
 from core.flow import Stage
 from gui.pages.flow_page import FlowPage, button_row, push_button, wrapped
 
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from core.plan import Plan, Step
     from gui.workers import RemovalWorker
 
-ELEVATION_DECLINED = 1223  # Win32 ERROR_CANCELLED: the administrator prompt was answered No
+ELEVATION_DECLINED = ERROR_CANCELLED  # the administrator prompt was answered No
 
 
 class RemovePage(FlowPage):
