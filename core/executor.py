@@ -448,9 +448,10 @@ def default_guard(
         return verdict.reason
     if step.elevated and not verdict.elevated_allowed:
         return f"it must never run as administrator: {verdict.reason}"
-    if step.elevated and sys.platform == "win32" and guard.is_system_msiexec(argv[0]):
-        # the code came from an uninstall entry: Windows Installer's own HKLM records must agree
+    if sys.platform == "win32" and guard.is_system_msiexec(argv[0]):
+        # The code came from an uninstall entry: Windows Installer's own HKLM records must agree, for a
+        # per-user step too (an elevated `remove` gives every child its administrator token).
         from core.installer_records import live_refusal
 
-        return live_refusal(step.product_code or "", step.product)
+        return live_refusal(step.product_code or "", step.product, per_user=step.scope == "user")
     return None

@@ -16,10 +16,19 @@ _UNINSTALL = "Microsoft\\Windows\\CurrentVersion\\Uninstall"
 _VIEWS = (f"{HKLM}\\SOFTWARE\\{_UNINSTALL}", f"{HKLM}\\SOFTWARE\\WOW6432Node\\{_UNINSTALL}")
 
 
-def msi_refusal(code: str, product: str | None, registry: RegistryView) -> str | None:
-    """None when HKLM knows `code` as `product`; else why msiexec must not remove it."""
+def msi_refusal(
+    code: str, product: str | None, registry: RegistryView, *, per_user_unelevated: bool = False
+) -> str | None:
+    """None when HKLM knows `code` as `product`; else why msiexec must not remove it.
+
+    A code HKLM knows under another name is refused whatever the step's scope. A code HKLM does not
+    know is allowed only for a per-user product removed without administrator rights
+    (`per_user_unelevated`): with them, that user's entry would decide what an administrator removes.
+    """
     names = [registry.values(f"{view}\\{code}").text("DisplayName") for view in _VIEWS]
     known = [name for name in names if name is not None]
+    if not known and per_user_unelevated:
+        return None
     if not known:
         return f"Windows Installer's records (HKLM) do not know {code}: no product of this machine has it"
     if product is not None and all(name.casefold() != product.casefold() for name in known):
@@ -30,8 +39,11 @@ def msi_refusal(code: str, product: str | None, registry: RegistryView) -> str |
     return None
 
 
-def live_refusal(code: str, product: str | None) -> str | None:
-    """`msi_refusal` against this Windows machine's live registry."""
+def live_refusal(code: str, product: str | None, *, per_user: bool) -> str | None:
+    """`msi_refusal` against this Windows machine's live registry, for this process's rights."""
+    import ctypes
+
     from core.adapters.registry import LiveView
 
-    return msi_refusal(code, product, LiveView())
+    elevated = bool(ctypes.windll.shell32.IsUserAnAdmin())  # type: ignore[attr-defined]
+    return msi_refusal(code, product, LiveView(), per_user_unelevated=per_user and not elevated)

@@ -27,9 +27,16 @@ def test_a_code_hklm_knows_as_the_planned_product_may_be_removed() -> None:
 
 
 def test_a_user_hive_entry_naming_another_vendors_code_is_refused() -> None:
-    # an HKCU entry "Kaspersky Free" keyed with another vendor's HKLM ProductCode
-    refusal = msi_refusal(CODE_360, "Kaspersky Free", _machine())
-    assert refusal is not None and "360 Total Security" in refusal and "Kaspersky Free" in refusal
+    # an HKCU entry "Kaspersky Free" keyed with another vendor's HKLM ProductCode, whatever the rights
+    for per_user_unelevated in (False, True):
+        refusal = msi_refusal(CODE_360, "Kaspersky Free", _machine(), per_user_unelevated=per_user_unelevated)
+        assert refusal is not None and "360 Total Security" in refusal and "Kaspersky Free" in refusal
+
+
+def test_a_per_user_product_unknown_to_hklm_is_removed_only_without_administrator_rights() -> None:
+    code = "{00000000-1111-2222-3333-444444444444}"
+    assert msi_refusal(code, "Kaspersky Free", _machine(), per_user_unelevated=True) is None
+    assert msi_refusal(code, "Kaspersky Free", _machine(), per_user_unelevated=False) is not None
 
 
 def test_a_code_windows_installer_does_not_know_is_refused() -> None:
