@@ -51,7 +51,8 @@ def offline_refusal(args: argparse.Namespace) -> str | None:
     if not given:
         return None
     return (
-        f"remove acts only on the machine it runs on, and {' and '.join(given)} names another machine's "
+        f"remove acts only on the machine it runs on, and {' and '.join(given)} "
+        f"{'names' if len(given) == 1 else 'name'} another machine's "
         "data: use 'switchover plan' with it, then 'switchover remove --plan FILE' on that machine"
     )
 
