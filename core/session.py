@@ -284,6 +284,11 @@ class RemovalSession:
         (which blocks like a scan). Made once per run, so a face can ask first (is a password needed?)."""
         if self._prepared is None:
             if self.resuming is not None:
+                # an uninstaller a killed run left running finishes first (bounded): the fresh scan must
+                # see what it did, and its step must never start twice at once (issue 9 #9)
+                from core.children import wait_for_children
+
+                wait_for_children(self.resuming.children)
                 self._prepared = self.resume_plan(self.resuming)
             elif self.plan is not None:
                 self._prepared = self.plan

@@ -89,3 +89,20 @@ def test_an_ended_child_not_yet_reaped_does_not_count(tmp_path: Path) -> None:
         assert not still_running(Child("s", child.pid, created))
     finally:
         child.wait()
+
+
+def test_the_session_every_face_drives_waits_too(private_data_dir: Path) -> None:
+    # the window resumes through core.session, not through the command line
+    from core.scan import live_target
+    from core.session import RemovalSession, this_machine
+
+    child = _sleeper(2.5)
+    _interrupted_with(Journal(private_data_dir / "journal.jsonl"), child)
+    session = RemovalSession(this_machine(live_target()))
+    pending = session.unfinished()
+    assert pending is not None and [c.pid for c in pending.children] == [child.pid]
+    session.resuming = pending
+    started = time.monotonic()
+    session.plan_to_run()
+    assert time.monotonic() - started >= 2.0
+    child.wait()
