@@ -274,7 +274,8 @@ def to_html(summary: FleetSummary) -> str:
         '<meta http-equiv="Content-Security-Policy" '
         "content=\"default-src 'none'; style-src 'unsafe-inline'\">"
         f"<title>Switchover fleet summary</title><style>{style}"
-        "body{max-width:90em}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(24em,1fr));gap:0 2em}"
+        "body{max-width:90em}"
+        ".charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(24em,1fr));gap:0 2em}"
         "svg text{font:10pt system-ui,sans-serif}</style></head><body>"
         f"<h1>Switchover fleet summary</h1><p>{len(summary.machines)} machines, "
         f"{len(summary.needing_work)} still need work.</p>"
