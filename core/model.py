@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
+from core import __version__
+from core.messages import Text
+
 OsName = Literal["windows", "macos", "linux"]
 Scope = Literal["machine", "user"]
 Origin = Literal["kaspersky", "successor", "other"]
@@ -219,8 +222,6 @@ class ScanResult:
         return bool(self.products or self.leftovers)
 
     def to_json(self) -> dict[str, object]:
-        from core import __version__
-
         return {
             "schema": self.SCHEMA,
             "switchover_version": __version__,
@@ -305,7 +306,7 @@ class Protection:
     """Antivirus products actively protecting the machine (display names), and what could not be checked."""
 
     active: tuple[str, ...]
-    notes: tuple[str, ...] = ()
+    notes: tuple[Text, ...] = ()  # what could not be checked, said in the reader's language
 
     @property
     def protected(self) -> bool:

@@ -163,31 +163,7 @@ def _value(type_name: str, data: object) -> RegValue:
     return RegValue(kind, bytes(data) if isinstance(data, (bytes, bytearray)) else b"")
 
 
-def windows_volume(root: str, notes: Notes, *, where: str) -> HiveView | None:
-    """The registry of a mounted Windows volume from its hive files, or None when it has none."""
-    from core.adapters.windows import _resolve, _users
-
-    config = _resolve(root, ["Windows", "System32", "config"])
-    if config is None:
-        return None
-    view = HiveView(notes)
-    for name in ("SOFTWARE", "SYSTEM"):
-        file = _child(config, name)
-        if file is not None:
-            view.mount(f"{HKLM}\\{name}", file, f"{where}\\Windows\\System32\\config\\{name}")
-    if not view.mounted:
-        return None
-    profiles = _profile_sids(view)
-    for user in _users(root, notes):
-        folder = _resolve(root, ["Users", user])
-        hive = _child(folder, "NTUSER.DAT") if folder else None
-        if hive is not None:
-            sid = profiles.get(user.casefold(), user)
-            view.mount(f"{HKU}\\{sid}", hive, f"{where}\\Users\\{user}\\NTUSER.DAT")
-    return view
-
-
-def _profile_sids(view: HiveView) -> dict[str, str]:
+def profile_sids(view: HiveView) -> dict[str, str]:
     """Profile folder name (casefolded) -> SID, from ProfileList's ProfileImagePath values."""
     base = f"{HKLM}\\SOFTWARE\\{_PROFILE_LIST}"
     sids: dict[str, str] = {}
@@ -199,7 +175,7 @@ def _profile_sids(view: HiveView) -> dict[str, str]:
     return sids
 
 
-def _child(folder: str, name: str) -> str | None:
+def child_file(folder: str, name: str) -> str | None:
     """The entry `name` in `folder`, matched without regard to case (a disk mounted from Linux)."""
     exact = os.path.join(folder, name)
     if os.path.lexists(exact):

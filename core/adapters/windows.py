@@ -75,8 +75,6 @@ def _registry(target: Target, notes: Notes) -> RegistryView | None:
     if target.live and sys.platform == "win32":
         return LiveView()
     if target.root:  # a mounted Windows volume: its hive files (core/adapters/hive.py)
-        from core.adapters.hive import windows_volume
-
         return windows_volume(target.root, notes, where=_windows_path(target.root, []).rstrip("\\"))
     return None
 
@@ -577,3 +575,27 @@ def _read_json(path: str, where: str, notes: Notes) -> object:
     except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         notes.skip(where, f"{name} could not be read")
         return None
+
+
+def windows_volume(root: str, notes: Notes, *, where: str) -> RegistryView | None:
+    """The registry of a mounted Windows volume from its hive files, or None when it has none."""
+    from core.adapters.hive import HKLM, HKU, HiveView, child_file, profile_sids
+
+    config = _resolve(root, ["Windows", "System32", "config"])
+    if config is None:
+        return None
+    view = HiveView(notes)
+    for name in ("SOFTWARE", "SYSTEM"):
+        file = child_file(config, name)
+        if file is not None:
+            view.mount(f"{HKLM}\\{name}", file, f"{where}\\Windows\\System32\\config\\{name}")
+    if not view.mounted:
+        return None
+    profiles = profile_sids(view)
+    for user in _users(root, notes):
+        folder = _resolve(root, ["Users", user])
+        hive = child_file(folder, "NTUSER.DAT") if folder else None
+        if hive is not None:
+            sid = profiles.get(user.casefold(), user)
+            view.mount(f"{HKU}\\{sid}", hive, f"{where}\\Users\\{user}\\NTUSER.DAT")
+    return view

@@ -88,7 +88,7 @@ def _registry(args: argparse.Namespace) -> tuple[RegistryView, bool]:
         notes = Notes()
         return ExportView(read_export(path, notes) for path in args.reg), True
     if args.root:
-        from core.adapters.hive import windows_volume
+        from core.adapters.windows import windows_volume
 
         view = windows_volume(args.root, Notes(), where="C:")
         if view is None:

@@ -221,7 +221,7 @@ def test_a_mac_tree_scans_from_the_command_line(tmp_path: Path) -> None:
         "hostname": None,
         "root": str(root),
         "registry_exports": [],
-        "bundle": None,  # added to scan/1 with collected bundles (docs/cli.md)
+        "bundle": None,
         "os_version": None,
     }
     assert {
