@@ -4,7 +4,9 @@ the machine it runs on, so its end-to-end tests need a machine whose Kaspersky p
 The command runs in a private mount namespace (`unshare --mount`, as root) in which a temporary root's
 dpkg database and /opt are bind-mounted over the real ones, and apt's and dpkg's state and logs over
 theirs: the live scan reads that database, the plan's own /usr/bin/apt-get or dpkg removes the test
-double from it, and nothing outside the namespace sees any of it.
+double from it, and nothing outside the namespace sees any of it. It has its own PID namespace and
+/proc too, so the live scan sees only its own processes, never another test's "klnagent" running on
+the same machine.
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ class LiveLinux:
 
     def command(self, *args: str) -> list[str]:
         return [
-            "unshare", "--mount", "--propagation", "private", "--",
+            "unshare", "--mount", "--propagation", "private", "--pid", "--fork", "--mount-proc", "--",
             sys.executable, "-m", "tests.removal.live_linux", str(self.root), *args,
         ]  # fmt: skip
 
