@@ -31,7 +31,9 @@ def namespaces_available() -> str | None:
     if sys.platform != "linux" or os.geteuid() != 0 or not shutil.which("unshare"):
         return "needs Linux, root and unshare"
     done = subprocess.run(
-        ["unshare", "--mount", "--propagation", "private", "true"], capture_output=True, check=False
+        ["unshare", "--mount", "--propagation", "private", "--pid", "--fork", "--mount-proc", "true"],
+        capture_output=True,
+        check=False,
     )
     return None if done.returncode == 0 else "no private mount namespace here (no CAP_SYS_ADMIN)"
 
