@@ -23,7 +23,13 @@ from tests.removal.dpkg_root import build_deb, install, installed, make_root
 
 REPO = Path(__file__).resolve().parents[2]
 # What dpkg and apt-get read and write on a live machine, bound to the test's own folders.
-_BOUND = ("/var/lib/dpkg", "/opt", "/var/lib/apt", "/var/cache/apt", "/var/log")
+# The folders the live Linux scan reads for software outside packages (/var/opt, /etc/opt, systemd's
+# units, init scripts) are the test's own too: another test on this shared machine may leave a
+# kesl.service or /var/opt/kaspersky behind for a moment.
+_BOUND = (
+    "/var/lib/dpkg", "/opt", "/var/lib/apt", "/var/cache/apt", "/var/log",
+    "/var/opt", "/etc/opt", "/etc/systemd/system", "/usr/lib/systemd/system", "/etc/init.d",
+)  # fmt: skip
 
 
 def namespaces_available() -> str | None:
