@@ -1,4 +1,6 @@
-"""Light or dark, as the system says: Fusion follows the platform's colour scheme by itself.
+"""The look: light or dark as the system says, one primary button, windows that fit the screen.
+
+Fusion follows the platform's colour scheme by itself.
 
 SWITCHOVER_COLOR_SCHEME=light|dark forces one (screenshots, testing). Platforms
 without a colour-scheme setting (offscreen, some X11 desktops) would ignore the
@@ -10,7 +12,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget, QWizard
 
 _DARK = {
     QPalette.ColorRole.Window: "#242424",
@@ -53,3 +55,44 @@ def apply_theme(app: QApplication) -> None:
         app.setPalette(dark_palette())
     elif forced == "light":
         app.styleHints().setColorScheme(Qt.ColorScheme.Light)
+
+
+# The one button that moves on is filled with the highlight colour; everything else stays plain. The
+# palette's own roles, so light, dark and high-contrast schemes all keep their contrast.
+PRIMARY_STYLE = """
+QPushButton[primary="true"]:enabled {
+    background: palette(highlight); color: palette(highlighted-text);
+    border: 1px solid palette(highlight); border-radius: 4px; padding: 5px 18px; font-weight: bold;
+}
+QPushButton[primary="true"]:enabled:hover { border: 1px solid palette(highlighted-text); }
+"""
+
+
+def mark_primary(wizard: QWizard) -> None:
+    """Next, Continue and Finish are the primary action: only one of them shows at a time."""
+    for which in (
+        QWizard.WizardButton.NextButton,
+        QWizard.WizardButton.CommitButton,
+        QWizard.WizardButton.FinishButton,
+    ):
+        button = wizard.button(which)
+        if isinstance(button, QPushButton):
+            button.setProperty("primary", True)
+    wizard.setStyleSheet(PRIMARY_STYLE)
+
+
+TITLE_BAR = 40  # room left for the window manager's title bar and frame, in device-independent pixels
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Shrink and move `window` so that all of it is on its screen's free area (200% on a small laptop)."""
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is None:
+        return
+    free = screen.availableGeometry()
+    width = min(window.width(), free.width())
+    height = min(window.height(), free.height() - TITLE_BAR)
+    window.resize(width, height)
+    x = min(max(window.x(), free.left()), free.right() - width + 1)
+    y = min(max(window.y(), free.top()), free.bottom() - height - TITLE_BAR + 1)
+    window.move(x, max(y, free.top()))

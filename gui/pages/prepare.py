@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QScrollArea, QVBoxLayout, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QCheckBox, QScrollArea, QVBoxLayout, QWidget, QWizard
 
 from core.flow import Stage
 from gui.pages.flow_page import FlowPage, wrapped
+
+if TYPE_CHECKING:
+    from core.plan import Plan
 
 
 class PreparePage(FlowPage):
@@ -50,6 +55,17 @@ class PreparePage(FlowPage):
         column.addStretch(1)
         self.area.setWidget(checklist)
         self._ticked()
+        self.name_next_button(plan)
+
+    def name_next_button(self, plan: Plan) -> None:
+        """Say what Next does: with no password to type, leaving this page starts the removal."""
+        from core.secrets import needs_password
+
+        wants_password = any(step.command and needs_password(step.command) for step in plan.steps)
+        self.setButtonText(
+            QWizard.WizardButton.NextButton,
+            self.tr("&Next") if wants_password else self.tr("&Remove Kaspersky now"),
+        )
 
     def _ticked(self) -> None:
         self.session.ticked = {step_id for step_id, box in self.boxes.items() if box.isChecked()}

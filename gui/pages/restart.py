@@ -26,7 +26,7 @@ class RestartPage(FlowPage):
             self.explain.setText(
                 self.tr(
                     "On a real computer you would now save your work and restart. Here, press the button "
-                    "to restart the simulated computer, then press Next."
+                    "to restart the simulated computer; the check follows by itself."
                 )
             )
         else:
@@ -47,6 +47,7 @@ class RestartPage(FlowPage):
             self.status.setText(self.tr("✓ The demo computer has restarted. Press Next to check the result."))
             self.restart_button.setEnabled(False)
             self.refresh_buttons()
+            self.advance()  # restarted: checking the result is the only way on
 
     def isComplete(self) -> bool:
         return self.session.machine.demo is None or self.session.rebooted
