@@ -78,9 +78,10 @@ class RemovePage(FlowPage):
         turn_layout = QVBoxLayout(self.turn)
         self.turn_text = wrapped(name=self.tr("What to do now"))
         turn_layout.addWidget(self.turn_text)
+        self.turn_open = push_button(self.tr("Open Windows' &installed apps"), self.open_installed_apps)
         self.turn_done = push_button(self.tr("I have &done this"), lambda: self._answer(True))
         self.turn_skip = push_button(self.tr("S&kip this step"), lambda: self._answer(False))
-        button_row(turn_layout, self.turn_done, self.turn_skip)
+        button_row(turn_layout, self.turn_open, self.turn_done, self.turn_skip)
         self.turn.setVisible(False)
         self.body.addWidget(self.turn)
         self.start_button = push_button(self.tr("&Remove now"), self.begin)
@@ -324,9 +325,41 @@ class RemovePage(FlowPage):
                 self.items[step.id].setText(1, self.tr("→ On your list for later"))
             self._answer(False)
             return
-        self.turn_text.setText(f"<b>{html.escape(self.plain_title(step))}</b><br>{html.escape(step.why)}")
+        if step.command is not None:
+            # An optional program (UltraAV): Switchover runs its own uninstaller if the person says so.
+            product = html.escape(step.product or "")
+            self.turn_text.setText(
+                self.tr(
+                    "<b>Remove {product} too?</b><br>{product} was put on this computer in place of "
+                    "Kaspersky. Keep it if you chose it; otherwise Switchover runs its own uninstaller now."
+                ).format(product=product)
+            )
+            self.turn_done.setText(self.tr("&Remove {product}").format(product=step.product or ""))
+            self.turn_skip.setText(self.tr("&Keep it"))
+            self.turn_open.setVisible(False)
+        else:
+            self.turn_text.setText(
+                f"<b>{html.escape(self.plain_title(step))}</b><br>{html.escape(step.why)}<br><br>"
+                + html.escape(
+                    self.tr(
+                        "1. Open Windows' installed apps with the button below. 2. Find the program and "
+                        "choose Uninstall. 3. Come back here and press I have done this."
+                    )
+                )
+            )
+            self.turn_done.setText(self.tr("I have &done this"))
+            self.turn_skip.setText(self.tr("S&kip this step"))
+            self.turn_open.setVisible(self.session.machine.target.os == "windows")
         self.turn.setVisible(True)
         self.turn_done.setFocus()
+
+    def open_installed_apps(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from gui.pages.result import INSTALLED_APPS
+
+        QDesktopServices.openUrl(QUrl(INSTALLED_APPS))
 
     def _answer(self, done: bool) -> None:
         self.turn.setVisible(False)
