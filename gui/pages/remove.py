@@ -39,7 +39,7 @@ ELEVATION_DECLINED = ERROR_CANCELLED  # the administrator prompt was answered No
 
 def is_fallback(step: Step) -> bool:
     """A step that runs only if an earlier one failed (Kaspersky's removal tool, the last resort)."""
-    return step.details.get("when", "").startswith("if_failed:")
+    return step.kind == "fallback"
 
 
 class RemovePage(FlowPage):
