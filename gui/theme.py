@@ -82,6 +82,7 @@ def mark_primary(wizard: QWizard) -> None:
 
 
 TITLE_BAR = 40  # room left for the window manager's title bar and frame, in device-independent pixels
+SIDE_FRAME = 16  # and for the frame's left and right edges together
 
 
 def fit_to_screen(window: QWidget) -> None:
@@ -90,9 +91,9 @@ def fit_to_screen(window: QWidget) -> None:
     if screen is None:
         return
     free = screen.availableGeometry()
-    width = min(window.width(), free.width())
+    width = min(window.width(), free.width() - SIDE_FRAME)
     height = min(window.height(), free.height() - TITLE_BAR)
     window.resize(width, height)
-    x = min(max(window.x(), free.left()), free.right() - width + 1)
+    x = min(max(window.x(), free.left()), free.right() - width - SIDE_FRAME + 1)
     y = min(max(window.y(), free.top()), free.bottom() - height - TITLE_BAR + 1)
     window.move(x, max(y, free.top()))
