@@ -152,10 +152,12 @@ class SwitchoverWizard(QWizard):
         A run cut off mid-way (a crash, a power cut) reopens at Remove to be finished; one that
         waits for a restart reopens at Restart, or at Verify once the computer has restarted.
         """
+        session = self.session
+        if not session.machine.journal_path.exists():
+            return Stage.WELCOME  # nothing was ever removed here: the first window needs no journal code
         from core.journal import JournalError
         from core.session import UnreadableRun
 
-        session = self.session
         try:
             pending = session.removal.unfinished()
         except (JournalError, UnreadableRun):

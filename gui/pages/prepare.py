@@ -19,7 +19,10 @@ class PreparePage(FlowPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Before removing"))
-        self.setSubTitle(self.tr("Save what you will need later. Tick each item once it is done."))
+        self.setSubTitle(self.tr("Save what you will need later."))
+        self.bottom_line().setText(
+            self.tr("Before Kaspersky goes, save what only it can show you. Tick each item when it is done.")
+        )
         self.warnings = self.paragraph(name=self.tr("Warnings"))
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
