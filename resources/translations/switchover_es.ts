@@ -526,52 +526,72 @@
 <context>
     <name>PreparePage</name>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="21"/>
+        <location filename="../../gui/pages/prepare.py" line="22"/>
         <source>Before removing</source>
         <translation>Antes de quitar</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="22"/>
-        <source>Save what you will need later. Tick each item once it is done.</source>
-        <translation>Guarde lo que vaya a necesitar después. Marque cada elemento cuando lo haya hecho.</translation>
+        <location filename="../../gui/pages/prepare.py" line="23"/>
+        <source>Save what you will need later.</source>
+        <translation>Guarde lo que necesitará más tarde.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="23"/>
+        <location filename="../../gui/pages/prepare.py" line="25"/>
+        <source>Before Kaspersky goes, save what only it can show you. Tick each item when it is done.</source>
+        <translation>Antes de que Kaspersky se vaya, guarde lo que solo él puede mostrarle. Marque cada punto cuando esté hecho.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/prepare.py" line="27"/>
         <source>Warnings</source>
         <translation>Avisos</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="26"/>
+        <location filename="../../gui/pages/prepare.py" line="30"/>
         <source>Checklist</source>
         <translation>Lista de comprobación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="28"/>
+        <location filename="../../gui/pages/prepare.py" line="32"/>
         <source>Checklist status</source>
         <translation>Estado de la lista</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="62"/>
+        <location filename="../../gui/pages/prepare.py" line="35"/>
+        <source>What was opened</source>
+        <translation>Lo que se abrió</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/prepare.py" line="59"/>
+        <source>&amp;Open {product} to export</source>
+        <translation>&amp;Abrir {product} para exportar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/prepare.py" line="81"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="62"/>
+        <location filename="../../gui/pages/prepare.py" line="81"/>
         <source>&amp;Remove Kaspersky now</source>
         <translation>&amp;Quitar Kaspersky ahora</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="70"/>
+        <location filename="../../gui/pages/prepare.py" line="97"/>
+        <source>Demo: on a real computer this opens {program}.</source>
+        <translation>Demo: en un equipo real esto abre {program}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/prepare.py" line="112"/>
         <source>Nothing needs saving first. Press Next to continue.</source>
         <translation>No hace falta guardar nada antes. Pulse Siguiente para continuar.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="73"/>
+        <location filename="../../gui/pages/prepare.py" line="115"/>
         <source>{left} of {total} items still to tick.</source>
         <translation>Quedan {left} de {total} elementos por marcar.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="76"/>
+        <location filename="../../gui/pages/prepare.py" line="118"/>
         <source>Everything is saved. Press Next to continue.</source>
         <translation>Todo está guardado. Pulse Siguiente para continuar.</translation>
     </message>
@@ -584,7 +604,7 @@
         <translation>Quitar Kaspersky</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="206"/>
+        <location filename="../../gui/pages/remove.py" line="207"/>
         <source>This is the point of no return: once removal starts, you cannot go back.</source>
         <translation>Este es el punto sin retorno: una vez empezada la desinstalación, no se puede volver atrás.</translation>
     </message>
@@ -609,301 +629,301 @@
         <translation>Acerca de la contraseña</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="64"/>
+        <location filename="../../gui/pages/remove.py" line="83"/>
         <source>Removal steps</source>
         <translation>Pasos de la desinstalación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="65"/>
+        <location filename="../../gui/pages/remove.py" line="84"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="65"/>
+        <location filename="../../gui/pages/remove.py" line="84"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="66"/>
+        <location filename="../../gui/pages/remove.py" line="85"/>
         <source>Column headings</source>
         <translation>Encabezados de columna</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="74"/>
+        <location filename="../../gui/pages/remove.py" line="79"/>
         <source>Removal progress</source>
         <translation>Progreso de la desinstalación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="75"/>
+        <location filename="../../gui/pages/remove.py" line="80"/>
         <source>%v of %m steps</source>
         <translation>%v de %m pasos</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="77"/>
+        <location filename="../../gui/pages/remove.py" line="63"/>
         <source>Removal status</source>
         <translation>Estado de la desinstalación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="78"/>
+        <location filename="../../gui/pages/remove.py" line="64"/>
         <source>Your turn</source>
         <translation>Le toca a usted</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="80"/>
+        <location filename="../../gui/pages/remove.py" line="66"/>
         <source>What to do now</source>
         <translation>Qué hacer ahora</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="82"/>
+        <location filename="../../gui/pages/remove.py" line="68"/>
         <source>Open Windows&apos; &amp;installed apps</source>
         <translation>Abrir las &amp;aplicaciones instaladas de Windows</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="83"/>
-        <location filename="../../gui/pages/remove.py" line="339"/>
+        <location filename="../../gui/pages/remove.py" line="69"/>
+        <location filename="../../gui/pages/remove.py" line="340"/>
         <source>I have &amp;done this</source>
         <translation>Ya lo he &amp;hecho</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="84"/>
-        <location filename="../../gui/pages/remove.py" line="340"/>
+        <location filename="../../gui/pages/remove.py" line="70"/>
+        <location filename="../../gui/pages/remove.py" line="341"/>
         <source>S&amp;kip this step</source>
         <translation>&amp;Omitir este paso</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="88"/>
-        <location filename="../../gui/pages/remove.py" line="127"/>
+        <location filename="../../gui/pages/remove.py" line="74"/>
+        <location filename="../../gui/pages/remove.py" line="128"/>
         <source>&amp;Remove now</source>
         <translation>&amp;Quitar ahora</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="89"/>
+        <location filename="../../gui/pages/remove.py" line="75"/>
         <source>S&amp;top</source>
         <translation>&amp;Detener</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="105"/>
-        <location filename="../../gui/pages/remove.py" line="232"/>
+        <location filename="../../gui/pages/remove.py" line="106"/>
+        <location filename="../../gui/pages/remove.py" line="233"/>
         <source>Waiting</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="118"/>
+        <location filename="../../gui/pages/remove.py" line="119"/>
         <source>The demo office PC&apos;s uninstall password is: {password}</source>
         <translation>La contraseña de desinstalación del PC de oficina de la demo es: {password}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="120"/>
+        <location filename="../../gui/pages/remove.py" line="121"/>
         <source>Your IT team set this password. Switchover never saves or shows it.</source>
         <translation>Esta contraseña la fijó su equipo de TI. Switchover nunca la guarda ni la muestra.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="123"/>
+        <location filename="../../gui/pages/remove.py" line="124"/>
         <source>Type the password, then press Remove now. You can stop between steps.</source>
         <translation>Escriba la contraseña y pulse Quitar ahora. Puede detenerse entre pasos.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="125"/>
+        <location filename="../../gui/pages/remove.py" line="126"/>
         <source>Press Remove now when you are ready. You can stop between steps.</source>
         <translation>Pulse Quitar ahora cuando esté listo. Puede detenerse entre pasos.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="143"/>
         <location filename="../../gui/pages/remove.py" line="144"/>
         <location filename="../../gui/pages/remove.py" line="145"/>
         <location filename="../../gui/pages/remove.py" line="146"/>
+        <location filename="../../gui/pages/remove.py" line="147"/>
         <source>Remove {product}</source>
         <translation>Quitar {product}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="147"/>
+        <location filename="../../gui/pages/remove.py" line="148"/>
         <source>Remove {product} yourself</source>
         <translation>Quitar {product} usted mismo</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="148"/>
+        <location filename="../../gui/pages/remove.py" line="149"/>
         <source>If that did not work: remove {product} with Kaspersky&apos;s own tool</source>
         <translation>Si eso no funcionó: quitar {product} con la herramienta de Kaspersky</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="149"/>
+        <location filename="../../gui/pages/remove.py" line="150"/>
         <source>Last resort: remove it after restarting Windows in a special mode</source>
         <translation>Último recurso: quitarlo tras reiniciar Windows en un modo especial</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="150"/>
+        <location filename="../../gui/pages/remove.py" line="151"/>
         <source>Cancel the {product} subscription</source>
         <translation>Cancelar la suscripción de {product}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="151"/>
+        <location filename="../../gui/pages/remove.py" line="152"/>
         <source>Restart the computer</source>
         <translation>Reiniciar el equipo</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="152"/>
+        <location filename="../../gui/pages/remove.py" line="153"/>
         <source>Check the result</source>
         <translation>Comprobar el resultado</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="153"/>
+        <location filename="../../gui/pages/remove.py" line="154"/>
         <source>Tidy up what was left behind</source>
         <translation>Limpiar lo que quedó</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="182"/>
+        <location filename="../../gui/pages/remove.py" line="183"/>
         <source>A removal was under way when Switchover stopped. Finish it here.</source>
         <translation>Había una eliminación en curso cuando Switchover se detuvo. Termínela aquí.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="188"/>
+        <location filename="../../gui/pages/remove.py" line="189"/>
         <source>⚠ Interrupted</source>
         <translation>⚠ Interrumpido</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="189"/>
+        <location filename="../../gui/pages/remove.py" line="190"/>
         <source>Stopped part-way; Switchover checks it again first.</source>
         <translation>Se detuvo a medias; Switchover lo comprueba de nuevo antes.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="192"/>
+        <location filename="../../gui/pages/remove.py" line="193"/>
         <source>Switchover stopped before it finished the removal started on {when}: the computer may have lost power, or Switchover closed unexpectedly. {done} of {total} steps had finished; they will not run again.</source>
         <translation>Switchover se detuvo antes de terminar la eliminación iniciada el {when}: puede que el equipo se quedara sin corriente o que Switchover se cerrara de forma inesperada. Habían terminado {done} de {total} pasos; no se volverán a ejecutar.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="198"/>
+        <location filename="../../gui/pages/remove.py" line="199"/>
         <source>“{step}” was under way when it stopped: Switchover checks whether it is still needed before running it again.</source>
         <translation>«{step}» estaba en curso cuando se detuvo: Switchover comprueba si todavía hace falta antes de volver a ejecutarlo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="202"/>
+        <location filename="../../gui/pages/remove.py" line="203"/>
         <source>Press Finish the removal to complete it. You can stop between steps.</source>
         <translation>Pulse Terminar de quitar para completarla. Puede detenerse entre pasos.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="203"/>
+        <location filename="../../gui/pages/remove.py" line="204"/>
         <source>&amp;Finish the removal</source>
         <translation>&amp;Terminar de quitar</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="238"/>
+        <location filename="../../gui/pages/remove.py" line="239"/>
         <source>Removing… Please keep this window open.</source>
         <translation>Quitando… Mantenga esta ventana abierta.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="252"/>
+        <location filename="../../gui/pages/remove.py" line="253"/>
         <source>Stopping after the current step…</source>
         <translation>Deteniendo después del paso actual…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="266"/>
-        <location filename="../../gui/pages/remove.py" line="314"/>
+        <location filename="../../gui/pages/remove.py" line="267"/>
+        <location filename="../../gui/pages/remove.py" line="315"/>
         <source>→ On your list for later</source>
         <translation>→ En su lista para después</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="276"/>
+        <location filename="../../gui/pages/remove.py" line="277"/>
         <source>✗ Administrator permission declined</source>
         <translation>✗ Permiso de administrador rechazado</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="278"/>
+        <location filename="../../gui/pages/remove.py" line="279"/>
         <source>… Running</source>
         <translation>… En curso</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="279"/>
+        <location filename="../../gui/pages/remove.py" line="280"/>
         <source>… Waiting for you</source>
         <translation>… Esperándole</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="280"/>
+        <location filename="../../gui/pages/remove.py" line="281"/>
         <source>✓ Done</source>
         <translation>✓ Hecho</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="281"/>
+        <location filename="../../gui/pages/remove.py" line="282"/>
         <source>✓ Done, restart needed</source>
         <translation>✓ Hecho, hay que reiniciar</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="282"/>
+        <location filename="../../gui/pages/remove.py" line="283"/>
         <source>✗ Did not work</source>
         <translation>✗ No funcionó</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="283"/>
-        <location filename="../../gui/pages/remove.py" line="385"/>
+        <location filename="../../gui/pages/remove.py" line="284"/>
+        <location filename="../../gui/pages/remove.py" line="386"/>
         <source>– Not needed</source>
         <translation>– No hizo falta</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="284"/>
+        <location filename="../../gui/pages/remove.py" line="285"/>
         <source>– Stopped</source>
         <translation>– Detenido</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="302"/>
+        <location filename="../../gui/pages/remove.py" line="303"/>
         <source>That password was not accepted, so nothing was removed. Type it again and press Try again. If you do not know it, ask whoever manages this computer.</source>
         <translation>Esa contraseña no fue aceptada, así que no se quitó nada. Escríbala de nuevo y pulse Intentar de nuevo. Si no la sabe, pregunte a quien administra este equipo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="322"/>
+        <location filename="../../gui/pages/remove.py" line="323"/>
         <source>&lt;b&gt;Remove {product} too?&lt;/b&gt;&lt;br&gt;{product} was put on this computer in place of Kaspersky. Keep it if you chose it; otherwise Switchover runs its own uninstaller now.</source>
         <translation>&lt;b&gt;¿Quitar también {product}?&lt;/b&gt;&lt;br&gt;{product} se instaló en este equipo en lugar de Kaspersky. Consérvelo si usted lo eligió; si no, Switchover ejecuta ahora su propio desinstalador.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="326"/>
+        <location filename="../../gui/pages/remove.py" line="327"/>
         <source>&amp;Remove {product}</source>
         <translation>&amp;Quitar {product}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="327"/>
+        <location filename="../../gui/pages/remove.py" line="328"/>
         <source>&amp;Keep it</source>
         <translation>&amp;Conservarlo</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="334"/>
+        <location filename="../../gui/pages/remove.py" line="335"/>
         <source>1. Open Windows&apos; installed apps with the button below. 2. Find the program and choose Uninstall. 3. Come back here and press I have done this.</source>
         <translation>1. Abra las aplicaciones instaladas de Windows con el botón de abajo. 2. Busque el programa y elija Desinstalar. 3. Vuelva aquí y pulse Ya lo he hecho.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="365"/>
+        <location filename="../../gui/pages/remove.py" line="366"/>
         <source>Every step finished. Press Next to check the result.</source>
         <translation>Todos los pasos han terminado. Pulse Siguiente para comprobar el resultado.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="366"/>
+        <location filename="../../gui/pages/remove.py" line="367"/>
         <source>Every step finished. A restart is needed to finish; press Next.</source>
         <translation>Todos los pasos han terminado. Hace falta reiniciar para acabar; pulse Siguiente.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="368"/>
+        <location filename="../../gui/pages/remove.py" line="369"/>
         <source>The removal did not finish: {message}. Check the password if one is needed, then press Try again.</source>
         <translation>La desinstalación no terminó: {message}. Compruebe la contraseña si hace falta y pulse Reintentar.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="372"/>
+        <location filename="../../gui/pages/remove.py" line="373"/>
         <source>Stopped: {message}. Press Try again to continue, or Next to check what is left.</source>
         <translation>Detenido: {message}. Pulse Reintentar para continuar, o Siguiente para comprobar lo que queda.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="378"/>
+        <location filename="../../gui/pages/remove.py" line="379"/>
         <source>You declined the administrator prompt, so nothing was removed in that step. Press Try again and answer Yes when asked for permission.</source>
         <translation>Rechazó la solicitud de administrador, así que en ese paso no se quitó nada. Pulse Reintentar y responda Sí cuando se le pida permiso.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="385"/>
+        <location filename="../../gui/pages/remove.py" line="386"/>
         <source>… After the restart</source>
         <translation>… Después del reinicio</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="397"/>
+        <location filename="../../gui/pages/remove.py" line="398"/>
         <source>The removal stopped with an error: {message}</source>
         <translation>La desinstalación se detuvo con un error: {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="403"/>
+        <location filename="../../gui/pages/remove.py" line="404"/>
         <source>Try &amp;again</source>
         <translation>&amp;Reintentar</translation>
     </message>
@@ -1191,22 +1211,22 @@
         <translation>PC de oficina</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="207"/>
+        <location filename="../../gui/wizard.py" line="209"/>
         <source>Stop and close?</source>
         <translation>¿Detener y cerrar?</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="208"/>
+        <location filename="../../gui/wizard.py" line="210"/>
         <source>Switchover is still working. Stop and close?</source>
         <translation>Switchover sigue trabajando. ¿Detener y cerrar?</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="222"/>
+        <location filename="../../gui/wizard.py" line="224"/>
         <source>The step under way finishes first, so nothing is left half-removed. What is removed stays removed, and the rest of Kaspersky keeps working as before. Open Switchover again to finish.</source>
         <translation>Primero termina el paso en curso, para que nada quede a medio quitar. Lo quitado sigue quitado y el resto de Kaspersky funciona como antes. Abra Switchover de nuevo para terminar.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="225"/>
+        <location filename="../../gui/wizard.py" line="227"/>
         <source>Nothing has been changed on this computer.</source>
         <translation>No se ha cambiado nada en este equipo.</translation>
     </message>
