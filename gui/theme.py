@@ -72,11 +72,12 @@ def mark_primary(wizard: QWizard) -> None:
         if not isinstance(button, QPushButton):
             continue
         palette = QPalette(button.palette())
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-            palette.setColor(group, QPalette.ColorRole.Button, palette.color(QPalette.ColorRole.Highlight))
-            palette.setColor(
-                group, QPalette.ColorRole.ButtonText, palette.color(QPalette.ColorRole.HighlightedText)
-            )
+        active = QPalette.ColorGroup.Active  # the active colours also when the window is not focused
+        fill = palette.color(active, QPalette.ColorRole.Highlight)
+        text = palette.color(active, QPalette.ColorRole.HighlightedText)
+        for group in (active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Button, fill)
+            palette.setColor(group, QPalette.ColorRole.ButtonText, text)
         button.setPalette(palette)  # disabled keeps the plain look: a greyed button is not the way on
         font = button.font()
         font.setBold(True)

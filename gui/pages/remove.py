@@ -92,6 +92,7 @@ class RemovePage(FlowPage):
         self.worker: RemovalWorker | None = None
         self.items: dict[str, QTreeWidgetItem] = {}
         self.ended: set[str] = set()  # steps whose final event arrived
+        self.unfinished: set[str] = set()  # ended without doing their job (failed, stopped): not progress
         self.plan_steps: dict[str, Step] = {}
         self.wrong_password = False  # the uninstaller refused the password in this run
 
@@ -164,7 +165,7 @@ class RemovePage(FlowPage):
 
     def show_progress(self) -> None:
         self.progress.setRange(0, len(self.counted()))
-        self.progress.setValue(len(self.ended & self.counted()))
+        self.progress.setValue(len((self.ended - self.unfinished) & self.counted()))
 
     def show_interrupted(self, plan: Plan, run: PendingRun) -> None:
         """Reopened after a crash or a power cut: say what happened and what already ended."""
@@ -226,6 +227,7 @@ class RemovePage(FlowPage):
         self.worker.failed.connect(self._failed)
         self.session.removal_started = True  # no way back from here on
         self.ended = {s for s in resume.finished if s in self.items} if resume else set()
+        self.unfinished = set()
         self.wrong_password = False
         self.show_progress()
         for step_id, item in self.items.items():
@@ -267,6 +269,10 @@ class RemovePage(FlowPage):
             item.setText(1, self.tr("→ On your list for later"))  # the last page says how
         if event.status not in ("started", "waiting_user"):
             self.ended.add(event.step_id)
+            if event.status in ("failed", "cancelled") or (event.status == "skipped" and self.wrong_password):
+                self.unfinished.add(event.step_id)
+            else:
+                self.unfinished.discard(event.step_id)
         self.show_progress()
         if event.status == "failed" and step is not None and step.command and needs_password(step.command):
             self.password_refused()
