@@ -85,7 +85,8 @@ class SwitchoverWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Continue"))
         self.setButtonLayout(
             [
-                QWizard.WizardButton.CustomButton1,
+                QWizard.WizardButton.CustomButton1,  # Help (the log)
+                QWizard.WizardButton.CustomButton2,  # the technician view (gui/technician.py), for help desks
                 QWizard.WizardButton.Stretch,
                 QWizard.WizardButton.CancelButton,
                 QWizard.WizardButton.BackButton,

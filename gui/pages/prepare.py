@@ -109,13 +109,17 @@ class PreparePage(FlowPage):
         self.session.rescue_done = len(self.session.ticked) == len(self.boxes)
         left = len(self.boxes) - len(self.session.ticked)
         if not self.boxes:
-            self.status.setText(self.tr("Nothing needs saving first. Press Next to continue."))
+            self.status.setText(
+                self.tr("Nothing needs saving first. Press the button at the bottom right to go on.")
+            )
         elif left:
             self.status.setText(
                 self.tr("{left} of {total} items still to tick.").format(left=left, total=len(self.boxes))
             )
         else:
-            self.status.setText(self.tr("Everything is saved. Press Next to continue."))
+            self.status.setText(
+                self.tr("Everything is saved. Press the button at the bottom right to go on.")
+            )
         self.refresh_buttons()
 
     def isComplete(self) -> bool:

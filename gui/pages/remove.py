@@ -369,8 +369,8 @@ class RemovePage(FlowPage):
         self.session.record_run(report)
         declined = any(e.exit_code == ELEVATION_DECLINED for e in report.steps)
         messages = {
-            "removed": self.tr("Every step finished. Press Next to check the result."),
-            "reboot_needed": self.tr("Every step finished. A restart is needed to finish; press Next."),
+            "removed": self.tr("Every step finished. Next: checking the result."),
+            "reboot_needed": self.tr("Every step finished. A restart is needed to finish."),
             "failed": self.tr(
                 "The removal did not finish: {message}. Check the password if one is needed, "
                 "then press Try again."

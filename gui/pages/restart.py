@@ -44,7 +44,7 @@ class RestartPage(FlowPage):
         if demo is not None:
             demo.restart()
             self.session.rebooted = True
-            self.status.setText(self.tr("✓ The demo computer has restarted. Press Next to check the result."))
+            self.status.setText(self.tr("✓ The demo computer has restarted. Checking the result…"))
             self.restart_button.setEnabled(False)
             self.refresh_buttons()
             self.advance()  # restarted: checking the result is the only way on

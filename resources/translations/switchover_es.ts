@@ -582,18 +582,18 @@
     </message>
     <message>
         <location filename="../../gui/pages/prepare.py" line="112"/>
-        <source>Nothing needs saving first. Press Next to continue.</source>
-        <translation>No hace falta guardar nada antes. Pulse Siguiente para continuar.</translation>
+        <source>Nothing needs saving first. Press the button at the bottom right to go on.</source>
+        <translation>No hace falta guardar nada antes. Pulse el botón de abajo a la derecha para seguir.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/prepare.py" line="118"/>
+        <source>Everything is saved. Press the button at the bottom right to go on.</source>
+        <translation>Todo está guardado. Pulse el botón de abajo a la derecha para seguir.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/prepare.py" line="115"/>
         <source>{left} of {total} items still to tick.</source>
         <translation>Quedan {left} de {total} elementos por marcar.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/prepare.py" line="118"/>
-        <source>Everything is saved. Press Next to continue.</source>
-        <translation>Todo está guardado. Pulse Siguiente para continuar.</translation>
     </message>
 </context>
 <context>
@@ -604,7 +604,7 @@
         <translation>Quitar Kaspersky</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="207"/>
+        <location filename="../../gui/pages/remove.py" line="208"/>
         <source>This is the point of no return: once removal starts, you cannot go back.</source>
         <translation>Este es el punto sin retorno: una vez empezada la desinstalación, no se puede volver atrás.</translation>
     </message>
@@ -680,19 +680,19 @@
     </message>
     <message>
         <location filename="../../gui/pages/remove.py" line="69"/>
-        <location filename="../../gui/pages/remove.py" line="340"/>
+        <location filename="../../gui/pages/remove.py" line="346"/>
         <source>I have &amp;done this</source>
         <translation>Ya lo he &amp;hecho</translation>
     </message>
     <message>
         <location filename="../../gui/pages/remove.py" line="70"/>
-        <location filename="../../gui/pages/remove.py" line="341"/>
+        <location filename="../../gui/pages/remove.py" line="347"/>
         <source>S&amp;kip this step</source>
         <translation>&amp;Omitir este paso</translation>
     </message>
     <message>
         <location filename="../../gui/pages/remove.py" line="74"/>
-        <location filename="../../gui/pages/remove.py" line="128"/>
+        <location filename="../../gui/pages/remove.py" line="129"/>
         <source>&amp;Remove now</source>
         <translation>&amp;Quitar ahora</translation>
     </message>
@@ -702,228 +702,228 @@
         <translation>&amp;Detener</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="106"/>
-        <location filename="../../gui/pages/remove.py" line="233"/>
+        <location filename="../../gui/pages/remove.py" line="107"/>
+        <location filename="../../gui/pages/remove.py" line="235"/>
         <source>Waiting</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="119"/>
+        <location filename="../../gui/pages/remove.py" line="120"/>
         <source>The demo office PC&apos;s uninstall password is: {password}</source>
         <translation>La contraseña de desinstalación del PC de oficina de la demo es: {password}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="121"/>
+        <location filename="../../gui/pages/remove.py" line="122"/>
         <source>Your IT team set this password. Switchover never saves or shows it.</source>
         <translation>Esta contraseña la fijó su equipo de TI. Switchover nunca la guarda ni la muestra.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="124"/>
+        <location filename="../../gui/pages/remove.py" line="125"/>
         <source>Type the password, then press Remove now. You can stop between steps.</source>
         <translation>Escriba la contraseña y pulse Quitar ahora. Puede detenerse entre pasos.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="126"/>
+        <location filename="../../gui/pages/remove.py" line="127"/>
         <source>Press Remove now when you are ready. You can stop between steps.</source>
         <translation>Pulse Quitar ahora cuando esté listo. Puede detenerse entre pasos.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="144"/>
         <location filename="../../gui/pages/remove.py" line="145"/>
         <location filename="../../gui/pages/remove.py" line="146"/>
         <location filename="../../gui/pages/remove.py" line="147"/>
+        <location filename="../../gui/pages/remove.py" line="148"/>
         <source>Remove {product}</source>
         <translation>Quitar {product}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="148"/>
+        <location filename="../../gui/pages/remove.py" line="149"/>
         <source>Remove {product} yourself</source>
         <translation>Quitar {product} usted mismo</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="149"/>
+        <location filename="../../gui/pages/remove.py" line="150"/>
         <source>If that did not work: remove {product} with Kaspersky&apos;s own tool</source>
         <translation>Si eso no funcionó: quitar {product} con la herramienta de Kaspersky</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="150"/>
+        <location filename="../../gui/pages/remove.py" line="151"/>
         <source>Last resort: remove it after restarting Windows in a special mode</source>
         <translation>Último recurso: quitarlo tras reiniciar Windows en un modo especial</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="151"/>
+        <location filename="../../gui/pages/remove.py" line="152"/>
         <source>Cancel the {product} subscription</source>
         <translation>Cancelar la suscripción de {product}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="152"/>
+        <location filename="../../gui/pages/remove.py" line="153"/>
         <source>Restart the computer</source>
         <translation>Reiniciar el equipo</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="153"/>
+        <location filename="../../gui/pages/remove.py" line="154"/>
         <source>Check the result</source>
         <translation>Comprobar el resultado</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="154"/>
+        <location filename="../../gui/pages/remove.py" line="155"/>
         <source>Tidy up what was left behind</source>
         <translation>Limpiar lo que quedó</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="183"/>
+        <location filename="../../gui/pages/remove.py" line="184"/>
         <source>A removal was under way when Switchover stopped. Finish it here.</source>
         <translation>Había una eliminación en curso cuando Switchover se detuvo. Termínela aquí.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="189"/>
+        <location filename="../../gui/pages/remove.py" line="190"/>
         <source>⚠ Interrupted</source>
         <translation>⚠ Interrumpido</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="190"/>
+        <location filename="../../gui/pages/remove.py" line="191"/>
         <source>Stopped part-way; Switchover checks it again first.</source>
         <translation>Se detuvo a medias; Switchover lo comprueba de nuevo antes.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="193"/>
+        <location filename="../../gui/pages/remove.py" line="194"/>
         <source>Switchover stopped before it finished the removal started on {when}: the computer may have lost power, or Switchover closed unexpectedly. {done} of {total} steps had finished; they will not run again.</source>
         <translation>Switchover se detuvo antes de terminar la eliminación iniciada el {when}: puede que el equipo se quedara sin corriente o que Switchover se cerrara de forma inesperada. Habían terminado {done} de {total} pasos; no se volverán a ejecutar.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="199"/>
+        <location filename="../../gui/pages/remove.py" line="200"/>
         <source>“{step}” was under way when it stopped: Switchover checks whether it is still needed before running it again.</source>
         <translation>«{step}» estaba en curso cuando se detuvo: Switchover comprueba si todavía hace falta antes de volver a ejecutarlo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="203"/>
+        <location filename="../../gui/pages/remove.py" line="204"/>
         <source>Press Finish the removal to complete it. You can stop between steps.</source>
         <translation>Pulse Terminar de quitar para completarla. Puede detenerse entre pasos.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="204"/>
+        <location filename="../../gui/pages/remove.py" line="205"/>
         <source>&amp;Finish the removal</source>
         <translation>&amp;Terminar de quitar</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="239"/>
+        <location filename="../../gui/pages/remove.py" line="241"/>
         <source>Removing… Please keep this window open.</source>
         <translation>Quitando… Mantenga esta ventana abierta.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="253"/>
+        <location filename="../../gui/pages/remove.py" line="255"/>
         <source>Stopping after the current step…</source>
         <translation>Deteniendo después del paso actual…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="267"/>
-        <location filename="../../gui/pages/remove.py" line="315"/>
+        <location filename="../../gui/pages/remove.py" line="269"/>
+        <location filename="../../gui/pages/remove.py" line="321"/>
         <source>→ On your list for later</source>
         <translation>→ En su lista para después</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="277"/>
+        <location filename="../../gui/pages/remove.py" line="283"/>
         <source>✗ Administrator permission declined</source>
         <translation>✗ Permiso de administrador rechazado</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="279"/>
+        <location filename="../../gui/pages/remove.py" line="285"/>
         <source>… Running</source>
         <translation>… En curso</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="280"/>
+        <location filename="../../gui/pages/remove.py" line="286"/>
         <source>… Waiting for you</source>
         <translation>… Esperándole</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="281"/>
+        <location filename="../../gui/pages/remove.py" line="287"/>
         <source>✓ Done</source>
         <translation>✓ Hecho</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="282"/>
+        <location filename="../../gui/pages/remove.py" line="288"/>
         <source>✓ Done, restart needed</source>
         <translation>✓ Hecho, hay que reiniciar</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="283"/>
+        <location filename="../../gui/pages/remove.py" line="289"/>
         <source>✗ Did not work</source>
         <translation>✗ No funcionó</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="284"/>
-        <location filename="../../gui/pages/remove.py" line="386"/>
+        <location filename="../../gui/pages/remove.py" line="290"/>
+        <location filename="../../gui/pages/remove.py" line="392"/>
         <source>– Not needed</source>
         <translation>– No hizo falta</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="285"/>
+        <location filename="../../gui/pages/remove.py" line="291"/>
         <source>– Stopped</source>
         <translation>– Detenido</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="303"/>
+        <location filename="../../gui/pages/remove.py" line="309"/>
         <source>That password was not accepted, so nothing was removed. Type it again and press Try again. If you do not know it, ask whoever manages this computer.</source>
         <translation>Esa contraseña no fue aceptada, así que no se quitó nada. Escríbala de nuevo y pulse Intentar de nuevo. Si no la sabe, pregunte a quien administra este equipo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="323"/>
+        <location filename="../../gui/pages/remove.py" line="329"/>
         <source>&lt;b&gt;Remove {product} too?&lt;/b&gt;&lt;br&gt;{product} was put on this computer in place of Kaspersky. Keep it if you chose it; otherwise Switchover runs its own uninstaller now.</source>
         <translation>&lt;b&gt;¿Quitar también {product}?&lt;/b&gt;&lt;br&gt;{product} se instaló en este equipo en lugar de Kaspersky. Consérvelo si usted lo eligió; si no, Switchover ejecuta ahora su propio desinstalador.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="327"/>
+        <location filename="../../gui/pages/remove.py" line="333"/>
         <source>&amp;Remove {product}</source>
         <translation>&amp;Quitar {product}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="328"/>
+        <location filename="../../gui/pages/remove.py" line="334"/>
         <source>&amp;Keep it</source>
         <translation>&amp;Conservarlo</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="335"/>
+        <location filename="../../gui/pages/remove.py" line="341"/>
         <source>1. Open Windows&apos; installed apps with the button below. 2. Find the program and choose Uninstall. 3. Come back here and press I have done this.</source>
         <translation>1. Abra las aplicaciones instaladas de Windows con el botón de abajo. 2. Busque el programa y elija Desinstalar. 3. Vuelva aquí y pulse Ya lo he hecho.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="366"/>
-        <source>Every step finished. Press Next to check the result.</source>
-        <translation>Todos los pasos han terminado. Pulse Siguiente para comprobar el resultado.</translation>
+        <location filename="../../gui/pages/remove.py" line="372"/>
+        <source>Every step finished. Next: checking the result.</source>
+        <translation>Todos los pasos han terminado. Ahora: comprobar el resultado.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="367"/>
-        <source>Every step finished. A restart is needed to finish; press Next.</source>
-        <translation>Todos los pasos han terminado. Hace falta reiniciar para acabar; pulse Siguiente.</translation>
+        <location filename="../../gui/pages/remove.py" line="373"/>
+        <source>Every step finished. A restart is needed to finish.</source>
+        <translation>Todos los pasos han terminado. Hace falta reiniciar para acabar.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="369"/>
+        <location filename="../../gui/pages/remove.py" line="375"/>
         <source>The removal did not finish: {message}. Check the password if one is needed, then press Try again.</source>
         <translation>La desinstalación no terminó: {message}. Compruebe la contraseña si hace falta y pulse Reintentar.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="373"/>
+        <location filename="../../gui/pages/remove.py" line="379"/>
         <source>Stopped: {message}. Press Try again to continue, or Next to check what is left.</source>
         <translation>Detenido: {message}. Pulse Reintentar para continuar, o Siguiente para comprobar lo que queda.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="379"/>
+        <location filename="../../gui/pages/remove.py" line="385"/>
         <source>You declined the administrator prompt, so nothing was removed in that step. Press Try again and answer Yes when asked for permission.</source>
         <translation>Rechazó la solicitud de administrador, así que en ese paso no se quitó nada. Pulse Reintentar y responda Sí cuando se le pida permiso.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="386"/>
+        <location filename="../../gui/pages/remove.py" line="392"/>
         <source>… After the restart</source>
         <translation>… Después del reinicio</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="398"/>
+        <location filename="../../gui/pages/remove.py" line="404"/>
         <source>The removal stopped with an error: {message}</source>
         <translation>La desinstalación se detuvo con un error: {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="404"/>
+        <location filename="../../gui/pages/remove.py" line="410"/>
         <source>Try &amp;again</source>
         <translation>&amp;Reintentar</translation>
     </message>
@@ -1030,8 +1030,8 @@
     </message>
     <message>
         <location filename="../../gui/pages/restart.py" line="47"/>
-        <source>✓ The demo computer has restarted. Press Next to check the result.</source>
-        <translation>✓ El equipo de demostración se ha reiniciado. Pulse Siguiente para comprobar el resultado.</translation>
+        <source>✓ The demo computer has restarted. Checking the result…</source>
+        <translation>✓ El equipo de demostración se ha reiniciado. Comprobando el resultado…</translation>
     </message>
 </context>
 <context>
