@@ -234,3 +234,24 @@ def test_try_the_demo_from_a_clean_machine(qtbot: QtBot, open_wizard, tmp_path) 
     wizard.session.machine.demo.runner._delay = 0.01
     scan_to_found(qtbot, wizard)
     assert not wizard.pages[Stage.FOUND].demo_buttons[1].isVisible()
+
+
+def test_a_stale_kaspersky_never_gets_a_tick(qtbot: QtBot, open_wizard) -> None:
+    """Given up after a refused password: Windows still lists Kaspersky as active, but it gets no updates."""
+    wizard = open_wizard("office")
+    scan_to_found(qtbot, wizard)
+    to_remove(qtbot, wizard)
+    assert remove(qtbot, wizard, password="not-the-password", do_by_hand=False) == "cancelled"
+    next_(qtbot, wizard)  # Continue: see where the computer stands
+    qtbot.waitUntil(lambda: wizard.session.verification is not None, timeout=TIMEOUT_MS)
+    assert stage(wizard) is Stage.VERIFY  # not clean: the page stays and says so
+    verification = wizard.session.verification
+    assert any("Kaspersky" in name for name in verification.protection.active)
+    banner = wizard.pages[Stage.VERIFY].banner
+    assert banner.headline.text() == "⚠ Not protected yet"
+    assert "gets no updates: it is not protecting you" in banner.detail.text()
+    assert "✓" not in banner.headline.text() and banner.security_button.isVisible()
+    next_(qtbot, wizard)
+    done = wizard.pages[Stage.DONE]
+    assert "Part of Kaspersky is still on this computer" in done.outcome.text()
+    assert done.save_button.isVisible()  # the help-desk report is offered
