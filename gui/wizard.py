@@ -95,7 +95,6 @@ class SwitchoverWizard(QWizard):
                 QWizard.WizardButton.FinishButton,
             ]
         )
-        mark_primary(self)
         self.pages: dict[Stage, FlowPage] = {}
         self.closing = False  # the person chose to stop and close: the window goes when the work has
         self.close_question: QMessageBox | None = None
@@ -131,6 +130,8 @@ class SwitchoverWizard(QWizard):
         self.pages[page_class.stage] = page
 
     def add_later_pages(self) -> None:
+        # The primary button's colour too: building QPalette's enums costs the first window ~80 ms.
+        mark_primary(self)
         for page_class in later_pages():
             if page_class.stage not in self.pages:
                 self.add_page(page_class)
