@@ -33,6 +33,17 @@ LOCKED_HINT = (
 )
 
 
+# Windows Installer's and Win32's codes by name (learn.microsoft.com/windows/win32/msi/error-codes).
+ERROR_SUCCESS = 0
+ERROR_SUCCESS_REBOOT_REQUIRED = 3010
+ERROR_SUCCESS_REBOOT_INITIATED = 1641
+ERROR_UNKNOWN_PRODUCT = 1605
+ERROR_INSTALL_USEREXIT = 1602
+ERROR_CANCELLED = 1223  # Win32: a person declined the UAC prompt or a setup's own dialog
+ERROR_INSTALL_ALREADY_RUNNING = 1618
+ERROR_INSTALL_FAILURE = 1603
+
+
 @dataclass(frozen=True)
 class Meaning:
     outcome: Outcome
@@ -41,14 +52,20 @@ class Meaning:
 
 
 _WINDOWS_INSTALLER: dict[int, Meaning] = {
-    0: Meaning("done", "removed"),
-    3010: Meaning("reboot_needed", "removed; a restart is needed to finish (3010)"),
-    1641: Meaning("reboot_started", "removed; the uninstaller is restarting the computer (1641)"),
-    1605: Meaning("already_gone", "this product is not installed any more (1605)"),
-    1602: Meaning("cancelled_by_user", "the uninstall was cancelled in its own window (1602)"),
-    1223: Meaning("cancelled_by_user", "the uninstall or the administrator prompt was cancelled (1223)"),
-    1618: Meaning("busy", "another installation is running (1618)"),
-    1603: Meaning("failed", "the uninstaller failed with a fatal error (1603)", LOCKED_HINT),
+    ERROR_SUCCESS: Meaning("done", "removed"),
+    ERROR_SUCCESS_REBOOT_REQUIRED: Meaning("reboot_needed", "removed; a restart is needed to finish (3010)"),
+    ERROR_SUCCESS_REBOOT_INITIATED: Meaning(
+        "reboot_started", "removed; the uninstaller is restarting the computer (1641)"
+    ),
+    ERROR_UNKNOWN_PRODUCT: Meaning("already_gone", "this product is not installed any more (1605)"),
+    ERROR_INSTALL_USEREXIT: Meaning(
+        "cancelled_by_user", "the uninstall was cancelled in its own window (1602)"
+    ),
+    ERROR_CANCELLED: Meaning(
+        "cancelled_by_user", "the uninstall or the administrator prompt was cancelled (1223)"
+    ),
+    ERROR_INSTALL_ALREADY_RUNNING: Meaning("busy", "another installation is running (1618)"),
+    ERROR_INSTALL_FAILURE: Meaning("failed", "the uninstaller failed with a fatal error (1603)", LOCKED_HINT),
 }
 
 

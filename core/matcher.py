@@ -14,16 +14,15 @@ Grouping, in the order a person would reason about it:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from core.model import ANCHOR_KINDS, Evidence, Kind, Observation, Product
+from core.product_code import PRODUCT_CODE
 from core.signatures import Family, Rule, SignatureSet
 
 # Attribute names that collectors normalise from a product's own records into its state.
 STATE_ATTRIBUTES = ("last_signature_update", "self_defence", "password_protection", "active", "up_to_date")
-_GUID = re.compile(r"\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}")
 
 
 @dataclass(frozen=True)
@@ -112,7 +111,7 @@ def _identity(hit: _Hit) -> tuple[str, ...]:
 
 def _guid_in(location: str) -> str | None:
     tail = location.rstrip("\\").rsplit("\\", 1)[-1]
-    return tail if _GUID.fullmatch(tail) else None
+    return tail if PRODUCT_CODE.fullmatch(tail) else None
 
 
 def _attach_components(components: list[_Hit], installed: list[_Group]) -> list[_Group]:

@@ -204,6 +204,18 @@ class ScanResult:
         }
 
 
+@dataclass(frozen=True)
+class Protection:
+    """Antivirus products actively protecting the machine (display names), and what could not be checked."""
+
+    active: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def protected(self) -> bool:
+        return bool(self.active)
+
+
 class Notes(list[Note]):
     """Where adapters record what they skipped, so a bad input never stops a scan silently."""
 

@@ -23,6 +23,7 @@ from typing import IO, Protocol
 
 import psutil
 
+from core.exit_codes import ERROR_CANCELLED
 from core.runner import RunResult
 from core.secrets import scrub
 
@@ -161,7 +162,7 @@ def relaunch_elevated(argv: Sequence[str]) -> int | str:
             ("hProcess", wintypes.HANDLE),
         ]
 
-    see_mask_nocloseprocess, sw_shownormal, infinite, error_cancelled = 0x40, 1, 0xFFFFFFFF, 1223
+    see_mask_nocloseprocess, sw_shownormal, infinite = 0x40, 1, 0xFFFFFFFF
     info = ShellExecuteInfo(
         cbSize=ctypes.sizeof(ShellExecuteInfo),
         fMask=see_mask_nocloseprocess,
@@ -173,7 +174,7 @@ def relaunch_elevated(argv: Sequence[str]) -> int | str:
     windll = ctypes.windll  # type: ignore[attr-defined]
     if not windll.shell32.ShellExecuteExW(ctypes.byref(info)):
         code = ctypes.GetLastError()  # type: ignore[attr-defined]
-        if code == error_cancelled:
+        if code == ERROR_CANCELLED:
             return "administrator rights were refused (the UAC prompt was declined)"
         return f"could not ask for administrator rights (Windows error {code})"
     windll.kernel32.WaitForSingleObject(info.hProcess, infinite)

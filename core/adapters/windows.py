@@ -21,6 +21,7 @@ from core.adapters.registry import ExportView, LiveView, RegistryView, Values
 from core.adapters.registry_export import RegValue, read_export
 from core.adapters.rootfs import SkippedFile, read_regular_file
 from core.model import Kind, Notes, Observation, Scope, Target
+from core.product_code import PRODUCT_CODE
 
 HKLM = "HKEY_LOCAL_MACHINE"
 HKCU = "HKEY_CURRENT_USER"
@@ -30,7 +31,6 @@ UNINSTALL = r"Microsoft\Windows\CurrentVersion\Uninstall"
 # because the vendor_key observation kind is defined by it (docs/interfaces.md).
 VENDOR_ROOT = "KasperskyLab"
 
-_GUID = re.compile(r"\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}")
 _UNINSTALL_ATTRIBUTES = (
     "Publisher",
     "DisplayVersion",
@@ -107,7 +107,7 @@ def uninstall_entries(registry: RegistryView) -> Iterator[Observation]:
                 continue
             attributes = _texts(values, _UNINSTALL_ATTRIBUTES)
             attributes["hive"] = hive
-            if _GUID.fullmatch(name):
+            if PRODUCT_CODE.fullmatch(name):
                 attributes["ProductCode"] = name.upper()
             display = (values.text("DisplayName") or "").strip() or name
             yield Observation(Kind.UNINSTALL_ENTRY, registry.spell(path), display, attributes, scope)

@@ -1,5 +1,7 @@
-"""The command line: `switchover <command>`, or the GUI when no command is given.
+"""The command line: `switchover <command>`.
 
+Which face opens is decided above both faces (gui/launcher.py, the entry points):
+with no command it calls the `assistant` it was given, so core never imports gui.
 Each command lives in its own module with `register(subparsers)`; heavy imports
 happen inside the command's run function so that `switchover scan` stays fast.
 The output contracts are documented in docs/cli.md.
@@ -8,7 +10,7 @@ The output contracts are documented in docs/cli.md.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -35,17 +37,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    words = list(sys.argv[1:] if argv is None else argv)
-    if words in ([], ["--demo"]):  # a double-click: the window first, no command parser to build
-        return _assistant(demo=bool(words))
+# Opens the assistant window: `assistant(demo=...)` returns the exit code.
+Assistant = Callable[..., int]
+
+
+def main(argv: Sequence[str] | None = None, *, assistant: Assistant | None = None) -> int:
+    """Run one command; with none, open `assistant` (the window), or without one, say how to use it."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse exits 2 on bad arguments, 0 on --help/--version
         return int(exit_.code or 0)
     if args.command is None:
-        return _assistant(demo=args.demo)
+        if assistant is None:
+            parser.print_usage(sys.stderr)
+            print("switchover: name a command (the window opens from `switchover` itself)", file=sys.stderr)
+            return 2
+        return assistant(demo=args.demo)
     import logging
 
     from core.cli.output import tolerate_unencodable_text
@@ -62,9 +70,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as error:  # offline input that cannot be used: one line, exit 2
         print(f"switchover: {error}", file=sys.stderr)
         return 2
-
-
-def _assistant(*, demo: bool) -> int:
-    from gui.app import main as gui_main  # the assistant sets up its own log file
-
-    return gui_main(demo=demo)

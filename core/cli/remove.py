@@ -12,11 +12,11 @@ import sys
 import threading
 from typing import TYPE_CHECKING
 
-from core.model import InputError, Target
+from core.model import InputError
 
 if TYPE_CHECKING:
-    from core.journal import Journal, PendingRun
     from core.plan import Plan, Step
+    from core.session import RemovalSession
 
 EXIT_REMOVED = 0
 EXIT_ERROR = 2
@@ -53,32 +53,35 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from core.cli.targets import target_from_args
-    from core.journal import Journal, JournalError
+    from core.journal import JournalError
+    from core.session import RemovalSession, UnreadableRun, this_machine
 
     try:
         target = target_from_args(args)
         if target.live and sys.platform == "win32" and not _is_windows_admin():
             return _relaunch_as_administrator()
-        journal = Journal()
-        pending = journal.pending()
+        session = RemovalSession(this_machine(target), silent=args.silent)
+        try:
+            pending = session.unfinished()
+        except UnreadableRun as error:
+            print(f"{error} Run 'switchover remove' again to start afresh.", file=sys.stderr)
+            return EXIT_NOT_REMOVED
         if pending is None and args.resume:
             print("Nothing to resume: no removal is waiting to be finished.")
             return EXIT_REMOVED
         if pending is not None:
-            return _resume(args, target, journal, pending)
-        return _remove(args, target, journal)
+            print(pending.describe(), "Finishing it now.")
+            session.resuming = pending
+            return _execute(args, session)
+        return _remove(args, session)
     except (InputError, JournalError) as error:
         print(f"switchover: {error}", file=sys.stderr)
         return EXIT_ERROR
 
 
-def _remove(args: argparse.Namespace, target: Target, journal: Journal) -> int:
-    from core.adapters.linux import package_managers
-    from core.plan import plan_removal
-    from core.scan import scan
-
-    found = scan(target)
-    plan = plan_removal(found, silent=args.silent, package_managers=package_managers(target))
+def _remove(args: argparse.Namespace, session: RemovalSession) -> int:
+    session.scan()
+    plan = session.make_plan()
     if not any(s.command or s.phase == "remove" for s in plan.steps):
         print("Nothing to remove: no Kaspersky product or successor was found.")
         return EXIT_REMOVED
@@ -86,76 +89,28 @@ def _remove(args: argparse.Namespace, target: Target, journal: Journal) -> int:
     if not args.yes and not _ask("Remove now? [y/N] "):
         print("Nothing was changed.")
         return EXIT_NOT_REMOVED
-    return _execute(args, target, journal, plan, None)
+    return _execute(args, session)
 
 
-def _resume(args: argparse.Namespace, target: Target, journal: Journal, pending: PendingRun) -> int:
-    from core.adapters.linux import package_managers
-    from core.plan import Plan, plan_removal, resume_plan
-    from core.scan import scan
-
-    try:
-        journaled = Plan.from_json(pending.plan)
-    except (ValueError, KeyError, TypeError) as error:
-        # A damaged record must not block every later run: close it, say so, change nothing.
-        journal.record(pending.run_id, "run_ended", status="failed", message=f"unreadable plan: {error}")
-        print(
-            f"The journal's unfinished removal ({pending.started_at}) could not be read ({error}); "
-            "it was closed and nothing was changed. Run 'switchover remove' again to start afresh.",
-            file=sys.stderr,
-        )
-        return EXIT_NOT_REMOVED
-    print(pending.describe(), "Finishing it now.")
-    fresh = plan_removal(
-        scan(target), silent=journaled.mode == "silent", package_managers=package_managers(target)
-    )
-    plan = resume_plan(journaled, fresh, settled={*pending.finished, *pending.interrupted})
-    return _execute(args, target, journal, plan, pending)
-
-
-def _execute(
-    args: argparse.Namespace, target: Target, journal: Journal, plan: Plan, pending: PendingRun | None
-) -> int:
-    from core.executor import execute_plan
-    from core.resume import autostart_for, resume_command
+def _execute(args: argparse.Namespace, session: RemovalSession) -> int:
     from core.secrets import needs_password, read_password
-    from core.subprocess_runner import SubprocessRunner, platform_elevation
-    from core.verify import probe_protection, still_needed, verify
 
+    plan = session.plan_to_run()
     secret = None
     if any(s.command and needs_password(s.command) for s in plan.steps):
         prompt = _prompt_password if sys.stdin.isatty() and not args.silent else None
         secret = read_password(file=args.password_file, env=args.password_env, prompt=prompt)
-    autostart = autostart_for(plan.os) if target.live else None
-    if autostart is not None:
-        try:
-            autostart.register(resume_command())
-        except OSError as error:
-            print(f"Note: Switchover could not arrange to start after a restart ({error}).", file=sys.stderr)
-    product_ids = {s.product_id for s in plan.steps if s.product_id}
-
-    report = execute_plan(
-        plan,
-        runner=SubprocessRunner(elevation=platform_elevation()),
-        journal=journal,
+    product_ids = session.planned_products()
+    report = session.run(
         password=secret,
         cancel=threading.Event(),
         on_event=lambda e: print(f"[{e.status}] {e.step_id}: {e.message}"),
         confirm_manual=lambda step: _confirm_manual(step, rescued=args.rescued),
-        resume=pending,
-        still_needed=lambda step: still_needed(step, target=target),
     )
     print(report.message)
-    verification = verify(
-        target,
-        protection=probe_protection,
-        reboot_pending=report.status == "reboot_needed",
-        product_ids=product_ids,
-    )
+    verification = session.verify(reboot_pending=report.status == "reboot_needed", product_ids=product_ids)
     print("\n".join(verification.summary()))
     waiting = report.status == "reboot_needed" or verification.status == "reboot_needed"
-    if autostart is not None and not waiting:
-        autostart.unregister()
     if report.status == "removed" and verification.status == "removed":
         return EXIT_REMOVED
     if waiting and verification.status != "failed":
@@ -196,11 +151,11 @@ def _confirm_manual(step: Step, *, rescued: bool) -> bool:
 
     --yes alone never confirms them: removing encryption or a vault unseen can lose data for good.
     """
-    if rescued and step.details.get("blocking") == "true":
+    if rescued and step.blocking:
         print(f"Taken as done (--rescued): {step.title}")
         return True
     if not sys.stdin.isatty():
-        if step.details.get("blocking") == "true":
+        if step.blocking:
             print(f"Stopped before removal: '{step.title}' must be confirmed (run again with --rescued).")
         return False
     print(f"\n{step.title}\n{step.why}")

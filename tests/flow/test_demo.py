@@ -121,12 +121,12 @@ def test_the_network_agent_is_not_removed_while_endpoint_security_stays(tmp_path
     plan = plan_removal(scan(office.target, observe=office.observe))
     kes_step = next(s for s in plan.steps if s.action == "uninstall_msi" and "Endpoint Security" in s.title)
     agent_step = next(s for s in plan.steps if s.action == "uninstall_msi" and "Network Agent" in s.title)
-    assert agent_step.details["after"] == kes_step.id
+    assert agent_step.after == (kes_step.id,)
 
     report, events = run(office, Journal(tmp_path / "journal.jsonl"), "wrong")
 
     assert report.status == "failed"
-    agent_ran = [call for call in office.runner.calls if agent_step.details["product_code"] in call]
+    agent_ran = [call for call in office.runner.calls if agent_step.product_code in call]
     assert agent_ran == []  # the agent keeps the device's policy and password until KES is gone
     skipped = next(e for e in events if e.step_id == agent_step.id and e.status == "skipped")
     assert "waits until" in skipped.message
