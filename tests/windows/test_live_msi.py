@@ -176,3 +176,36 @@ def test_a_per_user_product_in_hkcu_is_found_for_this_user_and_removed(install) 
     done = remove()
     assert done.returncode == EXIT_REMOVED, done.stdout + done.stderr
     assert not installed(manager) and manager["name"] not in live_products()
+
+
+def test_the_assistants_session_removes_a_managed_machine_off_the_gui_thread(install, qtbot) -> None:
+    """The window's own session (gui.session over core.session) on this machine, Qt offscreen: the scan,
+    the plan and the run each on a worker thread as the pages do it, the GUI thread kept free."""
+    import threading
+
+    from gui.session import Session, real_machine
+
+    kes, agent = install("kes", "agent")
+    session = Session(real_machine())
+    removal = session.removal
+    outcome: dict[str, Any] = {}
+    events: list[Any] = []
+
+    def work() -> None:
+        removal.scan(threading.Event())
+        removal.make_plan()
+        outcome["report"] = removal.run(
+            password=PASSWORD, cancel=threading.Event(), on_event=events.append, confirm_manual=bool
+        )
+        outcome["verification"] = removal.verify()
+        removal.settle()
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    qtbot.waitUntil(lambda: not worker.is_alive(), timeout=600_000)
+
+    assert outcome["report"].status == "removed", outcome["report"].message
+    assert outcome["verification"].status == "removed", outcome["verification"].summary()
+    assert {s.id for s in removal.plan.steps} <= {e.step_id for e in events}  # every step said how it went
+    assert not installed(kes) and not installed(agent)
+    assert removal.machine.autostart is not None and removal.machine.autostart.registered() is None
