@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from core.signatures import bundled_signatures
+
 log = logging.getLogger(__name__)
 
 
@@ -62,8 +64,6 @@ def check_signature(path: str, publishers: Iterable[re.Pattern[str]]) -> Signatu
 
 def signed_by_kaspersky(path: str) -> bool:
     """The guard's default check: a valid signature from one of Kaspersky's publisher names."""
-    from core.signatures import bundled_signatures
-
     vendor = next(v for v in bundled_signatures().vendors if v.id == "kaspersky")
     return check_signature(path, vendor.publishers).signed_by_publisher
 

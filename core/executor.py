@@ -12,8 +12,8 @@ matters (products before the Network Agent), so a failure must never let a later
 step run.
 
 What it tells a person (`StepEvent.message`, `RunReport.message`) is in the run's
-`language`, read by id from resources/plan/ ("run.…", core.messages.phrase); the
-exit-code meanings core.exit_codes writes in English go through core.messages.translate.
+`language`, read by id from resources/plan/ ("run.…", core.messages.phrase), the
+exit-code meanings too (core.exit_codes keeps them as `Text`s: "exit.…").
 The journal keeps every message in English: it is a record for help desks.
 """
 
@@ -24,9 +24,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
+from core import guard
+from core.authenticode import signed_by_kaspersky
 from core.exit_codes import InstallerKind, installer_kind, interpret
 from core.journal import Journal, JournalError, PendingRun
-from core.messages import DEFAULT_LANGUAGE, phrase, translate
+from core.messages import DEFAULT_LANGUAGE, Text, phrase
 from core.plan_model import Step, StepKind
 from core.runner import Runner, RunResult
 from core.secrets import Secret, fill, needs_password, scrub
@@ -118,9 +120,9 @@ class _Run:
     def quoted(self, step: Step) -> _Said:
         return self.say("run.quoted", title=step.title)
 
-    def meaning(self, text: str) -> _Said:
-        """A sentence core.exit_codes wrote in English, translated by its English text."""
-        return _Said(text, translate(text, self.language))
+    def meaning(self, text: Text) -> _Said:
+        """A sentence core.exit_codes keeps to say later, in English and in the run's language."""
+        return _Said(text.say(DEFAULT_LANGUAGE), text.say(self.language))
 
     def finish(self, step: Step, status: StepStatus, said: _Said, exit_code: int | None = None) -> StepEvent:
         forms = self.secret.forms() if self.secret else ()
@@ -408,10 +410,7 @@ def _outcome(run: _Run, kind: InstallerKind, result: RunResult, step: Step) -> O
             "failed", _Said.verbatim(result.error) if result.error else run.say("run.could_not_run")
         )
     meaning = interpret(kind, code)
-    if meaning.outcome == "failed" and meaning.message == interpret("other", code).message:
-        message = run.say("run.exit_code", code=code)  # exit_codes' words for a code it does not know
-    else:
-        message = run.meaning(meaning.message)
+    message = run.meaning(meaning.message)
     if result.error:  # the runner's own words, in English
         message = _Said.verbatim(f"{result.error} ({code})")
     status = _STATUS_OF[meaning.outcome]
@@ -433,9 +432,6 @@ def _outcome(run: _Run, kind: InstallerKind, result: RunResult, step: Step) -> O
 
 def default_guard(step: Step, argv: Sequence[str], plan: RunnablePlan) -> str | None:
     """core.guard's verdict on the command as planned, Authenticode signature included."""
-    from core import guard
-    from core.authenticode import signed_by_kaspersky
-
     verdict = guard.check_program(
         argv,
         os=plan.os,  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
+from core import __version__
 from core.model import OsName
 
 Phase = Literal["rescue", "remove", "finish"]
@@ -193,8 +194,6 @@ class Plan:
     schema: ClassVar[str] = SCHEMA
 
     def to_json(self) -> dict[str, object]:
-        from core import __version__
-
         return {
             "schema": SCHEMA,
             "switchover_version": __version__,

@@ -14,13 +14,22 @@ journal and start-up entry):
     verification = session.verify()
     session.settle()                      # close the run and the start-up entry once final
 
-Every call that takes long (scan, run, verify) blocks: a GUI calls it on a worker
-thread and passes a `threading.Event` to cancel and an `on_event` callback that
-receives each `StepEvent` (the executor's progress); the command line calls it
-directly with prompts as `confirm_manual`. `scan` checks its cancel event between
-observations and raises `ScanCancelled`. `run(only=...)` runs a subset of the
-plan's steps by scope (e.g. `only="machine"` for an elevated helper that re-derives
-the plan itself and runs only the machine-scope steps).
+Every call that takes long (scan, resume_plan/plan_to_run, run, verify) blocks: a
+GUI calls it on a worker thread (gui/workers.py) and passes a `threading.Event` to
+cancel and an `on_event` callback that receives each `StepEvent` (the executor's
+progress: started, waiting_user, done, failed, skipped, needs_reboot, cancelled);
+the command line calls it directly. `confirm_manual(step) -> bool` is asked for a
+step done by hand (True: the person did it) and for an optional program step (True:
+they opt in); a GUI blocks its worker on the answer from the GUI thread, the command
+line prompts. `scan` checks its cancel event between observations and raises
+`ScanCancelled`; `run` checks it between steps (a running uninstaller is stopped
+through the runner). `plan_to_run()` is the plan `run` will run (for a resumed run,
+remade from a fresh scan): ask it first to know whether a password is needed.
+`run(only="machine")` runs only the machine-scope steps (those that run elevated),
+`only="user"` the others: an elevated helper re-derives the plan itself from its own
+scan (`this_machine()`, `scan()`, `make_plan()`) and runs only its part. The
+attributes (`scan_result`, `plan`, `report`, `verification`, `resuming`) are written
+by the thread that made the call: a GUI reads them once the worker has finished.
 
 The machine (`Machine`) is passed in whole: the real one (`this_machine`) or a
 simulated one (`demo_machine`), so nothing above knows which it is looking at.
@@ -398,16 +407,16 @@ class RemovalSession:
             return
         try:
             machine.autostart.register(machine.autostart_command, terminal=machine.terminal)
-        except OSError:
-            logger.warning("could not arrange to start after a restart", exc_info=True)
+        except OSError as error:  # the removal still runs; after a restart, start Switchover by hand
+            logger.warning("could not arrange to start after a restart (%s)", error)
 
     def _unregister_autostart(self) -> None:
         if self.machine.autostart is None:
             return
         try:
             self.machine.autostart.unregister()
-        except OSError:
-            logger.warning("could not remove the start-up entry", exc_info=True)
+        except OSError as error:
+            logger.warning("could not remove the start-up entry (%s)", error)
 
 
 def _cancellable(observe: Observe, cancel: threading.Event) -> Observe:

@@ -24,8 +24,10 @@ from typing import IO, Protocol
 import psutil
 
 from core.exit_codes import ERROR_CANCELLED
+from core.guard import is_system_msiexec
 from core.runner import RunResult
 from core.secrets import scrub
+from core.windows_cmdline import msiexec_command_line
 
 TAIL_LINES = 40
 TAIL_BYTES = 64 * 1024  # what is kept of the output, however much a program prints
@@ -352,10 +354,6 @@ def end_tree(pid: int) -> None:
 def _windows_installer_line(command: list[str]) -> list[str] | str:
     """On Windows, msiexec gets a command line written by its own quoting rules (a string: CreateProcess
     takes it as it is, no shell involved); every other program gets its argument list."""
-    from core.guard import is_system_msiexec
-
     if sys.platform != "win32" or not is_system_msiexec(command[0]):
         return command
-    from core.windows_cmdline import msiexec_command_line
-
     return msiexec_command_line(command)

@@ -17,15 +17,12 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from core.adapters.defender import DEFENDER_NAME, DefenderProbe
-from core.messages import DEFAULT_LANGUAGE, translate
+from core.messages import DEFAULT_LANGUAGE, phrase
 from core.model import Kind, Product, Protection, ScanResult, Target
 from core.plan_model import Step
 from core.scan import Observe, observe_machine, scan
 
 VerifiedStatus = Literal["removed", "reboot_needed", "failed"]
-ALTERNATIVES_HINT = (
-    "Nothing protects this computer right now: 'switchover alternatives' lists antivirus to install."
-)
 
 # Evidence that means the software is still installed or still running.
 _ACTIVE_KINDS = frozenset(
@@ -77,28 +74,20 @@ class Verification:
         """Plain sentences for the command line and the GUI, in `language` (core/messages.py)."""
         lines: list[str] = []
         if self.status == "removed":
-            lines.append(translate("Verified: no Kaspersky software is installed or running.", language))
+            lines.append(phrase("verify.removed", language))
         elif self.status == "reboot_needed":
-            lines.append(translate("Removed, but these stay loaded until the computer restarts:", language))
+            lines.append(phrase("verify.until_restart", language))
         else:
-            lines.append(translate("Not everything was removed. Still present:", language))
+            lines.append(phrase("verify.failed", language))
         lines += [f"  - {s.product}: {s.kind} {s.name} ({s.location})" for s in self.survivors]
         if self.leftovers:
-            lines.append(
-                translate(
-                    "{count} leftover item(s) remain (folders or settings that do not run):",
-                    language,
-                    count=len(self.leftovers),
-                )
-            )
+            lines.append(phrase("verify.leftovers", language, count=len(self.leftovers)))
             lines += [f"  - {s.location}" for s in self.leftovers]
         if self.protection.protected:
-            lines.append(
-                translate("Protected now by: {names}.", language, names=", ".join(self.protection.active))
-            )
+            lines.append(phrase("verify.protected_by", language, names=", ".join(self.protection.active)))
         else:
-            lines.append(translate(ALTERNATIVES_HINT, language))
-        lines += [translate(note, language) for note in self.protection.notes]
+            lines.append(phrase("verify.unprotected", language))
+        lines += [note.say(language) for note in self.protection.notes]
         return lines
 
 

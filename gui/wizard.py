@@ -83,7 +83,8 @@ class SwitchoverWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Open &log"))
         self.button(QWizard.WizardButton.CustomButton1).setToolTip(self.tr("Open Switchover's log file"))
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Continue"))
-        self.customButtonClicked.connect(lambda _which: self.open_log())
+        log_button = QWizard.WizardButton.CustomButton1.value
+        self.customButtonClicked.connect(lambda which: self.open_log() if int(which) == log_button else None)
         self.pages: dict[Stage, FlowPage] = {}
         self.currentIdChanged.connect(lambda _id: self.update_back())
         self.add_page(WelcomePage)
@@ -106,6 +107,9 @@ class SwitchoverWizard(QWizard):
         for page_class in later_pages():
             if page_class.stage not in self.pages:
                 self.add_page(page_class)
+        from gui.technician import add_to  # after the first paint: the window shows before it loads
+
+        add_to(self)
 
     def window_title(self) -> str:
         demo = self.session.machine.demo

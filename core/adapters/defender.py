@@ -11,6 +11,7 @@ import threading
 from dataclasses import dataclass, field
 
 from core.adapters.windows import powershell_path
+from core.messages import Text
 from core.model import Protection
 from core.runner import Runner
 
@@ -37,13 +38,13 @@ class DefenderProbe:
         argv = [self.powershell, "-NoProfile", "-NonInteractive", "-Command", DEFENDER_STATUS]
         result = self.runner.run(argv, elevated=False, timeout=self.timeout_s, cancel=threading.Event())
         if result.exit_code != 0:
-            return Protection((), ("Could not ask Microsoft Defender for its status.",))
+            return Protection((), (Text("defender.not_asked"),))
         return defender_protection(result.output_tail)
 
 
 def defender_protection(output: str) -> Protection:
     """What the JSON `Get-MpComputerStatus | ConvertTo-Json` printed says; anything else is unreadable."""
-    unreadable = Protection((), ("Microsoft Defender's status could not be read.",))
+    unreadable = Protection((), (Text("defender.unreadable"),))
     try:
         status = json.loads(output)
     except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
@@ -60,7 +61,5 @@ def defender_protection(output: str) -> Protection:
     ):
         return Protection((DEFENDER_NAME,))
     if mode and mode != "Normal":
-        return Protection(
-            (), (f"Microsoft Defender is installed but runs in '{mode}' mode, not protecting.",)
-        )
-    return Protection((), ("Microsoft Defender's real-time protection is off.",))
+        return Protection((), (Text("defender.mode", {"mode": mode}),))
+    return Protection((), (Text("defender.off"),))

@@ -22,18 +22,22 @@ def build_parser() -> argparse.ArgumentParser:
     import argparse
 
     from core import __version__
-    from core.cli import alternatives, brief, catalog, plan, remove, scan
+    from core.cli import alternatives, brief, catalog, collect, export, fleet, plan, remove, report, scan
+    from core.cli.common_options import EXAMPLES, add_common_options
 
     parser = argparse.ArgumentParser(
         prog="switchover",
         description="Find Kaspersky software, explain the US ban, suggest alternatives and remove it safely.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"switchover {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the assistant on a built-in demo machine")
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in (scan, plan, remove, brief, alternatives, catalog):
+    for command in (scan, plan, remove, brief, alternatives, catalog, collect, report, fleet, export):
         command.register(subparsers)
+    add_common_options(subparsers)
     return parser
 
 
@@ -65,8 +69,10 @@ def main(argv: Sequence[str] | None = None, *, assistant: Assistant | None = Non
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    from core.cli.common_options import run_command
+
     try:
-        return int(args.run(args))
+        return run_command(args)
     except InputError as error:  # offline input that cannot be used: one line, exit 2
         print(f"switchover: {error}", file=sys.stderr)
         return 2

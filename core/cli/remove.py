@@ -8,6 +8,7 @@ crash) `switchover remove --resume` finishes the run recorded in the journal.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import threading
 from typing import TYPE_CHECKING
@@ -15,13 +16,28 @@ from typing import TYPE_CHECKING
 from core.model import InputError
 
 if TYPE_CHECKING:
+    from core.executor import RunReport
+    from core.model import ScanResult
     from core.plan import Plan, Step
     from core.session import RemovalSession
+    from core.verify import Verification
 
 EXIT_REMOVED = 0
 EXIT_ERROR = 2
 EXIT_NOT_REMOVED = 3
 EXIT_REBOOT = 4
+REMOVE_EXAMPLES = """examples:
+  switchover remove                                    shows the plan, asks, removes, verifies
+  switchover remove --yes --silent --output pc-042-removed.json
+                                                       unattended (RMM, Intune), with a report document
+  switchover remove --yes --silent --rescued --password-env KL_PASSWORD
+
+exit codes for RMM tools and Intune (docs/help-desk.md):
+  0  removed and verified                    success
+  4  a restart is needed to finish           success, schedule a restart; Switchover finishes after it
+  3  not removed (failed, cancelled, declined, or a rescue check not confirmed: see --rescued)
+  2  error (bad arguments, unreadable input, journal locked)
+"""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,6 +48,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="remove Kaspersky software safely, then verify",
         description="Remove what the scan found, in the plan's order, then verify. Exit codes: 0 removed and "
         "verified, 3 not removed (says what is left), 4 restart needed to finish, 2 error.",
+        epilog=REMOVE_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--yes", action="store_true", help="do not ask before removing")
     parser.add_argument(
@@ -47,8 +65,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--resume", action="store_true", help="finish the run interrupted by a restart or crash"
     )
+    parser.add_argument(
+        "--output",
+        metavar="FILE",
+        help="also write the finished removal as a switchover.report/1 document (for report and fleet)",
+    )
     add_target_arguments(parser)
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, handles_output=True)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -110,6 +133,8 @@ def _execute(args: argparse.Namespace, session: RemovalSession) -> int:
     print(report.message)
     verification = session.verify(reboot_pending=report.status == "reboot_needed", product_ids=product_ids)
     print("\n".join(verification.summary()))
+    if args.output and session.scan_result is not None:
+        _write_report(args.output, session.scan_result, plan, report, verification)
     waiting = report.status == "reboot_needed" or verification.status == "reboot_needed"
     if report.status == "removed" and verification.status == "removed":
         return EXIT_REMOVED
@@ -117,6 +142,17 @@ def _execute(args: argparse.Namespace, session: RemovalSession) -> int:
         print("Restart the computer; Switchover starts once after it to finish and verify.")
         return EXIT_REBOOT
     return EXIT_NOT_REMOVED
+
+
+def _write_report(
+    path: str, scanned: ScanResult, plan: Plan, run: RunReport, verification: Verification
+) -> None:
+    from core.cli.report import write_text
+    from core.report import removal_document
+
+    document = removal_document(scan=scanned, plan=plan, run=run, verification=verification)
+    if write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", path) == 0:
+        print(f"Report written to {path} (switchover report {path} makes a ticket text of it).")
 
 
 def _is_windows_admin() -> bool:

@@ -8,7 +8,7 @@ import threading
 from core.demo import DEMO_PASSWORD, demo_machines
 from core.executor import execute_plan
 from core.journal import Journal
-from core.model import Kind
+from core.model import Kind, Notes
 from core.plan import plan_removal
 from core.scan import scan
 from core.verify import verify
@@ -52,7 +52,7 @@ def test_office_pc_is_managed_and_password_protected() -> None:
 
 def test_uninstall_entries_look_like_windows_and_carry_fake_guids() -> None:
     for machine in demo_machines().values():
-        entries = [o for o in machine.observe(machine.target, []) if o.kind is Kind.UNINSTALL_ENTRY]
+        entries = [o for o in machine.observe(machine.target, Notes()) if o.kind is Kind.UNINSTALL_ENTRY]
         for entry in entries:
             assert entry.location.startswith("HKEY_LOCAL_MACHINE\\SOFTWARE\\")
             if entry.attributes.get("WindowsInstaller") == "1":

@@ -43,7 +43,7 @@ def msiexec(*args: str) -> int:
 def doubles() -> dict[str, dict[str, Any]]:
     folder = Path(os.environ["SWITCHOVER_WINLANE_MSI"])
     return {
-        d["key"]: {**d, "msi": str(folder / d["msi"])} for d in json.loads((folder / MANIFEST).read_text())
+        d["key"]: {**d, "msi": str(folder / d["msi"])} for d in json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     }
 
 
