@@ -42,9 +42,8 @@ def msiexec(*args: str) -> int:
 
 def doubles() -> dict[str, dict[str, Any]]:
     folder = Path(os.environ["SWITCHOVER_WINLANE_MSI"])
-    return {
-        d["key"]: {**d, "msi": str(folder / d["msi"])} for d in json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    }
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    return {d["key"]: {**d, "msi": str(folder / d["msi"])} for d in manifest}
 
 
 def installed(double: dict[str, Any]) -> bool:
