@@ -51,6 +51,7 @@ class _Hit:
             name=self.obs.name,
             details=dict(self.obs.attributes),
             rule=self.rule.id,
+            confidence=self.rule.confidence(self.obs),
         )
 
 
@@ -203,6 +204,7 @@ def _product(group: _Group, managed_vendors: set[str]) -> Product:
         evidence=tuple(h.evidence() for h in group.hits),
         state=state,
         leftover=group.leftover,
+        recognised=family.recognised,
     )
 
 

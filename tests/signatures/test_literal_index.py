@@ -1,0 +1,84 @@
+"""The literal index never hides a match: every rule that matches a name is among its candidates."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.literal_index import Keys, build_index, keys_of
+
+from .helpers import signatures
+
+PATTERNS = [
+    r"^klif(\.sys)?$",
+    r"^a|b",  # the ^ anchors the first branch only
+    r"^(x|y)z",
+    r"^[|(]q",  # a bar and a bracket inside a class are not structure
+    r"^\(|w",  # an escaped bracket neither
+    r"\\Kaspersky Lab\\NetworkAgent\b",
+    r"(^|/)Kaspersky Network Agent\.pkg$",
+    r"^Kaspersky( (?P<version>\d+(\.\d+)*))?$",
+    r"^AVP((?P<version>\d+(\.\d+)*))?$",
+    r"\bAgent\b.*\bKaspersky Security Center\b",
+    r"^(kl1|klif|klim\d?)([._-](KES|K4W)-\d+-\d+)?(_sha1)?(\.sys)?$",
+    r"^ab{2,}c",
+    r"^a?b",
+    r"x_y\bz",
+]
+ALL = PATTERNS + sorted({r.pattern for rules in signatures().rules_by_kind.values() for r in rules})
+# Names built from the patterns' own letters, with the characters that fold in surprising ways.
+ALPHABET = (
+    "abqwxyzKkSsſıİKϐβвᲀАаКкпер|(/._-\\ 0123456789"
+    "KasperskyNetworkAgentpkglifAVPSecurityCenterLabАнтивирусКасперскогоカスペルスキー"
+)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "keys"),
+    [
+        (r"^klif(\.sys)?$", Keys(frozenset({"kli"}))),
+        (r"^a|b", None),
+        (r"^(x|y)z", Keys(frozenset({"xz", "yz"}))),
+        (r"\\Kaspersky Lab\\NetworkAgent\b", Keys(words=frozenset({"networkagent"}))),
+        (r"(^|/)Kaspersky Network Agent\.pkg$", Keys(words=frozenset({"network"}))),
+        (r"^a?b", None),
+        (r".", None),
+        (r"(?i)x", None),
+    ],
+)
+def test_keys_are_literals_no_match_can_lack(pattern: str, keys: Keys | None) -> None:
+    assert keys_of(pattern) == keys
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=40), st.sampled_from(ALL))
+def test_a_pattern_that_matches_a_name_is_among_its_candidates(name: str, pattern: str) -> None:
+    if re.search(pattern, name, re.IGNORECASE):
+        assert 0 in build_index([pattern]).candidates(name), (pattern, name)
+
+
+@pytest.mark.parametrize(
+    "name", ["b", "xb", "yz", "|q", "(q", "w", "(", "Kaspersky 21.3", "klif.SYS", "abbbc"]
+)
+def test_names_that_only_a_later_branch_matches_still_pass(name: str) -> None:
+    index = build_index(PATTERNS)
+    matching = [i for i, p in enumerate(PATTERNS) if re.search(p, name, re.IGNORECASE)]
+    assert matching and set(matching) <= set(index.candidates(name))
+
+
+def test_almost_every_bundled_rule_is_indexed() -> None:
+    """Rules with no literal are tried on every name of their kind: they stay few."""
+    unindexed = [p for p in ALL if keys_of(p) is None]
+    assert len(unindexed) <= 0.12 * len(ALL), unindexed
+
+
+def test_the_folds_are_the_ones_python_regular_expressions_use() -> None:
+    from re import _casefix  # type: ignore[attr-defined]
+
+    from core.literal_index import EXTRA_CASES
+
+    expected = {frozenset([chr(k), *map(chr, v)]) for k, v in _casefix._EXTRA_CASES.items()}
+    assert {frozenset(same) for same in EXTRA_CASES} == expected
