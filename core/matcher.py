@@ -14,8 +14,8 @@ Grouping, in the order a person would reason about it:
 
 from __future__ import annotations
 
-import hashlib
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -94,7 +94,7 @@ def _unique_ids(products: list[Product]) -> tuple[Product, ...]:
 
 
 def _short_hash(text: str) -> str:
-    return hashlib.sha256(text.casefold().encode("utf-8")).hexdigest()[:8]
+    return f"{zlib.crc32(text.casefold().encode('utf-8')):08x}"
 
 
 def _group_anchors(anchors: list[_Hit]) -> list[_Group]:
