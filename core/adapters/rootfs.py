@@ -83,14 +83,20 @@ class RootFS:
                 return None
             self._folders[parent] = base
         host = os.path.join(base, name)
+        info = self._lstat(host, path)
+        if info is None:
+            return None
+        return self._resolve_fully(path) if stat.S_ISLNK(info.st_mode) else host
+
+    def _lstat(self, host: str, path: str) -> os.stat_result | None:
+        """The entry itself (a link is not followed); None when missing or unreadable (noted)."""
         try:
-            info = os.lstat(host)
+            return os.lstat(host)
         except (FileNotFoundError, NotADirectoryError):
             return None
         except OSError as error:
             self.notes.skip(path, f"cannot be read: {error.strerror or error}")
             return None
-        return self._resolve_fully(path) if stat.S_ISLNK(info.st_mode) else host
 
     def _resolve_fully(self, path: str) -> str | None:
         resolved: list[str] = []
@@ -105,12 +111,8 @@ class RootFS:
                     resolved.pop()
                 continue
             host = os.path.join(self.root, *resolved, part)
-            try:
-                info = os.lstat(host)
-            except (FileNotFoundError, NotADirectoryError):
-                return None
-            except OSError as error:
-                self.notes.skip(path, f"cannot be read: {error.strerror or error}")
+            info = self._lstat(host, path)
+            if info is None:
                 return None
             if not stat.S_ISLNK(info.st_mode):
                 resolved.append(part)
