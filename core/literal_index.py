@@ -75,6 +75,24 @@ class Keys:
     words: frozenset[str] = frozenset()
 
 
+def keys_to_json(keys: Keys | None) -> dict[str, list[str]] | None:
+    if keys is None:
+        return None
+    return {"prefixes": sorted(keys.prefixes), "words": sorted(keys.words)}
+
+
+def keys_from_json(value: object) -> Keys | None:
+    """Keys as `keys_to_json` wrote them; anything else reads as None (the pattern is tried always)."""
+    if not isinstance(value, dict):
+        return None
+    prefixes, found = value.get("prefixes"), value.get("words")
+    if not isinstance(prefixes, list) or not isinstance(found, list):
+        return None
+    if not all(isinstance(k, str) and k for k in [*prefixes, *found]):
+        return None
+    return Keys(frozenset(prefixes), frozenset(found))
+
+
 def keys_of(pattern: str) -> Keys | None:
     """The literals `pattern` cannot match without, or None when it has none that can be vouched for."""
     try:

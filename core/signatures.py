@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
-from core.literal_index import Keys, LiteralIndex, has_keys, keys_of
+from core.literal_index import Keys, LiteralIndex, has_keys, keys_from_json, keys_of
 from core.model import Kind, Observation, Origin
 
 SCHEMA = "switchover.signatures/1"
@@ -158,6 +159,7 @@ class _KindRules:
     """One kind's rules in match order, and the index that picks the ones a name could match."""
 
     rules: list[Rule]
+    literal_keys: Mapping[str, Keys | None]  # keys read once and shipped with the data
     index: LiteralIndex | None = None
     # Rules that match any name but need an attribute with a literal ("." with InstallLocation under
     # "\\Kaspersky Lab\\"): tried only when that attribute holds the literal.
@@ -179,19 +181,23 @@ class _KindRules:
     def _build(self) -> LiteralIndex:
         index = LiteralIndex()
         for position, rule in enumerate(self.rules):
-            keys = keys_of(rule.pattern)
+            keys = self._keys(rule.pattern)
             if keys is None:
-                self.gated.update(_attribute_gate(position, rule))
+                self.gated.update(self._attribute_gate(position, rule))
             index.add(position, keys)
         return index
 
+    def _keys(self, pattern: str) -> Keys | None:
+        if pattern in self.literal_keys:
+            return self.literal_keys[pattern]
+        return keys_of(pattern)  # a pattern the shipped keys do not know yet: read it now
 
-def _attribute_gate(position: int, rule: Rule) -> dict[int, tuple[str, Keys]]:
-    for attr, pattern in rule.attribute_patterns:
-        keys = keys_of(pattern)
-        if keys is not None:
-            return {position: (attr, keys)}
-    return {}
+    def _attribute_gate(self, position: int, rule: Rule) -> dict[int, tuple[str, Keys]]:
+        for attr, pattern in rule.attribute_patterns:
+            keys = self._keys(pattern)
+            if keys is not None:
+                return {position: (attr, keys)}
+        return {}
 
 
 @dataclass(frozen=True)
@@ -199,6 +205,7 @@ class SignatureSet:
     vendors: tuple[Vendor, ...]
     families: tuple[Family, ...]
     rules_by_kind: dict[Kind, tuple[Rule, ...]]
+    literal_keys: Mapping[str, Keys | None] = field(default_factory=dict, repr=False, compare=False)
     # By the kind's plain value: hashing an Enum member runs Python code, and this runs per observation.
     _by_kind: dict[str, _KindRules] = field(default_factory=dict, repr=False, compare=False)
 
@@ -209,7 +216,7 @@ class SignatureSet:
             rules = self.rules_by_kind.get(obs.kind)
             if not rules:
                 return None
-            kind = self._by_kind[obs.kind._value_] = _KindRules(list(rules))
+            kind = self._by_kind[obs.kind._value_] = _KindRules(list(rules), self.literal_keys)
         return kind.match(obs)
 
     def family(self, family_id: str) -> Family:
@@ -339,8 +346,15 @@ def _root_pattern(root: InstallRoot) -> str:
     return folder if root.os == "windows" else f'^"?{folder}'
 
 
-def build_signature_set(documents: list[tuple[str, dict[str, Any]]]) -> SignatureSet:
-    """Join vendor documents into one set; vendors listed first win ties (Kaspersky before others)."""
+def build_signature_set(
+    documents: list[tuple[str, dict[str, Any]]], literal_keys: Mapping[str, Keys | None] | None = None
+) -> SignatureSet:
+    """Join vendor documents into one set; vendors listed first win ties (Kaspersky before others).
+
+    `literal_keys` are the literal index's keys of the patterns, read ahead of time
+    (`literal-keys.json` beside the data, made by tools/literal_keys.py); patterns it lacks are
+    read when their kind is first matched.
+    """
     vendors: list[Vendor] = []
     families: list[Family] = []
     rules: list[Rule] = []
@@ -356,6 +370,7 @@ def build_signature_set(documents: list[tuple[str, dict[str, Any]]]) -> Signatur
         vendors=tuple(vendors),
         families=tuple(families),
         rules_by_kind={k: tuple(v) for k, v in by_kind.items()},
+        literal_keys=literal_keys or {},
     )
 
 
@@ -366,6 +381,33 @@ def bundled_documents() -> list[tuple[str, dict[str, Any]]]:
     return [(name, json.loads(folder.joinpath(name).read_text(encoding="utf-8"))) for name in order]
 
 
+LITERAL_KEYS_FILE = "literal-keys.json"
+LITERAL_KEYS_SCHEMA = "switchover.literal-keys/1"
+
+
+def bundled_literal_keys() -> dict[str, Keys | None]:
+    """The shipped keys of the bundled patterns; none when the file is missing or not this format."""
+    folder = resources.files("resources.signatures")
+    try:
+        document = json.loads(folder.joinpath(LITERAL_KEYS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(document, dict) or document.get("schema") != LITERAL_KEYS_SCHEMA:
+        return {}
+    keys = document.get("keys")
+    return {p: keys_from_json(k) for p, k in keys.items()} if isinstance(keys, dict) else {}
+
+
+def all_patterns(signatures: SignatureSet) -> list[str]:
+    """Every name and attribute pattern, in match order (what the literal keys file covers)."""
+    found: dict[str, None] = {}
+    for rules in signatures.rules_by_kind.values():
+        for rule in rules:
+            found[rule.pattern] = None
+            found.update((p, None) for _, p in rule.attribute_patterns)
+    return list(found)
+
+
 @cache
 def bundled_signatures() -> SignatureSet:
-    return build_signature_set(bundled_documents())
+    return build_signature_set(bundled_documents(), bundled_literal_keys())

@@ -82,3 +82,30 @@ def test_the_folds_are_the_ones_python_regular_expressions_use() -> None:
 
     expected = {frozenset([chr(k), *map(chr, v)]) for k, v in _casefix._EXTRA_CASES.items()}
     assert {frozenset(same) for same in EXTRA_CASES} == expected
+
+
+def test_the_shipped_literal_keys_are_those_of_the_bundled_patterns() -> None:
+    """Run tools/literal_keys.py after changing a signature file."""
+    import json
+
+    from core.signatures import LITERAL_KEYS_FILE
+    from tools.literal_keys import literal_keys_document
+
+    from .helpers import SIGNATURES
+
+    shipped = json.loads(SIGNATURES.joinpath(LITERAL_KEYS_FILE).read_text(encoding="utf-8"))
+    assert shipped == literal_keys_document()
+
+
+def test_a_damaged_keys_file_entry_reads_as_no_keys_so_the_rule_is_tried_on_every_name() -> None:
+    from core.literal_index import keys_from_json
+
+    assert keys_from_json({"prefixes": ["kli"], "words": []}) == Keys(frozenset({"kli"}))
+    for damaged in (
+        None,
+        [],
+        {"prefixes": "kli", "words": []},
+        {"prefixes": [""], "words": []},
+        {"words": []},
+    ):
+        assert keys_from_json(damaged) is None
