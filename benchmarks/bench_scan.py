@@ -40,9 +40,10 @@ sys.path.insert(0, str(REPO))
 
 from core.adapters.registry_export import REG_DWORD, REG_EXPAND_SZ, REG_SZ, RegValue  # noqa: E402
 from core.matcher import match_observations  # noqa: E402
-from core.model import Kind, Observation, Target  # noqa: E402
+from core.model import Observation, Target  # noqa: E402
 from core.scan import scan  # noqa: E402
 from core.signatures import build_signature_set, bundled_documents  # noqa: E402
+from tests.signatures.test_robustness import busy_machine  # noqa: E402
 from tests.windows.render import render_export  # noqa: E402
 
 UNINSTALL = r"HKEY_LOCAL_MACHINE\Software\Wow6432Node\Microsoft\Windows\CurrentVersion\Uninstall"
@@ -116,32 +117,6 @@ def synthetic_vendor(number: int, rng: random.Random) -> dict[str, Any]:
     }
 
 
-def ordinary_machine() -> list[Observation]:
-    entries = [
-        Observation(
-            Kind.UNINSTALL_ENTRY,
-            rf"HKLM\...\Uninstall\{{{n:08X}-0000-0000-0000-000000000000}}",
-            f"Contoso Office Tool {n} (x64) - Language Pack {n % 37}",
-            {
-                "Publisher": "Contoso Ltd.",
-                "DisplayVersion": f"{n % 20}.{n % 7}.{n}",
-                "InstallLocation": rf"C:\Program Files\Contoso\Tool {n}",
-            },
-        )
-        for n in range(5000)
-    ]
-    services = [
-        Observation(
-            Kind.SERVICE,
-            rf"HKLM\SYSTEM\CurrentControlSet\Services\svc{n}",
-            f"ContosoUpdater{n}Svc",
-            {"DisplayName": f"Contoso Updater {n}", "ImagePath": rf"C:\Program Files\Contoso\upd{n}.exe"},
-        )
-        for n in range(2000)
-    ]
-    return entries + services
-
-
 def corpus_windows() -> list[Observation]:
     import json
 
@@ -167,7 +142,7 @@ def signatures_cost(runs: int) -> None:
     base = bundled_documents()
     rng = random.Random(14)  # noqa: S311 - names for a benchmark, not secrets
     extra = [(f"synthetic-{n}.json", synthetic_vendor(n, rng)) for n in range(9 * len(base))]
-    observations = ordinary_machine() + corpus_windows()
+    observations = busy_machine() + corpus_windows()
 
     def per_run(documents: list[tuple[str, dict[str, Any]]]) -> Callable[[], object]:
         keys = literal_keys(documents)  # what tools/literal_keys.py ships beside the data

@@ -106,12 +106,16 @@ class Vendor:
     id: str
     name: str
     origin: Origin
-    publishers: tuple[re.Pattern[str], ...]
+    publisher_patterns: tuple[str, ...]
     names: tuple[str, ...] = ()  # the company's name in every script it writes it in (vendor_rules)
     install_roots: tuple[InstallRoot, ...] = ()
     registry_roots: tuple[str, ...] = ()
     # A machine has a few hundred publishers, each on many entries: each is checked once.
     _publisher_answers: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def publishers(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, _FLAGS) for p in self.publisher_patterns)
 
     def is_publisher(self, publisher: str) -> bool:
         known = self._publisher_answers.get(publisher)
@@ -239,7 +243,7 @@ def parse_signature_document(
         id=document["vendor"],
         name=document["vendor_name"],
         origin=document["origin"],
-        publishers=tuple(re.compile(p, _FLAGS) for p in document.get("publishers", [])),
+        publisher_patterns=tuple(document.get("publishers", [])),
         names=tuple(n["value"] for n in extra.get("names", [])),
         install_roots=tuple(InstallRoot(r["os"], r["value"]) for r in extra.get("install_roots", [])),
         registry_roots=tuple(r["value"] for r in extra.get("registry_roots", [])),
