@@ -1,4 +1,4 @@
-"""Every signature file is valid, sourced and safe to join into one prefilter."""
+"""Every signature file is valid, sourced and safe for the literal index."""
 
 from __future__ import annotations
 
