@@ -109,3 +109,22 @@ def test_a_damaged_keys_file_entry_reads_as_no_keys_so_the_rule_is_tried_on_ever
         {"words": []},
     ):
         assert keys_from_json(damaged) is None
+
+
+REGEX_PIECES = st.sampled_from(
+    ["a", "b", "k", "K", "l", "1", " ", "_", ".", "\\\\", "\\.", "\\b", "\\d", "^", "$", "|", "(", ")",
+     "(?:", "(?P<v>", "?", "*", "+", "{2}", "{1,3}", "[ab]", "[^a]", "ſ", "в", "ᲀ", "İ", "ı"]
+)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(REGEX_PIECES, max_size=12).map("".join), st.text(alphabet="abkKl1 _.\\ſвᲀİıB", max_size=16))
+def test_any_pattern_either_has_keys_no_match_lacks_or_none(pattern: str, name: str) -> None:
+    """The reader never raises, and never gives keys that a matching name lacks."""
+    try:
+        compiled = re.compile(pattern, re.IGNORECASE)
+    except re.error:
+        keys_of(pattern)  # must not raise either
+        return
+    if compiled.search(name):
+        assert 0 in build_index([pattern]).candidates(name), (pattern, name, keys_of(pattern))
