@@ -3,7 +3,9 @@
 
     python tasks.py run [ARGS...]   set up, then launch Switchover (the assistant; ARGS go to it)
     python tasks.py test [ARGS...]  set up, then run the linter, the type checker and the whole test
-                                    suite (ARGS go to pytest)
+                                    suite (ARGS go to pytest), then the Windows lane: the suite again on a
+                                    real Windows CPython under Wine, where Wine is installed (required
+                                    when CI=true; SWITCHOVER_WINLANE=0 or --no-windows-lane skips it)
 
 Set-up makes a virtual environment in .venv and installs the project with its
 test tools into it; it is skipped when pyproject.toml has not changed since.
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -45,11 +48,26 @@ def run(args: list[str]) -> int:
 
 
 def test(args: list[str]) -> int:
-    """ruff, mypy (its settings and files are in pyproject.toml), then pytest; non-zero if any failed."""
+    """ruff, mypy (its settings and files are in pyproject.toml), pytest, then the Windows lane on the same
+    pytest ARGS; non-zero if any failed."""
+    lane = "--no-windows-lane" not in args and os.environ.get("SWITCHOVER_WINLANE", "1") != "0"
+    args = [a for a in args if a != "--no-windows-lane"]
     lint = subprocess.call([str(PYTHON), "-m", "ruff", "check", "."], cwd=ROOT)
     types = subprocess.call([str(PYTHON), "-m", "mypy"], cwd=ROOT)
     tests = subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT)
-    return tests or lint or types
+    windows = windows_lane(args) if lane else 0
+    return tests or lint or types or windows
+
+
+def windows_lane(args: list[str]) -> int:
+    """tools/windows_lane: the suite on Windows CPython under Wine; skipped (with a word) without Wine,
+    except in CI, where it must run."""
+    lane = [str(PYTHON), str(ROOT / "tools" / "windows_lane" / "lane.py")]
+    if not shutil.which("wine") and not os.environ.get("CI"):
+        print("Windows lane skipped: Wine is not installed (on Debian: sudo bash .ci/run installs it).")
+        return 0
+    print("Windows lane: the suite on a real Windows CPython 3.11 under Wine ...", flush=True)
+    return subprocess.call([*lane, "test", *args], cwd=ROOT)
 
 
 def main() -> int:

@@ -54,10 +54,10 @@ window.addPage(QWizardPage())
     + FIRST_PAINT
 )
 
-# The same steps as `switchover --demo` (core.cli.main, then gui.app.main), up to the first paint.
+# The same steps as `switchover --demo` (gui.launcher.main, then gui.app.main), up to the first paint.
 OURS = (
     """
-import core.cli
+import gui.launcher
 from gui.app import build_window, configure_logging, create_application
 log_file = configure_logging()
 app = create_application()

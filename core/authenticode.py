@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from core.signatures import bundled_signatures
+
 log = logging.getLogger(__name__)
 
 
@@ -48,7 +50,9 @@ def check_signature(path: str, publishers: Iterable[re.Pattern[str]]) -> Signatu
         return SignatureCheck(False, None, f"{path}: no valid Authenticode signature ({error})")
     except ValueError as error:  # signify raises it for structures it cannot parse at all
         return SignatureCheck(False, None, f"{path}: not a signed Windows program ({error})")
-    signers = [_signer_name(chain[0]) for _data, _indirect, chains in results for chain in chains if chain]
+    # signify builds each chain from the trusted root down to the certificate that signed the file:
+    # the signer is the chain's last certificate, never its first (that is the root CA).
+    signers = [_signer_name(chain[-1]) for _data, _indirect, chains in results for chain in chains if chain]
     patterns = list(publishers)
     for signer in signers:
         if signer and any(p.search(signer) for p in patterns):
@@ -60,8 +64,6 @@ def check_signature(path: str, publishers: Iterable[re.Pattern[str]]) -> Signatu
 
 def signed_by_kaspersky(path: str) -> bool:
     """The guard's default check: a valid signature from one of Kaspersky's publisher names."""
-    from core.signatures import bundled_signatures
-
     vendor = next(v for v in bundled_signatures().vendors if v.id == "kaspersky")
     return check_signature(path, vendor.publishers).signed_by_publisher
 

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from core.updates import DocumentError, DocumentKind, load_document
+
 FEATURES = (
     "real_time_protection",
     "firewall",
@@ -134,9 +136,7 @@ class Catalog:
 
 def load_catalog() -> Catalog:
     """The catalog in use: a newer signed download when there is a valid one, else the bundled file."""
-    from core.updates import load_document
-
-    document = load_document("catalog")
+    document = load_document(CATALOG_DOCUMENT)
     return catalog_from_json(document.data, version=document.version, origin=document.origin)
 
 
@@ -174,7 +174,6 @@ def catalog_from_json(data: Mapping[str, Any], *, version: int, origin: str) -> 
 
 def check_catalog_references(document: Mapping[str, Any]) -> None:
     """Raise DocumentError when an id points nowhere or a shown value has no source."""
-    from core.updates import DocumentError
 
     sources, disclosures = document["sources"], document["disclosures"]
     for key, disclosure in disclosures.items():
@@ -201,3 +200,9 @@ def check_catalog_references(document: Mapping[str, Any]) -> None:
                 field.startswith("features.") and "features" in entry["evidence"]
             ):
                 raise DocumentError(f"{where}: {field} has a value but no source")
+
+
+# The catalog as a signed document (core/updates.py): the bundled file, its schema, its check.
+CATALOG_DOCUMENT = DocumentKind(
+    "catalog", "switchover.catalog/1", "resources.catalog", "catalog.json", check_catalog_references
+)

@@ -12,22 +12,24 @@ matters (products before the Network Agent), so a failure must never let a later
 step run.
 
 What it tells a person (`StepEvent.message`, `RunReport.message`) is in the run's
-`language`, read by id from resources/plan/ ("run.…", core.messages.phrase); the
-exit-code meanings core.exit_codes writes in English go through core.messages.translate.
+`language`, read by id from resources/plan/ ("run.…", core.messages.phrase), the
+exit-code meanings too (core.exit_codes keeps them as `Text`s: "exit.…").
 The journal keeps every message in English: it is a record for help desks.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
-from core.exit_codes import installer_kind, interpret
+from core import guard
+from core.authenticode import signed_by_kaspersky
+from core.exit_codes import InstallerKind, installer_kind, interpret
 from core.journal import Journal, JournalError, PendingRun
-from core.messages import DEFAULT_LANGUAGE, phrase, translate
-from core.plan import Step
+from core.messages import DEFAULT_LANGUAGE, Text, phrase
+from core.plan_model import Step, StepKind
 from core.runner import Runner, RunResult
 from core.secrets import Secret, fill, needs_password, scrub
 
@@ -118,9 +120,9 @@ class _Run:
     def quoted(self, step: Step) -> _Said:
         return self.say("run.quoted", title=step.title)
 
-    def meaning(self, text: str) -> _Said:
-        """A sentence core.exit_codes wrote in English, translated by its English text."""
-        return _Said(text, translate(text, self.language))
+    def meaning(self, text: Text) -> _Said:
+        """A sentence core.exit_codes keeps to say later, in English and in the run's language."""
+        return _Said(text.say(DEFAULT_LANGUAGE), text.say(self.language))
 
     def finish(self, step: Step, status: StepStatus, said: _Said, exit_code: int | None = None) -> StepEvent:
         forms = self.secret.forms() if self.secret else ()
@@ -188,133 +190,195 @@ def execute_plan(
         language,
     )
     try:
-        status, said, rebooting = _walk(run, resume, still_needed)
-        journal.record(run_id, "run_ended", status=status, message=said.english)
+        end = _Walk(run, resume, still_needed).through()
+        journal.record(run_id, "run_ended", status=end.status, message=end.said.english)
     except JournalError as error:
         return RunReport(run_id, "failed", str(error), tuple(run.finals))
-    return RunReport(run_id, status, said.shown, tuple(run.finals), rebooting)
+    return RunReport(run_id, end.status, end.said.shown, tuple(run.finals), end.rebooting)
 
 
-def _walk(
-    run: _Run, resume: PendingRun | None, still_needed: Callable[[Step], bool] | None
-) -> tuple[ReportStatus, _Said, bool]:
-    steps = run.plan.steps
-    restarted = resume is not None and resume.ended_status == "reboot_needed"
-    reboot = False
-    unrecovered: dict[str, Step] = {}  # failed steps that a later fallback step may still make good
-    for index, step in enumerate(steps):
-        when = step.details.get("when", "")
-        previous = resume.finished.get(step.id) if resume else None
-        if previous is not None:
-            said = run.said[step.id] = run.say("run.finished_before")
-            event = StepEvent(step.id, previous, said.shown)  # type: ignore[arg-type]
-            run.finals.append(event)
-            run.emit(event)
-        elif when.startswith("if_failed:"):
-            handles = [s for s in when.removeprefix("if_failed:").split(",") if s in unrecovered]
-            if not handles:
-                run.emit(StepEvent(step.id, "skipped", run.say("run.fallback_not_needed").shown))
+@dataclass(frozen=True)
+class Outcome:
+    """How one start of a program ended, in the executor's terms."""
+
+    status: StepStatus
+    said: _Said
+    exit_code: int | None = None
+    retry: bool = False  # another installation holds Windows Installer (1618): wait, then start again
+    rebooting: bool = False  # the uninstaller is restarting the machine now (1641)
+
+
+@dataclass(frozen=True)
+class _End:
+    """The run stops here, with this status."""
+
+    status: ReportStatus
+    said: _Said
+    rebooting: bool = False
+
+
+@dataclass
+class _Walk:
+    """One pass over the plan's steps: each goes to the handler for its kind (`Step.kind`)."""
+
+    run: _Run
+    resume: PendingRun | None
+    still_needed: Callable[[Step], bool] | None
+    reboot: bool = False  # a step asked for a restart
+    unrecovered: dict[str, Step] = field(default_factory=dict)  # failed steps a later fallback may make good
+
+    @property
+    def restarted(self) -> bool:
+        """This run resumes after the restart it asked for."""
+        return self.resume is not None and self.resume.ended_status == "reboot_needed"
+
+    def through(self) -> _End:
+        steps = self.run.plan.steps
+        handlers: dict[StepKind, Callable[[Step], StepEvent | _End | None]] = {
+            "fallback": self.fallback,
+            "restart": self.restart,
+            "verify": self.verify,
+            "manual": self.action,
+            "program": self.action,
+        }
+        for index, step in enumerate(steps):
+            previous = self.resume.finished.get(step.id) if self.resume else None
+            result = self.finished_before(step, previous) if previous else handlers[step.kind](step)
+            if result is None:  # not needed: no record
                 continue
-            event = _run_step(run, step)
-            if event.status == "done":
-                for failed in handles:
-                    unrecovered.pop(failed)
-        elif when == "reboot_needed":
-            if restarted:
-                event = run.finish(step, "done", run.say("run.restarted"))
-            elif reboot:
-                run.emit(StepEvent(step.id, "waiting_user", step.title))
-                return "reboot_needed", run.say("run.restart_to_finish"), False
-            else:
-                run.emit(StepEvent(step.id, "skipped", run.say("run.no_restart_needed").shown))
+            if isinstance(result, _End):
+                return result
+            # after the restart, what waited for it is finished
+            self.reboot = self.reboot or (
+                result.status == "needs_reboot" and not (self.restarted and previous)
+            )
+            if result.status == "failed" and any(
+                later.falls_back_from(step.id) for later in steps[index + 1 :]
+            ):
+                self.unrecovered[step.id] = step
                 continue
-        elif step.action == "verify":
-            run.emit(StepEvent(step.id, "skipped", run.say("run.check_follows").shown))
-            continue
-        elif resume and step.id in resume.interrupted and still_needed and not still_needed(step):
+            if result.status in ("failed", "cancelled") or self.run.rebooting:
+                return self.stop(step, result, steps[index + 1 :])
+        return self.ended()
+
+    def finished_before(self, step: Step, status: str) -> StepEvent:
+        said = self.run.said[step.id] = self.run.say("run.finished_before")
+        event = StepEvent(step.id, status, said.shown)  # type: ignore[arg-type]
+        self.run.finals.append(event)
+        self.run.emit(event)
+        return event
+
+    def fallback(self, step: Step) -> StepEvent | None:
+        """Runs only when a step it falls back from failed; when it succeeds, those count as made good."""
+        handles = [s for s in (step.when.steps if step.when else ()) if s in self.unrecovered]
+        if not handles:
+            self.run.emit(StepEvent(step.id, "skipped", self.run.say("run.fallback_not_needed").shown))
+            return None
+        event = _perform(self.run, step)
+        if event.status == "done":
+            for failed in handles:
+                self.unrecovered.pop(failed)
+        return event
+
+    def restart(self, step: Step) -> StepEvent | _End | None:
+        run = self.run
+        if self.restarted:
+            return run.finish(step, "done", run.say("run.restarted"))
+        if self.reboot:
+            run.emit(StepEvent(step.id, "waiting_user", step.title))
+            return _End("reboot_needed", run.say("run.restart_to_finish"))
+        run.emit(StepEvent(step.id, "skipped", run.say("run.no_restart_needed").shown))
+        return None
+
+    def verify(self, step: Step) -> None:
+        self.run.emit(StepEvent(step.id, "skipped", self.run.say("run.check_follows").shown))
+
+    def action(self, step: Step) -> StepEvent:
+        """A step done by hand or by a program, unless the run's state says otherwise first."""
+        run, resume = self.run, self.resume
+        if resume and step.id in resume.interrupted and self.still_needed and not self.still_needed(step):
             # Its uninstaller's exit code was lost with the crash: it may have asked for a restart
             # (drivers stay loaded until then), so one is asked for, and verification follows it.
             message = run.say("run.interrupted_gone")
-            event = run.finish(step, "needs_reboot" if step.command else "done", message)
-        elif run.cancel.is_set():
-            event = run.finish(step, "cancelled", run.say("run.cancelled_before_start"))
-        elif waiting_for := _failed_before(step, unrecovered):
+            return run.finish(step, "needs_reboot" if step.command else "done", message)
+        if run.cancel.is_set():
+            return run.finish(step, "cancelled", run.say("run.cancelled_before_start"))
+        if waiting_for := [self.unrecovered[s] for s in step.after if s in self.unrecovered]:
             # The management agent goes last: removing it while a product stays frees the device from
             # its policy and can make that product's uninstall password unrecoverable.
-            quoted = [run.quoted(s) for s in waiting_for]
-            titles = _Said(", ".join(q.english for q in quoted), ", ".join(q.shown for q in quoted))
-            event = run.finish(step, "skipped", run.say("run.agent_waits", titles=titles))
-        else:
-            event = _run_step(run, step)
-        # after the restart, what waited for it is finished
-        reboot = reboot or (event.status == "needs_reboot" and not (restarted and previous))
-        if event.status == "failed" and _has_fallback(step, steps[index + 1 :]):
-            unrecovered[step.id] = step
-            continue
-        if event.status in ("failed", "cancelled") or run.rebooting:
-            for rest in steps[index + 1 :]:
-                run.emit(StepEvent(rest.id, "skipped", run.say("run.not_run", title=run.quoted(step)).shown))
-            message = run.said[step.id]
-            if event.status == "failed":
-                return "failed", run.say("run.failed", title=run.quoted(step), message=message), False
-            if event.status == "cancelled":
-                return "cancelled", run.say("run.stopped_at", title=run.quoted(step), message=message), False
-            return "reboot_needed", run.say("run.restarting"), True
-    if unrecovered:
-        quoted = [run.quoted(s) for s in unrecovered.values()]
-        titles = _Said(", ".join(q.english for q in quoted), ", ".join(q.shown for q in quoted))
-        return "failed", run.say("run.fallback_failed", titles=titles), False
-    if reboot:
-        return "reboot_needed", run.say("run.every_step_ran_restart"), False
-    return "removed", run.say("run.every_step_ran"), False
+            return run.finish(step, "skipped", run.say("run.agent_waits", titles=self.titles(waiting_for)))
+        return _perform(run, step)
+
+    def stop(self, step: Step, event: StepEvent, rest: Sequence[Step]) -> _End:
+        run = self.run
+        for later in rest:
+            run.emit(StepEvent(later.id, "skipped", run.say("run.not_run", title=run.quoted(step)).shown))
+        message = run.said[step.id]
+        if event.status == "failed":
+            return _End("failed", run.say("run.failed", title=run.quoted(step), message=message))
+        if event.status == "cancelled":
+            return _End("cancelled", run.say("run.stopped_at", title=run.quoted(step), message=message))
+        return _End("reboot_needed", run.say("run.restarting"), rebooting=True)
+
+    def ended(self) -> _End:
+        run = self.run
+        if self.unrecovered:
+            return _End(
+                "failed", run.say("run.fallback_failed", titles=self.titles(self.unrecovered.values()))
+            )
+        if self.reboot:
+            return _End("reboot_needed", run.say("run.every_step_ran_restart"))
+        return _End("removed", run.say("run.every_step_ran"))
+
+    def titles(self, steps: Iterable[Step]) -> _Said:
+        quoted = [self.run.quoted(s) for s in steps]
+        return _Said(", ".join(q.english for q in quoted), ", ".join(q.shown for q in quoted))
 
 
-def _failed_before(step: Step, unrecovered: dict[str, Step]) -> list[Step]:
-    """The removals this step must wait for (the plan's details "after") that failed and stayed failed."""
-    return [unrecovered[s] for s in step.details.get("after", "").split(",") if s in unrecovered]
+def _perform(run: _Run, step: Step) -> StepEvent:
+    return _by_hand(run, step) if step.command is None else _program(run, step, step.command)
 
 
-def _has_fallback(step: Step, later: Sequence[Step]) -> bool:
-    return any(step.id in s.details.get("when", "").removeprefix("if_failed:").split(",") for s in later)
+def _by_hand(run: _Run, step: Step) -> StepEvent:
+    """A step only the person can do: it counts once they confirm it."""
+    run.journal.record(run.run_id, "step_started", step=step.id)
+    run.emit(StepEvent(step.id, "waiting_user", step.title))
+    if run.confirm_manual(step):
+        return run.finish(step, "done", run.say("run.done_by_hand"))
+    if step.blocking:
+        return run.finish(step, "cancelled", run.say("run.not_confirmed_blocking"))
+    return run.finish(step, "skipped", run.say("run.left_out"))
 
 
-def _run_step(run: _Run, step: Step) -> StepEvent:
-    if step.command is None:
-        run.journal.record(run.run_id, "step_started", step=step.id)
-        run.emit(StepEvent(step.id, "waiting_user", step.title))
-        if run.confirm_manual(step):
-            return run.finish(step, "done", run.say("run.done_by_hand"))
-        if step.details.get("blocking") == "true":
-            return run.finish(step, "cancelled", run.say("run.not_confirmed_blocking"))
-        return run.finish(step, "skipped", run.say("run.left_out"))
-    if step.details.get("optional") == "true" and not run.confirm_manual(step):
+def _program(run: _Run, step: Step, command: tuple[str, ...]) -> StepEvent:
+    if step.optional and not run.confirm_manual(step):
         return run.finish(step, "skipped", run.say("run.optional_not_chosen"))
-    refusal = run.guard(step, step.command, run.plan)
+    refusal = run.guard(step, command, run.plan)
     if refusal:  # the guard's reasons are in English (core.guard)
         return run.finish(step, "failed", run.say("run.refused", reason=refusal))
-    program, arguments = step.command[0], step.command[1:]
+    program, arguments = command[0], command[1:]
     if needs_password(arguments) and run.secret is None:
         return run.finish(step, "failed", run.say("run.needs_password"))
     # The program is what the guard judged, never filled in: only its arguments take the password.
     argv = (program, *fill(arguments, run.secret))
     secrets = run.secret.forms() if run.secret else ()
-    kind = installer_kind(step.command)
+    kind = installer_kind(command)
     delays = iter(run.busy_delays)
     run.journal.record(run.run_id, "step_started", step=step.id)
     run.emit(StepEvent(step.id, "started", step.title))
     while True:
         # Again right before the start (and before every retry, which can come minutes later): the
         # files may have changed since the first check. See core.guard for the window that remains.
-        refusal = run.guard(step, step.command, run.plan)
+        refusal = run.guard(step, command, run.plan)
         if refusal:
             return run.finish(step, "failed", run.say("run.refused", reason=refusal))
         result = run.runner.run(
             argv, elevated=step.elevated, timeout=step.timeout_s, cancel=run.cancel, secrets=secrets
         )
-        tag, status, message, code = _outcome(run, kind, result, step)
-        if tag != "busy":
-            run.rebooting = run.rebooting or tag == "rebooting"
-            return run.finish(step, status, message, code)
+        outcome = _outcome(run, kind, result, step)
+        if not outcome.retry:
+            run.rebooting = run.rebooting or outcome.rebooting
+            return run.finish(step, outcome.status, outcome.said, outcome.exit_code)
         delay = next(delays, None)
         if delay is None:
             return run.finish(step, "failed", run.say("run.busy_gave_up"), result.exit_code)
@@ -323,54 +387,55 @@ def _run_step(run: _Run, step: Step) -> StepEvent:
             return run.finish(step, "cancelled", run.say("run.cancelled_waiting"))
 
 
-def _outcome(
-    run: _Run, kind: Any, result: RunResult, step: Step
-) -> tuple[str, StepStatus, _Said, int | None]:
+# What each meaning of an exit code (core.exit_codes) makes of the step.
+_STATUS_OF: dict[str, StepStatus] = {
+    "done": "done",
+    "already_gone": "done",
+    "reboot_needed": "needs_reboot",
+    "reboot_started": "needs_reboot",
+    "cancelled_by_user": "cancelled",
+    "busy": "failed",
+    "failed": "failed",
+}
+
+
+def _outcome(run: _Run, kind: InstallerKind, result: RunResult, step: Step) -> Outcome:
     code = result.exit_code
     if result.cancelled:
-        return "", "cancelled", run.say("run.uninstaller_stopped"), None
+        return Outcome("cancelled", run.say("run.uninstaller_stopped"))
     if result.timed_out:
-        minutes = max(1, round(step.timeout_s / 60))
-        return "", "failed", run.say("run.timed_out", minutes=minutes), None
+        return Outcome("failed", run.say("run.timed_out", minutes=max(1, round(step.timeout_s / 60))))
     if code is None:
-        return (
-            "",
-            "failed",
-            _Said.verbatim(result.error) if result.error else run.say("run.could_not_run"),
-            None,
+        return Outcome(
+            "failed", _Said.verbatim(result.error) if result.error else run.say("run.could_not_run")
         )
     meaning = interpret(kind, code)
-    if meaning.outcome == "failed" and meaning.message == interpret("other", code).message:
-        message = run.say("run.exit_code", code=code)  # exit_codes' words for a code it does not know
-    else:
-        message = run.meaning(meaning.message)
+    message = run.meaning(meaning.message)
     if result.error:  # the runner's own words, in English
         message = _Said.verbatim(f"{result.error} ({code})")
-    if meaning.outcome == "busy":
-        return "busy", "failed", message, code
-    if meaning.outcome in ("done", "already_gone"):
-        return "", "done", message, code
-    if meaning.outcome == "reboot_needed":
-        return "", "needs_reboot", message, code
-    if meaning.outcome == "reboot_started":
-        return "rebooting", "needs_reboot", message, code
-    if meaning.outcome == "cancelled_by_user":
-        return "", "cancelled", message, code
-    last_line = result.output_tail.strip().splitlines()[-1:] if result.output_tail.strip() else []
-    detail = _Said.verbatim(" — ") + run.say("run.it_said", line=last_line[0]) if last_line else _Said("", "")
-    hint = _Said.verbatim(" ") + run.meaning(meaning.next_step) if meaning.next_step else _Said("", "")
-    return "", "failed", message + detail + _Said.verbatim(".") + hint, code
+    status = _STATUS_OF[meaning.outcome]
+    if meaning.outcome == "failed":
+        last_line = result.output_tail.strip().splitlines()[-1:] if result.output_tail.strip() else []
+        detail = (
+            _Said.verbatim(" — ") + run.say("run.it_said", line=last_line[0]) if last_line else _Said("", "")
+        )
+        hint = _Said.verbatim(" ") + run.meaning(meaning.next_step) if meaning.next_step else _Said("", "")
+        message = message + detail + _Said.verbatim(".") + hint
+    return Outcome(
+        status,
+        message,
+        code,
+        retry=meaning.outcome == "busy",
+        rebooting=meaning.outcome == "reboot_started",
+    )
 
 
 def default_guard(step: Step, argv: Sequence[str], plan: RunnablePlan) -> str | None:
     """core.guard's verdict on the command as planned, Authenticode signature included."""
-    from core import guard
-    from core.authenticode import signed_by_kaspersky
-
     verdict = guard.check_program(
         argv,
         os=plan.os,  # type: ignore[arg-type]
-        user_scope=step.details.get("scope") == "user",
+        user_scope=step.scope == "user",
         signed_by_vendor=signed_by_kaspersky,
     )
     if not verdict.allowed:

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from core.messages import Text
+
 Outcome = Literal[
     "done",  # removed
     "already_gone",  # nothing to remove: counts as done
@@ -26,29 +28,36 @@ Outcome = Literal[
 ]
 InstallerKind = Literal["windows_installer", "dpkg", "apt", "other"]
 
-LOCKED_HINT = (
-    "Kaspersky refuses removal when it is password-protected or its self-defence is on: "
-    "run again with the uninstall password (--password-file or --password-env), "
-    "or use Kaspersky's removal tool (kavremover) as the plan's next step."
-)
+# What a person can do when Kaspersky refuses its own removal (self-defence or a password).
+LOCKED_HINT = Text("exit.hint.locked")
+
+# Windows Installer's and Win32's codes by name (learn.microsoft.com/windows/win32/msi/error-codes).
+ERROR_SUCCESS = 0
+ERROR_SUCCESS_REBOOT_REQUIRED = 3010
+ERROR_SUCCESS_REBOOT_INITIATED = 1641
+ERROR_UNKNOWN_PRODUCT = 1605
+ERROR_INSTALL_USEREXIT = 1602
+ERROR_CANCELLED = 1223  # Win32: a person declined the UAC prompt or a setup's own dialog
+ERROR_INSTALL_ALREADY_RUNNING = 1618
+ERROR_INSTALL_FAILURE = 1603
 
 
 @dataclass(frozen=True)
 class Meaning:
     outcome: Outcome
-    message: str
-    next_step: str | None = None  # what a person can do next, when the outcome is a failure
+    message: Text  # in words, said in the reader's language (core/messages.py)
+    next_step: Text | None = None  # what a person can do next, when the outcome is a failure
 
 
 _WINDOWS_INSTALLER: dict[int, Meaning] = {
-    0: Meaning("done", "removed"),
-    3010: Meaning("reboot_needed", "removed; a restart is needed to finish (3010)"),
-    1641: Meaning("reboot_started", "removed; the uninstaller is restarting the computer (1641)"),
-    1605: Meaning("already_gone", "this product is not installed any more (1605)"),
-    1602: Meaning("cancelled_by_user", "the uninstall was cancelled in its own window (1602)"),
-    1223: Meaning("cancelled_by_user", "the uninstall or the administrator prompt was cancelled (1223)"),
-    1618: Meaning("busy", "another installation is running (1618)"),
-    1603: Meaning("failed", "the uninstaller failed with a fatal error (1603)", LOCKED_HINT),
+    ERROR_SUCCESS: Meaning("done", Text("exit.removed")),
+    ERROR_SUCCESS_REBOOT_REQUIRED: Meaning("reboot_needed", Text("exit.msi.reboot_needed")),
+    ERROR_SUCCESS_REBOOT_INITIATED: Meaning("reboot_started", Text("exit.msi.reboot_started")),
+    ERROR_UNKNOWN_PRODUCT: Meaning("already_gone", Text("exit.msi.unknown_product")),
+    ERROR_INSTALL_USEREXIT: Meaning("cancelled_by_user", Text("exit.msi.user_exit")),
+    ERROR_CANCELLED: Meaning("cancelled_by_user", Text("exit.cancelled")),
+    ERROR_INSTALL_ALREADY_RUNNING: Meaning("busy", Text("exit.msi.busy")),
+    ERROR_INSTALL_FAILURE: Meaning("failed", Text("exit.msi.failure"), LOCKED_HINT),
 }
 
 
@@ -73,9 +82,9 @@ def interpret(kind: InstallerKind, exit_code: int) -> Meaning:
         if known:
             return known
     elif kind == "dpkg" and exit_code == 2:
-        return Meaning("failed", "dpkg stopped with a fatal error (2); its output says why")
+        return Meaning("failed", Text("exit.dpkg.fatal"))
     elif kind == "apt" and exit_code == 100:
-        return Meaning("failed", "apt-get reported an error (100); its output says why")
+        return Meaning("failed", Text("exit.apt.error"))
     if exit_code == 0:
-        return Meaning("done", "removed")
-    return Meaning("failed", f"the uninstaller failed with exit code {exit_code}")
+        return Meaning("done", Text("exit.removed"))
+    return Meaning("failed", Text("exit.failed_with_code", {"code": exit_code}))

@@ -16,6 +16,9 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
+from core.messages import PSEUDO, normalise, pseudo
+from core.updates import DocumentError, DocumentKind, load_document
+
 PLACEHOLDER = re.compile(r"\{(fact|ctx):([a-z0-9_-]+)(?:\.([a-z_]+))?\}")
 DEFAULT_LANGUAGE = "en"
 
@@ -81,9 +84,7 @@ class Texts:
 
 def load_facts() -> Facts:
     """The facts in use: a newer signed download when there is a valid one, else the bundled file."""
-    from core.updates import load_document
-
-    document = load_document("briefing")
+    document = load_document(BRIEFING_DOCUMENT)
     return Facts(document.version, document.origin, _facts_by_id(document.data))
 
 
@@ -94,8 +95,6 @@ def load_texts(language: str = DEFAULT_LANGUAGE) -> Texts:
     `rests_on`) always comes from English; a language file only supplies strings,
     matched by section and paragraph id. A language without a file is English.
     """
-    from core.messages import PSEUDO, normalise, pseudo
-
     english = json.loads(_texts_path(DEFAULT_LANGUAGE).read_bytes())
     language = normalise(language)
     if language == PSEUDO:
@@ -175,8 +174,6 @@ def check_text_references(document: Mapping[str, Any]) -> None:
     A downloaded briefing must keep every fact the shipped texts rely on;
     otherwise the app keeps using the copy it can render.
     """
-    from core.updates import DocumentError
-
     facts = _facts_by_id(document)
     for language in available_languages():
         for section in load_texts(language).sections:
@@ -204,3 +201,9 @@ def _facts_by_id(document: Mapping[str, Any]) -> dict[str, Fact]:
         )
         for f in document["facts"]
     }
+
+
+# The briefing as a signed document (core/updates.py): the bundled facts, their schema, their check.
+BRIEFING_DOCUMENT = DocumentKind(
+    "briefing", "switchover.briefing/1", "resources.briefing", "facts.json", check_text_references
+)

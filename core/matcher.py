@@ -14,18 +14,17 @@ Grouping, in the order a person would reason about it:
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from core.model import ANCHOR_KINDS, Evidence, Kind, Observation, Product
+from core.product_code import PRODUCT_CODE
 from core.signatures import Family, Rule, SignatureSet
 
 # Attribute names that collectors normalise from a product's own records into its state.
 STATE_ATTRIBUTES = ("last_signature_update", "self_defence", "password_protection", "active", "up_to_date")
-_GUID = re.compile(r"\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}")
 
 
 @dataclass(frozen=True)
@@ -146,7 +145,7 @@ def _key_name(location: str) -> str:
 
 def _guid_in(location: str) -> str | None:
     tail = _key_name(location)
-    return tail if _GUID.fullmatch(tail) else None
+    return tail if PRODUCT_CODE.fullmatch(tail) else None
 
 
 def _attach_components(components: list[_Hit], installed: list[_Group]) -> list[_Group]:

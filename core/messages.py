@@ -1,15 +1,14 @@
 """The sentences core builds (plan steps and warnings, run messages, suggestion reasons, verification
 summaries) in the reader's language, as data and without Qt.
 
-Texts kept as data are looked up by id with `phrase`: `resources/plan/<language>.json`
-holds the removal plan's titles, reasons, needs and warnings and the executor's
-run messages ("rescue.quarantine.title", "run.cancelled_before_start"), English
-in en.json and each translation by the same ids. Sentences still written in code
-(suggestion reasons, verification summaries, exit-code meanings) go through
-`translate`: `resources/messages/<language>.json` maps each English template,
-exactly as the code writes it, to its translation. Either way `{name}`
-placeholders are filled after translating, so a translation may move them but
-must keep every one, and a text with no translation falls back to English (and
+One text system: every sentence is looked up by id with `phrase` (or kept as a `Text`
+to say later): `resources/plan/<language>.json` holds the removal plan's titles,
+reasons, needs and warnings, the executor's run messages, exit-code meanings,
+suggestion reasons, verification summaries and protection notes
+("rescue.quarantine.title", "run.cancelled_before_start", "exit.msi.busy",
+"verify.removed"), English in en.json and each translation by the same ids.
+`{name}` placeholders are filled after translating, so a translation may move them
+but must keep every one, and a text with no translation falls back to English (and
 is logged): the tests walk every plan, run, suggestion and summary and fail on that.
 The briefing has its own texts (resources/briefing/texts), built from facts.
 
@@ -22,6 +21,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -34,16 +34,18 @@ log = logging.getLogger(__name__)
 _ACCENTED = str.maketrans("abcdeghiklnorstuwyzABCDEGHIKLNORSTUWYZ", "àƀçđéĝĥíķļñóŕšţúŵýžÀƁÇĐÉĜĤÍĶĻÑÓŔŠŢÚŴÝŽ")
 
 
-def translate(text: str, language: str = DEFAULT_LANGUAGE, /, **values: object) -> str:
-    """`text` (an English template) in `language`, with its `{placeholders}` filled from `values`."""
-    language = normalise(language)
-    if language == PSEUDO:
-        template = pseudo(text)
-    elif language == DEFAULT_LANGUAGE:
-        template = text
-    else:
-        template = catalog(language).get(text) or _untranslated(text, language)
-    return template.format(**values) if values else template
+@dataclass(frozen=True)
+class Text:
+    """A sentence to say later, in whichever language is asked for: its text id and its values."""
+
+    key: str
+    values: Mapping[str, object] = field(default_factory=dict)
+
+    def say(self, language: str = DEFAULT_LANGUAGE) -> str:
+        return phrase(self.key, language, **self.values)
+
+    def __str__(self) -> str:
+        return self.say()
 
 
 def phrase(key: str, language: str = DEFAULT_LANGUAGE, /, **values: object) -> str:
@@ -70,15 +72,6 @@ def normalise(language: str) -> str:
 
 
 @cache
-def catalog(language: str) -> Mapping[str, str]:
-    """English template -> translation for `language`; empty when there is no file for it."""
-    path = resources.files("resources.messages").joinpath(f"{language}.json")
-    if not path.is_file():
-        return {}
-    return dict(json.loads(path.read_bytes())["messages"])
-
-
-@cache
 def texts(language: str) -> Mapping[str, str]:
     """Text id -> text in `language` (resources/plan/<language>.json); empty when there is no file for it."""
     path = resources.files("resources.plan").joinpath(f"{language}.json")
@@ -91,14 +84,13 @@ def texts(language: str) -> Mapping[str, str]:
 
 
 def available_languages() -> list[str]:
-    """English and every language with a file in resources/messages or resources/plan."""
+    """English and every language with a file in resources/plan."""
     found = {DEFAULT_LANGUAGE}
-    for folder in ("resources.messages", "resources.plan"):
-        found |= {
-            e.name.removesuffix(".json")
-            for e in resources.files(folder).iterdir()
-            if e.name.endswith(".json")
-        }
+    found |= {
+        e.name.removesuffix(".json")
+        for e in resources.files("resources.plan").iterdir()
+        if e.name.endswith(".json")
+    }
     return sorted(found)
 
 

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
+from core import __version__
+from core.messages import Text
+
 OsName = Literal["windows", "macos", "linux"]
 Scope = Literal["machine", "user"]
 Origin = Literal["kaspersky", "successor", "other"]
@@ -91,6 +94,17 @@ class Evidence:
             "confidence": self.confidence,
         }
 
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> Evidence:
+        details = data.get("details")
+        return cls(
+            kind=Kind(str(data["kind"])),
+            location=str(data["location"]),
+            name=str(data["name"]),
+            details={str(k): str(v) for k, v in details.items()} if isinstance(details, dict) else {},
+            rule=str(data.get("rule", "")),
+        )
+
 
 @dataclass(frozen=True)
 class Product:
@@ -145,6 +159,31 @@ class Product:
             "evidence": [e.to_json() for e in self.evidence],
         }
 
+    @classmethod
+    def from_json(cls, data: Mapping[str, object], *, with_evidence: bool = True) -> Product:
+        """A product from a `switchover.scan/1` document (KeyError or ValueError when it is not one)."""
+        state, evidence, version = data.get("state"), data.get("evidence"), data.get("version")
+        origin, scope = str(data["origin"]), str(data.get("scope", "machine"))
+        if origin not in ("kaspersky", "successor", "other") or scope not in ("machine", "user"):
+            raise ValueError(f"unknown origin or scope: {origin}, {scope}")
+        return cls(
+            id=str(data["id"]),
+            name=str(data["name"]),
+            family=str(data["family"]),
+            family_name=str(data.get("family_name", data["family"])),
+            category=str(data.get("category", "")),
+            vendor=str(data.get("vendor", "")),
+            origin=origin,  # type: ignore[arg-type]
+            version=str(version) if version is not None else None,
+            scope=scope,  # type: ignore[arg-type]
+            managed=data.get("managed") is True,
+            evidence=tuple(Evidence.from_json(e) for e in evidence if isinstance(e, dict))
+            if isinstance(evidence, list) and with_evidence
+            else (),
+            state={str(k): str(v) for k, v in state.items()} if isinstance(state, dict) else {},
+            leftover=data.get("leftover") is True,
+        )
+
 
 @dataclass(frozen=True)
 class Target:
@@ -154,10 +193,14 @@ class Target:
     live: bool = True
     root: str | None = None  # a mounted disk or copied tree (macOS, Linux, or a Windows drive)
     registry_exports: tuple[str, ...] = ()  # `reg export` / regedit files
+    bundle: str | None = None  # a folder or zip from `switchover collect` (core/bundle.py)
+    hostname: str | None = None  # the offline machine's name, when the bundle's manifest gives it
 
     def describe(self) -> str:
         if self.live:
             return f"this {self.os} machine"
+        if self.bundle:
+            return f"offline {self.os} data ({self.bundle}, {self.hostname or 'unnamed'})"
         parts = [*self.registry_exports, *([self.root] if self.root else [])]
         return f"offline {self.os} data ({', '.join(parts)})"
 
@@ -173,6 +216,7 @@ class ScanResult:
     other_security_software: tuple[Product, ...]
     notes: tuple[Note, ...] = ()
     hostname: str | None = None
+    os_version: str | None = None
 
     SCHEMA = "switchover.scan/1"
 
@@ -190,8 +234,6 @@ class ScanResult:
         return bool(self.products or self.leftovers)
 
     def to_json(self) -> dict[str, object]:
-        from core import __version__
-
         return {
             "schema": self.SCHEMA,
             "switchover_version": __version__,
@@ -202,6 +244,8 @@ class ScanResult:
                 "hostname": self.hostname,
                 "root": self.target.root,
                 "registry_exports": list(self.target.registry_exports),
+                "bundle": self.target.bundle,
+                "os_version": self.os_version,
             },
             "summary": {
                 "kaspersky_products": len(self.kaspersky),
@@ -216,8 +260,81 @@ class ScanResult:
         }
 
 
+def scan_from_json(data: Mapping[str, object], *, with_evidence: bool = True) -> ScanResult:
+    """A `switchover.scan/1` document read back (ValueError when it is not one).
+
+    Without evidence it reads several times faster: enough for counts over a fleet.
+    """
+    if data.get("schema") != ScanResult.SCHEMA:
+        raise ValueError(f"not a {ScanResult.SCHEMA} document (schema: {data.get('schema')!r})")
+    machine = data.get("machine")
+    machine = machine if isinstance(machine, dict) else {}
+    os_name = str(machine.get("os", "windows"))
+    if os_name not in ("windows", "macos", "linux"):
+        raise ValueError(f"unknown os: {os_name}")
+    exports = machine.get("registry_exports")
+
+    def products(field: str) -> tuple[Product, ...]:
+        items = data.get(field)
+        try:
+            return (
+                tuple(Product.from_json(p, with_evidence=with_evidence) for p in items if isinstance(p, dict))
+                if isinstance(items, list)
+                else ()
+            )
+        except KeyError as missing:
+            raise ValueError(f"a product in {field} has no {missing}") from None
+
+    notes = data.get("notes")
+    return ScanResult(
+        target=Target(
+            os=os_name,  # type: ignore[arg-type]
+            live=machine.get("source") == "live",
+            root=_text_or_none(machine.get("root")),
+            registry_exports=tuple(str(e) for e in exports) if isinstance(exports, list) else (),
+            bundle=_text_or_none(machine.get("bundle")),
+            hostname=_text_or_none(machine.get("hostname")),
+        ),
+        scanned_at=str(data.get("scanned_at", "")),
+        products=products("products"),
+        leftovers=products("leftovers"),
+        other_security_software=products("other_security_software"),
+        notes=tuple(
+            Note(str(n.get("location", "")), str(n.get("message", "")))
+            for n in (notes if isinstance(notes, list) else [])
+            if isinstance(n, dict)
+        ),
+        hostname=_text_or_none(machine.get("hostname")),
+        os_version=_text_or_none(machine.get("os_version")),
+    )
+
+
+def _text_or_none(value: object) -> str | None:
+    return str(value) if value is not None else None
+
+
+@dataclass(frozen=True)
+class Protection:
+    """Antivirus products actively protecting the machine (display names), and what could not be checked."""
+
+    active: tuple[str, ...]
+    notes: tuple[Text, ...] = ()  # what could not be checked, said in the reader's language
+
+    @property
+    def protected(self) -> bool:
+        return bool(self.active)
+
+
 class Notes(list[Note]):
-    """Where adapters record what they skipped, so a bad input never stops a scan silently."""
+    """Where adapters record what they skipped, so a bad input never stops a scan silently.
+
+    `machine` holds what the data says about the machine itself (`hostname`, `os_version`), so an
+    offline scan names the machine it came from.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.machine: dict[str, str] = {}
 
     def skip(self, location: str, message: str) -> None:
         self.append(Note(location, message))

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from core.briefing import is_business
 from core.catalog import Catalog, Entry
-from core.messages import DEFAULT_LANGUAGE, translate
+from core.messages import DEFAULT_LANGUAGE, phrase
 from core.model import ScanResult
 
 NEEDS = ("vpn", "passwords", "parental", "free", "central_management")
@@ -24,20 +25,21 @@ NEED_FEATURE = {
     "parental": "parental_controls",
     "central_management": "central_management",
 }
+# Each need in words, by text id ("a VPN"); the bare form ("VPN") for "no VPN": a word of its own so
+# that a translation can differ.
 NEED_WORDS = {
-    "vpn": "a VPN",
-    "passwords": "a password manager",
-    "parental": "parental controls",
-    "free": "a free version",
-    "central_management": "central management",
+    "vpn": "recommend.need.vpn",
+    "passwords": "recommend.need.passwords",
+    "parental": "recommend.need.parental",
+    "free": "recommend.need.free",
+    "central_management": "recommend.need.central_management",
 }
-# The same without its article, for "no VPN"; a word of its own so that a translation can differ.
 NEED_WORDS_BARE = {
-    "vpn": "VPN",
-    "passwords": "password manager",
-    "parental": "parental controls",
-    "free": "free version",
-    "central_management": "central management",
+    "vpn": "recommend.need_bare.vpn",
+    "passwords": "recommend.need_bare.passwords",
+    "parental": "recommend.need_bare.parental",
+    "free": "recommend.need_bare.free",
+    "central_management": "recommend.need_bare.central_management",
 }
 
 
@@ -121,8 +123,6 @@ def _match(entry: Entry, wanted: tuple[str, ...]) -> tuple[tuple[str, ...], tupl
 
 
 def _has_business(scan: ScanResult | None) -> bool:
-    from core.briefing import is_business
-
     return scan is not None and any(is_business(p) for p in scan.kaspersky)
 
 
@@ -139,25 +139,21 @@ def _reason(
 
 def _baseline_reason(entry: Entry, wanted: tuple[str, ...], language: str) -> str:
     gaps = [_missing_phrase(entry, need, language) for need in wanted if not meets(entry, need)]
-    return (
-        translate("Free and built into Windows: it protects you again once Kaspersky is gone", language)
-        + "".join(f"; {gap}" for gap in gaps)
-        + "."
-    )
+    return phrase("recommend.defender_baseline", language) + "".join(f"; {gap}" for gap in gaps) + "."
 
 
 def _covers_phrase(need: str, had: dict[str, str], language: str) -> str:
-    words = translate(NEED_WORDS[need], language)
+    words = phrase(NEED_WORDS[need], language)
     if need in had:
-        return translate("has {need}, to replace {product}", language, need=words, product=had[need])
-    return translate("has {need}", language, need=words)
+        return phrase("recommend.has_replacing", language, need=words, product=had[need])
+    return phrase("recommend.has", language, need=words)
 
 
 def _missing_phrase(entry: Entry, need: str, language: str) -> str:
     value = entry.free_tier if need == "free" else entry.features.get(NEED_FEATURE[need])
     if value is None:
-        return translate("{need}: not verified", language, need=translate(NEED_WORDS[need], language))
-    return translate("no {need}", language, need=translate(NEED_WORDS_BARE[need], language))
+        return phrase("recommend.not_verified", language, need=phrase(NEED_WORDS[need], language))
+    return phrase("recommend.lacks", language, need=phrase(NEED_WORDS_BARE[need], language))
 
 
 def _evidence_phrase(entry: Entry, language: str) -> str:
@@ -165,4 +161,4 @@ def _evidence_phrase(entry: Entry, language: str) -> str:
         test = entry.tests[0]
         name = test.test if test.test.startswith(test.lab) else f"{test.lab} {test.test}"
         return f"{name}: {test.result}"  # the catalog's own words: data, like the facts' statements
-    return translate("real-time protection; no independent test result on file", language)
+    return phrase("recommend.no_test_result", language)

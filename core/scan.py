@@ -65,5 +65,6 @@ def scan(
         leftovers=matched.leftovers,
         other_security_software=matched.other_security_software,
         notes=tuple(notes),
-        hostname=socket.gethostname() if target.live else None,
+        hostname=socket.gethostname() if target.live else notes.machine.get("hostname") or target.hostname,
+        os_version=notes.machine.get("os_version"),
     )

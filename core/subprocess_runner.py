@@ -23,8 +23,11 @@ from typing import IO, Protocol
 
 import psutil
 
+from core.exit_codes import ERROR_CANCELLED
+from core.guard import is_system_msiexec
 from core.runner import RunResult
 from core.secrets import scrub
+from core.windows_cmdline import msiexec_command_line
 
 TAIL_LINES = 40
 TAIL_BYTES = 64 * 1024  # what is kept of the output, however much a program prints
@@ -161,7 +164,7 @@ def relaunch_elevated(argv: Sequence[str]) -> int | str:
             ("hProcess", wintypes.HANDLE),
         ]
 
-    see_mask_nocloseprocess, sw_shownormal, infinite, error_cancelled = 0x40, 1, 0xFFFFFFFF, 1223
+    see_mask_nocloseprocess, sw_shownormal, infinite = 0x40, 1, 0xFFFFFFFF
     info = ShellExecuteInfo(
         cbSize=ctypes.sizeof(ShellExecuteInfo),
         fMask=see_mask_nocloseprocess,
@@ -173,7 +176,7 @@ def relaunch_elevated(argv: Sequence[str]) -> int | str:
     windll = ctypes.windll  # type: ignore[attr-defined]
     if not windll.shell32.ShellExecuteExW(ctypes.byref(info)):
         code = ctypes.GetLastError()  # type: ignore[attr-defined]
-        if code == error_cancelled:
+        if code == ERROR_CANCELLED:
             return "administrator rights were refused (the UAC prompt was declined)"
         return f"could not ask for administrator rights (Windows error {code})"
     windll.kernel32.WaitForSingleObject(info.hProcess, infinite)
@@ -351,10 +354,6 @@ def end_tree(pid: int) -> None:
 def _windows_installer_line(command: list[str]) -> list[str] | str:
     """On Windows, msiexec gets a command line written by its own quoting rules (a string: CreateProcess
     takes it as it is, no shell involved); every other program gets its argument list."""
-    from core.guard import is_system_msiexec
-
     if sys.platform != "win32" or not is_system_msiexec(command[0]):
         return command
-    from core.windows_cmdline import msiexec_command_line
-
     return msiexec_command_line(command)

@@ -25,7 +25,7 @@ import logging
 import os
 import stat
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from importlib import resources
@@ -42,14 +42,18 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-Kind = Literal["catalog", "briefing"]
 
-# Where each kind lives in the app: (package, document, schema), keyed by the document's "schema" field.
-DOCUMENTS: dict[str, tuple[Kind, str, str]] = {
-    "switchover.catalog/1": ("catalog", "resources.catalog", "catalog.json"),
-    "switchover.briefing/1": ("briefing", "resources.briefing", "facts.json"),
-}
-_BY_KIND = {kind: (schema_id, package, name) for schema_id, (kind, package, name) in DOCUMENTS.items()}
+@dataclass(frozen=True)
+class DocumentKind:
+    """One kind of signed document, described by the module that owns it (core/catalog.py's
+    CATALOG_DOCUMENT, core/facts.py's BRIEFING_DOCUMENT): this module knows none of them."""
+
+    name: str  # "catalog": in messages and the cached file's name
+    schema_id: str  # the document's "schema" field, "switchover.catalog/1"
+    package: str  # the resources package holding the bundled copy and its schema.json
+    bundled: str  # the bundled copy's file name
+    check_references: Callable[[Mapping[str, Any]], None]  # raises DocumentError for a dangling id
+
 
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024  # today's catalog is ~60 kB; anything near this bound is not ours
 MAX_SIGNATURE_BYTES = 1024
@@ -67,7 +71,7 @@ class DocumentError(ValueError):
 
 @dataclass(frozen=True)
 class LoadedDocument:
-    kind: Kind
+    kind: str
     data: dict[str, Any]
     version: int
     origin: Literal["bundled", "downloaded"]
@@ -75,7 +79,7 @@ class LoadedDocument:
 
 @dataclass(frozen=True)
 class UpdateResult:
-    kind: Kind
+    kind: str
     status: Literal["updated", "current"]
     version: int
     previous_version: int
@@ -114,27 +118,19 @@ def signature_matches(document: bytes, signature: bytes, keys: Sequence[Ed25519P
     return False
 
 
-def check_document(kind: Kind, data: Any) -> None:
+def check_document(kind: DocumentKind, data: Any) -> None:
     """Raise DocumentError unless `data` is a valid document of this kind (schema and references)."""
     import jsonschema
 
-    schema_id, package, _ = _BY_KIND[kind]
-    if not isinstance(data, dict) or data.get("schema") != schema_id:
-        raise DocumentError(f"not a {schema_id} document")
-    schema = json.loads(resources.files(package).joinpath("schema.json").read_bytes())
+    if not isinstance(data, dict) or data.get("schema") != kind.schema_id:
+        raise DocumentError(f"not a {kind.schema_id} document")
+    schema = json.loads(resources.files(kind.package).joinpath("schema.json").read_bytes())
     error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(data))
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "document"
         raise DocumentError(f"{where}: {error.message}")
     expiry(data)  # a date the pattern lets through but the calendar does not ("2025-02-30")
-    if kind == "briefing":
-        from core.facts import check_text_references
-
-        check_text_references(data)
-    else:
-        from core.catalog import check_catalog_references
-
-        check_catalog_references(data)
+    kind.check_references(data)
 
 
 def expiry(data: dict[str, Any]) -> date | None:
@@ -148,21 +144,20 @@ def expiry(data: dict[str, Any]) -> date | None:
         raise DocumentError(f"expires: {text!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _check_not_expired(kind: Kind, data: dict[str, Any], today: date | None) -> None:
+def _check_not_expired(kind: DocumentKind, data: dict[str, Any], today: date | None) -> None:
     last_day = expiry(data)
     today = today or datetime.now(UTC).date()
     if last_day is not None and today > last_day:
-        raise DocumentError(f"the {kind} expired on {last_day.isoformat()}")
+        raise DocumentError(f"the {kind.name} expired on {last_day.isoformat()}")
 
 
-def bundled_document(kind: Kind) -> LoadedDocument:
-    _, package, name = _BY_KIND[kind]
-    data = json.loads(resources.files(package).joinpath(name).read_bytes())
-    return LoadedDocument(kind, data, int(data["version"]), "bundled")
+def bundled_document(kind: DocumentKind) -> LoadedDocument:
+    data = json.loads(resources.files(kind.package).joinpath(kind.bundled).read_bytes())
+    return LoadedDocument(kind.name, data, int(data["version"]), "bundled")
 
 
 def load_document(
-    kind: Kind, *, keys: Sequence[Ed25519PublicKey] | None = None, today: date | None = None
+    kind: DocumentKind, *, keys: Sequence[Ed25519PublicKey] | None = None, today: date | None = None
 ) -> LoadedDocument:
     """The document in use: a valid, unexpired cached download newer than the bundled copy, else the
     bundled copy. `today` (UTC) decides expiry; tests pass it."""
@@ -179,16 +174,17 @@ def load_document(
         check_document(kind, data)
         _check_not_expired(kind, data, today)
     except (OSError, ValueError) as error:  # DocumentError and JSONDecodeError are ValueErrors
-        log.warning("ignoring the cached %s (%s); using the bundled copy", kind, error)
+        log.warning("ignoring the cached %s (%s); using the bundled copy", kind.name, error)
         return bundled
     if int(data["version"]) <= bundled.version:
         return bundled
-    return LoadedDocument(kind, data, int(data["version"]), "downloaded")
+    return LoadedDocument(kind.name, data, int(data["version"]), "downloaded")
 
 
 def fetch_update(
     url: str,
     *,
+    kinds: Sequence[DocumentKind],
     keys: Sequence[Ed25519PublicKey] | None = None,
     ca_bundle: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
@@ -198,10 +194,10 @@ def fetch_update(
 ) -> UpdateResult:
     """Download the document at `url` and its signature at `url + ".sig"`; cache it when it is newer.
 
-    Raises UpdateRefused when anything is wrong; the cache and the document in
-    use are then left as they were. `ca_bundle` replaces the trusted
-    certificates (tests use a self-signed one); `allow_http_loopback` lets a
-    developer serve plain HTTP from this machine, never from elsewhere.
+    The document must be one of `kinds` (chosen by its "schema" field). Raises UpdateRefused
+    when anything is wrong; the cache and the document in use are then left as they were.
+    `ca_bundle` replaces the trusted certificates (tests use a self-signed one);
+    `allow_http_loopback` lets a developer serve plain HTTP from this machine, never from elsewhere.
     `today` (UTC) decides whether the document has expired; tests pass it.
     """
     check_url(url, allow_http_loopback=allow_http_loopback)
@@ -218,14 +214,13 @@ def fetch_update(
     except ValueError as error:
         raise UpdateRefused(f"the document is not valid JSON ({error})") from None
     schema = data.get("schema") if isinstance(data, dict) else None
-    entry = DOCUMENTS.get(schema) if isinstance(schema, str) else None
-    if entry is None:
-        raise UpdateRefused("the document is neither a catalog nor a briefing")
-    kind = entry[0]
+    kind = next((k for k in kinds if k.schema_id == schema), None)
+    if kind is None:
+        raise UpdateRefused(f"the document is none of: {', '.join(k.name for k in kinds)}")
     try:
         check_document(kind, data)
     except DocumentError as error:
-        raise UpdateRefused(f"the {kind} does not validate: {error}") from None
+        raise UpdateRefused(f"the {kind.name} does not validate: {error}") from None
     try:
         _check_not_expired(kind, data, today)
     except DocumentError as error:
@@ -233,18 +228,21 @@ def fetch_update(
     in_use = load_document(kind, keys=keys, today=today).version
     version = int(data["version"])
     if version < in_use:
-        raise UpdateRefused(f"the {kind} offered is version {version}, older than version {in_use} in use")
+        raise UpdateRefused(
+            f"the {kind.name} offered is version {version}, older than version {in_use} in use"
+        )
     if version == in_use:
-        return UpdateResult(kind, "current", version, in_use, url)
+        return UpdateResult(kind.name, "current", version, in_use, url)
     try:
         _store(kind, document, signature)
     except OSError as error:
         # A half-stored pair (new document, old signature) fails verification when loaded, so the
         # bundled copy is used until the next update: never an unverified document.
+        folder = _cached_paths(kind)[0].parent
         raise UpdateRefused(
-            f"the {kind} could not be saved in {_cached_paths(kind)[0].parent} ({error.strerror or error})"
+            f"the {kind.name} could not be saved in {folder} ({error.strerror or error})"
         ) from None
-    return UpdateResult(kind, "updated", version, in_use, url)
+    return UpdateResult(kind.name, "updated", version, in_use, url)
 
 
 def check_url(url: str, *, allow_http_loopback: bool = False) -> None:
@@ -347,9 +345,9 @@ def _download(
         raise UpdateRefused(f"{url}: the download broke off ({error})") from None
 
 
-def _cached_paths(kind: Kind) -> tuple[Path, Path]:
+def _cached_paths(kind: DocumentKind) -> tuple[Path, Path]:
     folder = data_dir() / "updates"
-    return folder / f"{kind}.json", folder / f"{kind}.json.sig"
+    return folder / f"{kind.name}.json", folder / f"{kind.name}.json.sig"
 
 
 def _read_cached(path: Path, limit: int) -> bytes:
@@ -364,7 +362,7 @@ def _read_cached(path: Path, limit: int) -> bytes:
     return data
 
 
-def _store(kind: Kind, document: bytes, signature: bytes) -> None:
+def _store(kind: DocumentKind, document: bytes, signature: bytes) -> None:
     """Write the document and its signature so that a reader never sees a half-written file.
 
     Each goes to a new temporary file with a random name (mkstemp, O_EXCL) in the same folder, then

@@ -6,29 +6,23 @@ failure. Folders and vendor keys left behind are reported as leftovers but do no
 make the removal fail. The protection check joins Windows Security Center (the
 rescan's active security products) with a `ProtectionProbe` (on Windows,
 Defender's own status from `Get-MpComputerStatus`, which also works on Windows
-Server, where Security Center is absent).
+Server, where Security Center is absent; asked by core/adapters/defender.py).
 """
 
 from __future__ import annotations
 
-import json
 import sys
-import threading
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from core.adapters.windows import powershell_path
-from core.messages import DEFAULT_LANGUAGE, translate
-from core.model import Kind, Product, ScanResult, Target
-from core.plan import Step
-from core.runner import Runner
+from core.adapters.defender import DEFENDER_NAME, DefenderProbe
+from core.messages import DEFAULT_LANGUAGE, phrase
+from core.model import Kind, Product, Protection, ScanResult, Target
+from core.plan_model import Step
 from core.scan import Observe, observe_machine, scan
 
 VerifiedStatus = Literal["removed", "reboot_needed", "failed"]
-ALTERNATIVES_HINT = (
-    "Nothing protects this computer right now: 'switchover alternatives' lists antivirus to install."
-)
 
 # Evidence that means the software is still installed or still running.
 _ACTIVE_KINDS = frozenset(
@@ -51,18 +45,6 @@ _UNTIL_RESTART = frozenset({Kind.SERVICE, Kind.DRIVER, Kind.PROCESS, Kind.KEXT, 
 class ProtectionLike(Protocol):
     @property
     def active(self) -> tuple[str, ...]: ...
-
-
-@dataclass(frozen=True)
-class Protection:
-    """Antivirus products actively protecting the machine (display names), and what could not be checked."""
-
-    active: tuple[str, ...]
-    notes: tuple[str, ...] = ()
-
-    @property
-    def protected(self) -> bool:
-        return bool(self.active)
 
 
 ProtectionProbe = Callable[[], ProtectionLike]
@@ -92,28 +74,20 @@ class Verification:
         """Plain sentences for the command line and the GUI, in `language` (core/messages.py)."""
         lines: list[str] = []
         if self.status == "removed":
-            lines.append(translate("Verified: no Kaspersky software is installed or running.", language))
+            lines.append(phrase("verify.removed", language))
         elif self.status == "reboot_needed":
-            lines.append(translate("Removed, but these stay loaded until the computer restarts:", language))
+            lines.append(phrase("verify.until_restart", language))
         else:
-            lines.append(translate("Not everything was removed. Still present:", language))
+            lines.append(phrase("verify.failed", language))
         lines += [f"  - {s.product}: {s.kind} {s.name} ({s.location})" for s in self.survivors]
         if self.leftovers:
-            lines.append(
-                translate(
-                    "{count} leftover item(s) remain (folders or settings that do not run):",
-                    language,
-                    count=len(self.leftovers),
-                )
-            )
+            lines.append(phrase("verify.leftovers", language, count=len(self.leftovers)))
             lines += [f"  - {s.location}" for s in self.leftovers]
         if self.protection.protected:
-            lines.append(
-                translate("Protected now by: {names}.", language, names=", ".join(self.protection.active))
-            )
+            lines.append(phrase("verify.protected_by", language, names=", ".join(self.protection.active)))
         else:
-            lines.append(translate(ALTERNATIVES_HINT, language))
-        lines += [translate(note, language) for note in self.protection.notes]
+            lines.append(phrase("verify.unprotected", language))
+        lines += [note.say(language) for note in self.protection.notes]
         return lines
 
 
@@ -178,53 +152,6 @@ def _protection(result: ScanResult, probe: ProtectionProbe) -> Protection:
     return Protection(tuple(dict.fromkeys([*from_security_center, *probed.active])), tuple(notes))
 
 
-DEFENDER_STATUS = (
-    "Get-MpComputerStatus | Select-Object AMRunningMode, AntivirusEnabled, RealTimeProtectionEnabled"
-    " | ConvertTo-Json -Compress"
-)
-DEFENDER_NAME = "Microsoft Defender Antivirus"
-
-
-@dataclass(frozen=True)
-class DefenderProbe:
-    """Defender's own view of itself through PowerShell, with a fixed argument list (no user input).
-
-    PowerShell runs by its full System32 path: a bare "powershell.exe" is looked for in the current
-    folder and the program's own folder first, where a planted copy would run instead.
-    """
-
-    runner: Runner
-    powershell: str = field(default_factory=powershell_path)
-    timeout_s: float = 60
-
-    def __call__(self) -> Protection:
-        argv = [self.powershell, "-NoProfile", "-NonInteractive", "-Command", DEFENDER_STATUS]
-        result = self.runner.run(argv, elevated=False, timeout=self.timeout_s, cancel=threading.Event())
-        if result.exit_code != 0:
-            return Protection((), ("Could not ask Microsoft Defender for its status.",))
-        unreadable = Protection((), ("Microsoft Defender's status could not be read.",))
-        try:
-            status = json.loads(result.output_tail)
-        except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
-            return unreadable
-        if not isinstance(status, dict):  # `[]`, `null`, a number: not the object asked for
-            return unreadable
-        mode = status.get("AMRunningMode")
-        if not isinstance(mode, str | None):
-            return unreadable
-        if (
-            mode == "Normal"
-            and status.get("AntivirusEnabled") is True
-            and status.get("RealTimeProtectionEnabled") is True
-        ):
-            return Protection((DEFENDER_NAME,))
-        if mode and mode != "Normal":
-            return Protection(
-                (), (f"Microsoft Defender is installed but runs in '{mode}' mode, not protecting.",)
-            )
-        return Protection((), ("Microsoft Defender's real-time protection is off.",))
-
-
 def probe_protection() -> Protection:
     """This machine's protection probe: Defender on Windows; elsewhere the rescan's data is all there is."""
     if sys.platform == "win32":
@@ -232,3 +159,6 @@ def probe_protection() -> Protection:
 
         return DefenderProbe(SubprocessRunner())()
     return Protection(())
+
+
+__all__ = ["DEFENDER_NAME", "DefenderProbe", "Protection", "ProtectionProbe", "Verification", "verify"]

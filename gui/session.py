@@ -1,104 +1,114 @@
-"""What the assistant knows so far, and the machine it works on (the real one or a demo).
+"""What the assistant knows so far: the wizard's own state over core's removal session.
 
-One `Session` per wizard. Pages read and fill it; the step order comes from
-`core.flow` through `flow_state()`. The machine's parts (target, observation
-source, runner, guard, protection probe) are swapped whole for a demo machine,
+One `Session` per wizard. The job itself (scan, plan, run, resume, verify, settle)
+is `core.session.RemovalSession`, which the command line drives too; this class
+adds only what the pages need besides (ticked checklist items, whether Back is
+still allowed, the person's answer about the ban) and the step order from
+`core.flow` through `flow_state()`. The machine is swapped whole for a demo one,
 so no page knows whether it is looking at a real computer.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core import paths
 from core.flow import FlowState, RunStatus
+from core.session import Machine, RemovalSession, demo_machine
 
 logger = logging.getLogger(__name__)
 
 # Only for type hints: the first window must not wait for removal and verification code.
 if TYPE_CHECKING:
-    from core.demo import DemoMachine
-    from core.executor import Guard, RunReport
+    from core.executor import RunReport
     from core.journal import PendingRun
-    from core.model import ScanResult, Target
+    from core.model import ScanResult
     from core.plan import Plan, Step
-    from core.runner import Runner
-    from core.scan import Observe
-    from core.verify import ProtectionProbe, Verification
+    from core.subprocess_runner import Elevation
+    from core.verify import Verification
+
+__all__ = ["Machine", "Session", "demo_machine", "real_machine"]
 
 
-@dataclass(frozen=True)
-class Machine:
-    """The computer the assistant works on."""
+def real_machine(elevation: Elevation | None = None) -> Machine:
+    """This computer, as the window works on it: the platform's graphical elevation prompt (or
+    `elevation`), and the assistant (no terminal) opening once after a restart to finish."""
+    from core.resume import self_command
+    from core.session import this_machine, window_elevation
 
-    target: Target
-    observe: Observe
-    runner: Runner
-    protection: ProtectionProbe
-    journal_path: Path
-    restarted_since: Callable[[str], bool]  # has the machine restarted since this ISO time?
-    guard: Guard | None = None  # None: the executor's own guard
-    demo: DemoMachine | None = None
-
-
-def _booted_after(iso_time: str) -> bool:
-    import psutil
-
-    return psutil.boot_time() > datetime.fromisoformat(iso_time).timestamp()
-
-
-def real_machine() -> Machine:
-    from core.journal import default_journal_path
-    from core.scan import live_target, observe_machine
-    from core.subprocess_runner import SubprocessRunner
-    from core.verify import probe_protection
-
-    return Machine(
-        target=live_target(),
-        observe=observe_machine,
-        runner=SubprocessRunner(),
-        protection=probe_protection,
-        journal_path=default_journal_path(),
-        restarted_since=_booted_after,
+    return this_machine(
+        elevation=elevation or window_elevation(), autostart_command=self_command(), terminal=False
     )
 
 
-def demo_machine(key: str, *, delay: float, demo: DemoMachine | None = None) -> Machine:
-    """A simulated machine ("home" or "office"); its journal is kept apart from the real one."""
-    from core.demo import demo_machines
+def _removal_session(machine: Machine) -> RemovalSession:
+    from gui.translations import core_language
 
-    demo = demo or demo_machines(delay=delay)[key]
-    return Machine(
-        target=demo.target,
-        observe=demo.observe,
-        runner=demo.runner,
-        protection=demo.protection,
-        journal_path=paths.data_dir() / "demo" / f"journal-{key}.jsonl",
-        restarted_since=lambda _since: not demo.reboot_pending,
-        guard=demo.guard,
-        demo=demo,
-    )
+    return RemovalSession(machine, language=core_language())
 
 
 @dataclass
 class Session:
     machine: Machine
-    scan: ScanResult | None = None
-    plan: Plan | None = None
+    removal: RemovalSession = field(init=False)
     ticked: set[str] = field(default_factory=set)  # rescue steps the user has confirmed
     rescue_done: bool = False
     removal_started: bool = False
     run: RunStatus | None = None
-    run_report: RunReport | None = None
-    rebooted: bool = False
-    verification: Verification | None = None
     us_person: bool | None = None
-    interrupted: PendingRun | None = None  # a removal the journal shows stopped mid-way: finish it
+    _shown_verification: Verification | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.removal = _removal_session(self.machine)
+
+    # What core's session knows, under the names the pages read.
+    @property
+    def scan(self) -> ScanResult | None:
+        return self.removal.scan_result
+
+    @scan.setter
+    def scan(self, result: ScanResult | None) -> None:
+        self.removal.scan_result = result
+
+    @property
+    def plan(self) -> Plan | None:
+        return self.removal.plan
+
+    @plan.setter
+    def plan(self, plan: Plan | None) -> None:
+        self.removal.plan = plan
+
+    @property
+    def run_report(self) -> RunReport | None:
+        return self.removal.report
+
+    @property
+    def verification(self) -> Verification | None:
+        """The verification the Verify page has shown (core's session holds it from the worker thread
+        on; pages and tests see it only once it arrived on the GUI thread)."""
+        return self._shown_verification
+
+    @verification.setter
+    def verification(self, verification: Verification | None) -> None:
+        self._shown_verification = self.removal.verification = verification
+
+    @property
+    def rebooted(self) -> bool:
+        return self.removal.rebooted
+
+    @rebooted.setter
+    def rebooted(self, value: bool) -> None:
+        self.removal.rebooted = value
+
+    @property
+    def interrupted(self) -> PendingRun | None:
+        """A removal the journal shows stopped mid-way: the Remove page finishes it."""
+        return self.removal.resuming
+
+    @interrupted.setter
+    def interrupted(self, pending: PendingRun | None) -> None:
+        self.removal.resuming = pending
 
     def flow_state(self) -> FlowState:
         return FlowState(
@@ -113,41 +123,11 @@ class Session:
 
     def find_interrupted_run(self) -> PendingRun | None:
         """The journal's latest run if it stopped mid-way (a crash, a power cut, an error), else None."""
-        from core.journal import Journal, JournalError
-
-        if not self.machine.journal_path.exists():
-            return None
-        try:
-            pending = Journal(self.machine.journal_path).pending()
-        except JournalError:
-            logger.exception("cannot read the journal")
-            return None
-        return pending if pending is not None and pending.ended_status is None else None
-
-    def resume_plan(self, journaled: Plan, pending: PendingRun) -> Plan:
-        """The interrupted run's plan, its commands remade from a fresh scan (core.plan.resume_plan).
-
-        The journal is in the user's data folder: nothing it says is run as it stands.
-        """
-        from core.adapters.linux import package_managers
-        from core.plan import plan_removal, resume_plan
-        from core.scan import scan
-        from gui.translations import core_language
-
-        target = self.machine.target
-        fresh = plan_removal(
-            scan(target, observe=self.machine.observe),
-            silent=journaled.mode == "silent",
-            package_managers=package_managers(target),
-            language=core_language(),
-        )
-        return resume_plan(journaled, fresh, settled={*pending.finished, *pending.interrupted})
+        return self.removal.interrupted()
 
     def still_needed(self, step: Step) -> bool:
         """Does a step that was cut off mid-way still need to run? (core.verify.still_needed)"""
-        from core.verify import still_needed
-
-        return still_needed(step, target=self.machine.target, observe=self.machine.observe)
+        return self.removal.still_needed(step)
 
     def remember_us_person(self, value: bool | None) -> None:
         """Keep the person's answer for next time (the command line's `brief` reads it too)."""
@@ -172,28 +152,9 @@ class Session:
 
     def record_run(self, report: RunReport) -> None:
         """Keep the removal's outcome; a real computer that must restart opens the assistant once after it."""
-        self.run_report = report
-        if report.status == "reboot_needed" and self.machine.demo is None:
-            from core.resume import autostart_for, self_command
-
-            try:
-                autostart_for(self.machine.target.os).register(self_command(), terminal=False)
-            except OSError:
-                logger.exception("could not arrange to start after the restart")
+        self.run = report.status
+        self.removal.record_outcome(report)
 
     def record_verification(self) -> None:
         """Close the journal's run once verification settles it, so the next start does not resume it."""
-        from core.journal import Journal
-
-        if self.verification is None or self.verification.status == "reboot_needed":
-            return  # still waiting for the restart: the run stays pending
-        if self.machine.demo is None:
-            from core.resume import autostart_for
-
-            autostart_for(self.machine.target.os).unregister()
-        journal = Journal(self.machine.journal_path)
-        pending = journal.pending()
-        if pending is not None:
-            status = "removed" if self.verification.status == "removed" else "failed"
-            journal.record(pending.run_id, "verified", status=self.verification.status)
-            journal.record(pending.run_id, "run_ended", status=status, message="verified after the restart")
+        self.removal.settle()

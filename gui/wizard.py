@@ -83,7 +83,8 @@ class SwitchoverWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Open &log"))
         self.button(QWizard.WizardButton.CustomButton1).setToolTip(self.tr("Open Switchover's log file"))
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Continue"))
-        self.customButtonClicked.connect(lambda _which: self.open_log())
+        log_button = QWizard.WizardButton.CustomButton1.value
+        self.customButtonClicked.connect(lambda which: self.open_log() if int(which) == log_button else None)
         self.pages: dict[Stage, FlowPage] = {}
         self.currentIdChanged.connect(lambda _id: self.update_back())
         self.add_page(WelcomePage)
@@ -106,6 +107,9 @@ class SwitchoverWizard(QWizard):
         for page_class in later_pages():
             if page_class.stage not in self.pages:
                 self.add_page(page_class)
+        from gui.technician import add_to  # after the first paint: the window shows before it loads
+
+        add_to(self)
 
     def window_title(self) -> str:
         demo = self.session.machine.demo
@@ -122,34 +126,23 @@ class SwitchoverWizard(QWizard):
         A run cut off mid-way (a crash, a power cut) reopens at Remove to be finished; one that
         waits for a restart reopens at Restart, or at Verify once the computer has restarted.
         """
-        machine = self.session.machine
-        if not machine.journal_path.exists():
-            return Stage.WELCOME  # nothing was ever removed here
-        from core.journal import Journal, JournalError
+        from core.journal import JournalError
+        from core.session import UnreadableRun
 
+        session = self.session
         try:
-            pending = Journal(machine.journal_path).pending()
-        except JournalError:
-            log.exception("cannot read the journal")
+            pending = session.removal.unfinished()
+        except (JournalError, UnreadableRun):
+            log.exception("cannot resume the unfinished removal")
             return Stage.WELCOME
-        if pending is None or pending.ended_status not in (None, "reboot_needed"):
-            return Stage.WELCOME
-        from core.plan import Plan
-
-        try:
-            plan = Plan.from_json(pending.plan)
-        except (ValueError, KeyError, TypeError):
-            log.exception("cannot read the plan of the unfinished removal")
+        if pending is None:
             return Stage.WELCOME
         log.info("resuming: %s", pending.describe())
-        session = self.session
-        session.plan = plan
         session.removal_started = True  # Back stays disabled: this removal had started
         if pending.ended_status is None:
             session.interrupted = pending
             return Stage.REMOVE
         session.run = "reboot_needed"
-        session.rebooted = machine.restarted_since(pending.started_at)
         return resume_stage(session.run, rebooted=session.rebooted)
 
     def update_back(self) -> None:

@@ -9,37 +9,17 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterator
-from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from core.executor import Guard, RunReport, StepEvent, execute_plan
-from core.journal import Journal, PendingRun
-from core.model import Notes, Observation, ScanResult, Target
+from core.executor import RunReport, StepEvent
+from core.model import ScanResult
 from core.plan import Step
-from core.runner import Runner
-from core.scan import Observe, scan
-from core.verify import ProtectionProbe, Verification, verify
+from core.session import RemovalSession, ScanCancelled
+from core.verify import Verification
 from gui.pyside_fixes import emit
 
 log = logging.getLogger(__name__)
-
-
-class Cancelled(Exception):
-    """The person pressed Stop; the work ended cleanly between two observations or steps."""
-
-
-def _cancellable(observe: Observe, cancel: threading.Event) -> Observe:
-    """Wrap an observation source so a scan stops at the next observation after Stop."""
-
-    def observe_until_cancelled(target: Target, notes: Notes) -> Iterator[Observation]:
-        for observation in observe(target, notes):
-            if cancel.is_set():
-                raise Cancelled
-            yield observation
-
-    return observe_until_cancelled
 
 
 class Worker(QObject):
@@ -48,8 +28,9 @@ class Worker(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, session: RemovalSession) -> None:
         super().__init__()
+        self.session = session
         self.cancel_event = threading.Event()
 
     def cancel(self) -> None:
@@ -62,7 +43,7 @@ class Worker(QObject):
     def run(self) -> None:
         try:
             self.work()
-        except Cancelled:
+        except ScanCancelled:
             emit(self.cancelled)
         except Exception as error:
             log.exception("%s failed", type(self).__name__)
@@ -72,54 +53,24 @@ class Worker(QObject):
 class ScanWorker(Worker):
     finished = Signal(ScanResult)
 
-    def __init__(self, target: Target, observe: Observe) -> None:
-        super().__init__()
-        self._target = target
-        self._observe = observe
-
     def work(self) -> None:
-        result = scan(self._target, observe=_cancellable(self._observe, self.cancel_event))
-        if self.cancel_event.is_set():
-            raise Cancelled
-        emit(self.finished, result)
+        emit(self.finished, self.session.scan(self.cancel_event))
 
 
 class RemovalWorker(Worker):
-    """Runs the plan through core's executor; a step the user must do by hand is asked on the GUI thread."""
+    """Runs (or, with the session's `resuming`, finishes) the removal through core's session; a step the
+    person must do by hand is asked on the GUI thread (`manual_step`, answered with `answer_manual`)."""
 
     step_event = Signal(StepEvent)
     finished = Signal(RunReport)
     manual_step = Signal(Step)  # the page answers with `answer_manual`
 
-    def __init__(
-        self,
-        plan: Any,
-        *,
-        runner: Runner,
-        journal: Journal,
-        password: str | None,
-        confirmed: set[str],
-        guard: Guard | None = None,
-        resume: PendingRun | None = None,
-        still_needed: Callable[[Step], bool] | None = None,
-        replan: Callable[[Any], Any] | None = None,
-        language: str = "en",
-    ) -> None:
-        """With `resume`, finish that interrupted run; `still_needed` (a rescan) re-checks a cut-off step
-        and `replan` (a rescan too, so it runs here, off the GUI thread) remakes the journaled plan's
-        commands from the machine as it is now. Step and report messages come in `language` (core's,
-        gui.translations.core_language); the journal stays in English."""
-        super().__init__()
-        self._plan = plan
-        self._replan = replan
-        self._resume = resume
-        self._still_needed = still_needed
-        self._guard = guard
-        self._runner = runner
-        self._journal = journal
+    def __init__(self, session: RemovalSession, *, password: str | None, confirmed: set[str]) -> None:
+        """`confirmed`: the steps already ticked on the Prepare page. A resumed run is replanned from a
+        fresh scan here, off the GUI thread (core.session.RemovalSession.run)."""
+        super().__init__(session)
         self._password = password
         self._confirmed = frozenset(confirmed)
-        self._language = language
         self._answer = threading.Event()
         self._answer_value = False
 
@@ -138,44 +89,25 @@ class RemovalWorker(Worker):
         return self._answer_value
 
     def work(self) -> None:
-        plan = self._replan(self._plan) if self._replan is not None else self._plan
-        report = execute_plan(
-            plan,
-            runner=self._runner,
-            journal=self._journal,
-            password=self._password,
+        password, self._password = self._password, None  # keep the secret no longer than the run
+        report = self.session.run(
+            password=password,
             cancel=self.cancel_event,
             on_event=lambda event: emit(self.step_event, event),
             confirm_manual=self._confirm_manual,
-            guard=self._guard,
-            resume=self._resume,
-            still_needed=self._still_needed,
-            language=self._language,
         )
-        self._password = None  # keep the secret no longer than the run
         emit(self.finished, report)
 
 
 class VerifyWorker(Worker):
     finished = Signal(Verification)
 
-    def __init__(
-        self, target: Target, observe: Observe, protection: ProtectionProbe, *, reboot_pending: bool
-    ) -> None:
-        super().__init__()
-        self._target = target
-        self._observe = observe
-        self._protection = protection
+    def __init__(self, session: RemovalSession, *, reboot_pending: bool) -> None:
+        super().__init__(session)
         self._reboot_pending = reboot_pending
 
     def work(self) -> None:
-        verification = verify(
-            self._target,
-            observe=self._observe,
-            protection=self._protection,
-            reboot_pending=self._reboot_pending,
-        )
-        emit(self.finished, verification)
+        emit(self.finished, self.session.verify(reboot_pending=self._reboot_pending))
 
 
 # Workers have no Qt parent (a QObject with a parent cannot move to another thread), so Python owns

@@ -2,6 +2,6 @@
 
 import sys
 
-from core.cli import main
+from gui.launcher import main
 
 sys.exit(main(sys.argv[1:]))

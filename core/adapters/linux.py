@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from core.adapters import dpkg, rpmdb, systemd
 from core.adapters.rootfs import RootFS, machine_root
+from core.guard import PACKAGE_MANAGERS
 from core.model import Kind, Notes, Observation, Target
 
 # Where software installed outside the package manager lives (FHS add-on packages keep
@@ -46,8 +47,6 @@ def package_managers(target: Target) -> tuple[str, ...]:
 
     The plan prefers them to bare dpkg and rpm; offline roots are handled with `--root`.
     """
-    from core.guard import PACKAGE_MANAGERS
-
     if not target.live or target.os != "linux":
         return ()
     return tuple(name for name, paths in PACKAGE_MANAGERS.items() if any(os.path.exists(p) for p in paths))

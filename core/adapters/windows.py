@@ -22,13 +22,13 @@ from core.adapters.registry import ExportView, LiveView, RegistryView, Values
 from core.adapters.registry_export import RegValue, read_export
 from core.adapters.rootfs import SkippedFile, read_regular_file
 from core.model import Kind, Notes, Observation, Scope, Target
+from core.product_code import PRODUCT_CODE
 
 HKLM = "HKEY_LOCAL_MACHINE"
 HKCU = "HKEY_CURRENT_USER"
 HKU = "HKEY_USERS"
 UNINSTALL = r"Microsoft\Windows\CurrentVersion\Uninstall"
 
-_GUID = re.compile(r"\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}")
 _UNINSTALL_ATTRIBUTES = (
     "Publisher",
     "DisplayVersion",
@@ -47,6 +47,7 @@ def observe(target: Target, notes: Notes) -> Iterator[Observation]:
     """Everything the target's registry and files show, one observation per item."""
     registry = _registry(target, notes)
     if registry is not None:
+        notes.machine.update(machine_identity(registry))
         yield from uninstall_entries(registry)
         services = services_key(registry, notes)
         if services:
@@ -78,6 +79,8 @@ def _registry(target: Target, notes: Notes) -> RegistryView | None:
         return ExportView(read_export(path, notes) for path in target.registry_exports)
     if target.live and sys.platform == "win32":
         return LiveView()
+    if target.root:  # a mounted Windows volume: its hive files (core/adapters/hive.py)
+        return windows_volume(target.root, notes, where=_windows_path(target.root, []).rstrip("\\"))
     return None
 
 
@@ -99,6 +102,36 @@ def _software_roots(registry: RegistryView) -> Iterator[tuple[str, Scope, str]]:
             yield f"{HKU}\\{sid}\\Software", "user", f"HKU\\{sid}"
 
 
+def machine_identity(registry: RegistryView) -> dict[str, str]:
+    r"""The computer's name and Windows version, as the registry records them (empty when it does not).
+
+    The name Windows boots with is `Control\ComputerName\ComputerName` `ComputerName`; the version
+    is `Windows NT\CurrentVersion` `ProductName`, `DisplayVersion` and `CurrentBuild` (Microsoft docs).
+    """
+    found: dict[str, str] = {}
+    system = f"{HKLM}\\SYSTEM"
+    sets = {name.casefold(): name for name in registry.subkeys(system)}
+    current = registry.values(f"{system}\\Select").get("Current")
+    names = ["currentcontrolset"]
+    if current is not None and isinstance(current.data, int):
+        names.append(f"controlset{current.data:03d}")
+    for folded in names:
+        if folded in sets:
+            key = f"{system}\\{sets[folded]}\\Control\\ComputerName\\ComputerName"
+            if name := (registry.values(key).text("ComputerName") or "").strip():
+                found["hostname"] = name
+                break
+    version = registry.values(f"{HKLM}\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion")
+    parts = [version.text(n) for n in ("ProductName", "DisplayVersion")]
+    build = version.text("CurrentBuild")
+    text = " ".join(p.strip() for p in parts if p and p.strip())
+    if build and build.strip():
+        text += f" (build {build.strip()})"
+    if text.strip():
+        found["os_version"] = text.strip()
+    return found
+
+
 # --- Add/Remove Programs ---------------------------------------------------------------
 
 
@@ -112,7 +145,7 @@ def uninstall_entries(registry: RegistryView) -> Iterator[Observation]:
                 continue
             attributes = _texts(values, _UNINSTALL_ATTRIBUTES)
             attributes["hive"] = hive
-            if _GUID.fullmatch(name):
+            if PRODUCT_CODE.fullmatch(name):
                 attributes["ProductCode"] = name.upper()
             display = (values.text("DisplayName") or "").strip() or name
             yield Observation(Kind.UNINSTALL_ENTRY, registry.spell(path), display, attributes, scope)
@@ -565,3 +598,27 @@ def _read_json(path: str, where: str, notes: Notes) -> object:
     except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         notes.skip(where, f"{name} could not be read")
         return None
+
+
+def windows_volume(root: str, notes: Notes, *, where: str) -> RegistryView | None:
+    """The registry of a mounted Windows volume from its hive files, or None when it has none."""
+    from core.adapters.hive import HKLM, HKU, HiveView, child_file, profile_sids
+
+    config = _resolve(root, ["Windows", "System32", "config"])
+    if config is None:
+        return None
+    view = HiveView(notes)
+    for name in ("SOFTWARE", "SYSTEM"):
+        file = child_file(config, name)
+        if file is not None:
+            view.mount(f"{HKLM}\\{name}", file, f"{where}\\Windows\\System32\\config\\{name}")
+    if not view.mounted:
+        return None
+    profiles = profile_sids(view)
+    for user in _users(root, notes):
+        folder = _resolve(root, ["Users", user])
+        hive = child_file(folder, "NTUSER.DAT") if folder else None
+        if hive is not None:
+            sid = profiles.get(user.casefold(), user)
+            view.mount(f"{HKU}\\{sid}", hive, f"{where}\\Users\\{user}\\NTUSER.DAT")
+    return view

@@ -19,9 +19,25 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "names the vendor's official page. Exit codes: 0 done, 2 error.",
     )
     parser.add_argument("--json", action="store_true", help="print the suggestions as JSON")
-    parser.add_argument("--platform", choices=["windows", "macos", "linux", "android", "ios"])
-    parser.add_argument("--segment", choices=["home", "business"])
-    parser.add_argument("--need", type=_needs, default=set(), metavar="vpn,passwords,parental,free")
+    parser.add_argument(
+        "--platform",
+        choices=["windows", "macos", "linux", "android", "ios"],
+        help="the device to protect (default: the scanned machine's system)",
+    )
+    parser.add_argument(
+        "--segment",
+        choices=["home", "business"],
+        help="home users or a business (default: from the scan: business products or a Network Agent "
+        "mean business)",
+    )
+    parser.add_argument(
+        "--need",
+        type=_needs,
+        default=set(),
+        metavar="vpn,passwords,parental,free",
+        help="what the replacement must cover, comma-separated: a VPN, a password manager, parental "
+        "controls, or free of charge",
+    )
     add_target_arguments(parser)
     parser.set_defaults(run=run)
 

@@ -25,7 +25,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--us-person",
         choices=["yes", "no"],
         help="whether you are a US person (US citizen or resident, or a US business); "
-        "when omitted, the answer you gave in the assistant, else a guess",
+        "when omitted, the answer you gave in the assistant, else a guess; for another machine's data "
+        "(--reg, --root, --bundle), unknown: this machine's answer is not the customer's",
     )
     add_target_arguments(parser)
     parser.set_defaults(run=run)
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from core.cli.targets import scan_target
 
     result = scan_target(args)
-    us_person, source = _us_person(args.us_person)
+    us_person, source = _us_person(args.us_person, offline=not result.target.live)
     briefing = build_briefing(result, us_person=us_person, today=date.today())
     if args.json:
         document = briefing.to_json()
@@ -50,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
         how = {
             "saved": "your answer saved in the assistant",
             "guessed": "guessed from your language and time zone",
+            "unknown": "another machine's data: this machine's answer does not apply",
         }[source]
         print(f"US person: {answer} ({how}; --us-person yes|no to say)\n")
     for section in briefing.sections:
@@ -62,13 +64,16 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _us_person(given: str | None) -> tuple[bool | None, str]:
-    """The answer to use and where it came from: "given" (--us-person), "saved" (asked once) or "guessed"."""
+def _us_person(given: str | None, *, offline: bool = False) -> tuple[bool | None, str]:
+    """The answer to use and where it came from: "given" (--us-person), "saved" (asked once), "guessed",
+    or "unknown" for offline data: the answer saved, and the locale, are the technician's own."""
     from core.briefing import guess_us_person
     from core.settings import load_settings
 
     if given is not None:
         return given == "yes", "given"
+    if offline:
+        return None, "unknown"
     saved = load_settings()
     if saved.us_person is not None:
         return saved.us_person_value, "saved"

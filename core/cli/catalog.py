@@ -31,6 +31,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_update(args: argparse.Namespace) -> int:
+    from core.catalog import CATALOG_DOCUMENT
+    from core.facts import BRIEFING_DOCUMENT
     from core.updates import UpdateRefused, fetch_update
 
     urls = args.url or [u for u in [os.environ.get(URL_VARIABLE, "")] if u]
@@ -40,7 +42,11 @@ def run_update(args: argparse.Namespace) -> int:
     refused = False
     for url in urls:
         try:
-            result = fetch_update(url, allow_http_loopback=os.environ.get(HTTP_LOOPBACK_VARIABLE) == "1")
+            result = fetch_update(
+                url,
+                kinds=(CATALOG_DOCUMENT, BRIEFING_DOCUMENT),
+                allow_http_loopback=os.environ.get(HTTP_LOOPBACK_VARIABLE) == "1",
+            )
         except UpdateRefused as error:
             print(f"switchover: update refused: {error}", file=sys.stderr)
             refused = True

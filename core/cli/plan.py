@@ -33,14 +33,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from core.adapters.linux import package_managers
     from core.cli.output import write_json
-    from core.cli.targets import scan_target
-    from core.plan import plan_removal
+    from core.cli.targets import target_from_args
+    from core.session import RemovalSession, this_machine
 
-    result = scan_target(args)
-    target = result.target
-    plan = plan_removal(result, silent=args.silent, package_managers=package_managers(target))
+    session = RemovalSession(this_machine(target_from_args(args)), silent=args.silent)
+    session.scan()
+    plan = session.make_plan()
     if args.json:
         write_json(plan.to_json())
     else:
@@ -62,7 +61,7 @@ def describe(plan: Plan) -> str:
         if step.phase != phase:
             phase = step.phase
             lines.append(f"{titles[phase]}:")
-        when = step.details.get("when")
+        when = step.when.to_text() if step.when else None
         lines.append(f"  {number}. {step.title}" + (f"  [only {when.replace('_', ' ')}]" if when else ""))
         lines.append(f"     {step.why}")
         for need in step.needs:

@@ -8,20 +8,36 @@ crash) `switchover remove --resume` finishes the run recorded in the journal.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import threading
 from typing import TYPE_CHECKING
 
-from core.model import InputError, Target
+from core.model import InputError
 
 if TYPE_CHECKING:
-    from core.journal import Journal, PendingRun
+    from core.executor import RunReport
+    from core.model import ScanResult
     from core.plan import Plan, Step
+    from core.session import RemovalSession
+    from core.verify import Verification
 
 EXIT_REMOVED = 0
 EXIT_ERROR = 2
 EXIT_NOT_REMOVED = 3
 EXIT_REBOOT = 4
+REMOVE_EXAMPLES = """examples:
+  switchover remove                                    shows the plan, asks, removes, verifies
+  switchover remove --yes --silent --output pc-042-removed.json
+                                                       unattended (RMM, Intune), with a report document
+  switchover remove --yes --silent --rescued --password-env KL_PASSWORD
+
+exit codes for RMM tools and Intune (docs/help-desk.md):
+  0  removed and verified                    success
+  4  a restart is needed to finish           success, schedule a restart; Switchover finishes after it
+  3  not removed (failed, cancelled, declined, or a rescue check not confirmed: see --rescued)
+  2  error (bad arguments, unreadable input, journal locked)
+"""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,6 +48,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="remove Kaspersky software safely, then verify",
         description="Remove what the scan found, in the plan's order, then verify. Exit codes: 0 removed and "
         "verified, 3 not removed (says what is left), 4 restart needed to finish, 2 error.",
+        epilog=REMOVE_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--yes", action="store_true", help="do not ask before removing")
     parser.add_argument(
@@ -47,38 +65,46 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--resume", action="store_true", help="finish the run interrupted by a restart or crash"
     )
+    parser.add_argument(
+        "--output",
+        metavar="FILE",
+        help="also write the finished removal as a switchover.report/1 document (for report and fleet)",
+    )
     add_target_arguments(parser)
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, handles_output=True)
 
 
 def run(args: argparse.Namespace) -> int:
     from core.cli.targets import target_from_args
-    from core.journal import Journal, JournalError
+    from core.journal import JournalError
+    from core.session import RemovalSession, UnreadableRun, this_machine
 
     try:
         target = target_from_args(args)
         if target.live and sys.platform == "win32" and not _is_windows_admin():
             return _relaunch_as_administrator()
-        journal = Journal()
-        pending = journal.pending()
+        session = RemovalSession(this_machine(target), silent=args.silent)
+        try:
+            pending = session.unfinished()
+        except UnreadableRun as error:
+            print(f"{error} Run 'switchover remove' again to start afresh.", file=sys.stderr)
+            return EXIT_NOT_REMOVED
         if pending is None and args.resume:
             print("Nothing to resume: no removal is waiting to be finished.")
             return EXIT_REMOVED
         if pending is not None:
-            return _resume(args, target, journal, pending)
-        return _remove(args, target, journal)
+            print(pending.describe(), "Finishing it now.")
+            session.resuming = pending
+            return _execute(args, session)
+        return _remove(args, session)
     except (InputError, JournalError) as error:
         print(f"switchover: {error}", file=sys.stderr)
         return EXIT_ERROR
 
 
-def _remove(args: argparse.Namespace, target: Target, journal: Journal) -> int:
-    from core.adapters.linux import package_managers
-    from core.plan import plan_removal
-    from core.scan import scan
-
-    found = scan(target)
-    plan = plan_removal(found, silent=args.silent, package_managers=package_managers(target))
+def _remove(args: argparse.Namespace, session: RemovalSession) -> int:
+    session.scan()
+    plan = session.make_plan()
     if not any(s.command or s.phase == "remove" for s in plan.steps):
         print("Nothing to remove: no Kaspersky product or successor was found.")
         return EXIT_REMOVED
@@ -86,82 +112,47 @@ def _remove(args: argparse.Namespace, target: Target, journal: Journal) -> int:
     if not args.yes and not _ask("Remove now? [y/N] "):
         print("Nothing was changed.")
         return EXIT_NOT_REMOVED
-    return _execute(args, target, journal, plan, None)
+    return _execute(args, session)
 
 
-def _resume(args: argparse.Namespace, target: Target, journal: Journal, pending: PendingRun) -> int:
-    from core.adapters.linux import package_managers
-    from core.plan import Plan, plan_removal, resume_plan
-    from core.scan import scan
-
-    try:
-        journaled = Plan.from_json(pending.plan)
-    except (ValueError, KeyError, TypeError) as error:
-        # A damaged record must not block every later run: close it, say so, change nothing.
-        journal.record(pending.run_id, "run_ended", status="failed", message=f"unreadable plan: {error}")
-        print(
-            f"The journal's unfinished removal ({pending.started_at}) could not be read ({error}); "
-            "it was closed and nothing was changed. Run 'switchover remove' again to start afresh.",
-            file=sys.stderr,
-        )
-        return EXIT_NOT_REMOVED
-    print(pending.describe(), "Finishing it now.")
-    fresh = plan_removal(
-        scan(target), silent=journaled.mode == "silent", package_managers=package_managers(target)
-    )
-    plan = resume_plan(journaled, fresh, settled={*pending.finished, *pending.interrupted})
-    return _execute(args, target, journal, plan, pending)
-
-
-def _execute(
-    args: argparse.Namespace, target: Target, journal: Journal, plan: Plan, pending: PendingRun | None
-) -> int:
-    from core.executor import execute_plan
-    from core.resume import autostart_for, resume_command
+def _execute(args: argparse.Namespace, session: RemovalSession) -> int:
     from core.secrets import needs_password, read_password
-    from core.subprocess_runner import SubprocessRunner, platform_elevation
-    from core.verify import probe_protection, still_needed, verify
 
+    plan = session.plan_to_run()
     secret = None
     if any(s.command and needs_password(s.command) for s in plan.steps):
         prompt = _prompt_password if sys.stdin.isatty() and not args.silent else None
         secret = read_password(file=args.password_file, env=args.password_env, prompt=prompt)
-    autostart = autostart_for(plan.os) if target.live else None
-    if autostart is not None:
-        try:
-            autostart.register(resume_command())
-        except OSError as error:
-            print(f"Note: Switchover could not arrange to start after a restart ({error}).", file=sys.stderr)
-    product_ids = {s.product_id for s in plan.steps if s.product_id}
-
-    report = execute_plan(
-        plan,
-        runner=SubprocessRunner(elevation=platform_elevation()),
-        journal=journal,
+    product_ids = session.planned_products()
+    report = session.run(
         password=secret,
         cancel=threading.Event(),
         on_event=lambda e: print(f"[{e.status}] {e.step_id}: {e.message}"),
         confirm_manual=lambda step: _confirm_manual(step, rescued=args.rescued),
-        resume=pending,
-        still_needed=lambda step: still_needed(step, target=target),
     )
     print(report.message)
-    verification = verify(
-        target,
-        protection=probe_protection,
-        reboot_pending=report.status == "reboot_needed",
-        product_ids=product_ids,
-    )
+    verification = session.verify(reboot_pending=report.status == "reboot_needed", product_ids=product_ids)
     print("\n".join(verification.summary()))
+    if args.output and session.scan_result is not None:
+        _write_report(args.output, session.scan_result, plan, report, verification)
     waiting = report.status == "reboot_needed" or verification.status == "reboot_needed"
-    if autostart is not None and not waiting:
-        autostart.unregister()
     if report.status == "removed" and verification.status == "removed":
         return EXIT_REMOVED
     if waiting and verification.status != "failed":
         print("Restart the computer; Switchover starts once after it to finish and verify.")
         return EXIT_REBOOT
     return EXIT_NOT_REMOVED
+
+
+def _write_report(
+    path: str, scanned: ScanResult, plan: Plan, run: RunReport, verification: Verification
+) -> None:
+    from core.cli.report import write_text
+    from core.report import removal_document
+
+    document = removal_document(scan=scanned, plan=plan, run=run, verification=verification)
+    if write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", path) == 0:
+        print(f"Report written to {path} (switchover report {path} makes a ticket text of it).")
 
 
 def _is_windows_admin() -> bool:
@@ -196,11 +187,11 @@ def _confirm_manual(step: Step, *, rescued: bool) -> bool:
 
     --yes alone never confirms them: removing encryption or a vault unseen can lose data for good.
     """
-    if rescued and step.details.get("blocking") == "true":
+    if rescued and step.blocking:
         print(f"Taken as done (--rescued): {step.title}")
         return True
     if not sys.stdin.isatty():
-        if step.details.get("blocking") == "true":
+        if step.blocking:
             print(f"Stopped before removal: '{step.title}' must be confirmed (run again with --rescued).")
         return False
     print(f"\n{step.title}\n{step.why}")

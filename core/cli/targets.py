@@ -15,7 +15,13 @@ def add_target_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="FILE",
-        help="a Windows registry export (reg export / regedit .reg file); repeatable",
+        help="a Windows registry export (reg export / regedit .reg file); repeatable. "
+        "A collected bundle (folder or zip) given here is read as --bundle",
+    )
+    group.add_argument(
+        "--bundle",
+        metavar="DIR|ZIP",
+        help="what 'switchover collect' or Collect-Switchover.ps1 gathered on a Windows PC",
     )
     group.add_argument(
         "--root", metavar="DIR", help="a mounted disk or copied tree of the machine to inspect"
@@ -26,6 +32,9 @@ def add_target_arguments(parser: argparse.ArgumentParser) -> None:
 def target_from_args(args: argparse.Namespace) -> Target:
     from core.scan import live_target
 
+    bundle = _bundle_argument(args)
+    if bundle is not None:
+        return _bundle_target(bundle, args)
     if not args.reg and not args.root:
         if args.os:
             raise InputError(
@@ -41,6 +50,34 @@ def target_from_args(args: argparse.Namespace) -> Target:
     if args.reg and os_name != "windows":
         raise InputError(f"--reg: registry exports come from Windows, not {os_name}")
     return Target(os=os_name, live=False, root=args.root, registry_exports=tuple(args.reg))
+
+
+def _bundle_argument(args: argparse.Namespace) -> str | None:
+    """The bundle to read: --bundle, or a lone --reg or --root that is one (found by its manifest)."""
+    from core.bundle import is_bundle
+
+    given = getattr(args, "bundle", None)
+    if given is not None:
+        if args.reg or args.root:
+            raise InputError("--bundle: give the bundle alone, without --reg or --root")
+        if not os.path.exists(given):
+            raise InputError(f"{given}: no such bundle")
+        return str(given)
+    candidates = [*args.reg, *([args.root] if args.root else [])]
+    if len(candidates) == 1 and is_bundle(candidates[0]):
+        return str(candidates[0])
+    return None
+
+
+def _bundle_target(path: str, args: argparse.Namespace) -> Target:
+    from core.bundle import open_bundle
+
+    if args.os not in (None, "windows"):
+        raise InputError(f"--os {args.os}: a collected bundle comes from Windows")
+    bundle = open_bundle(path)
+    return Target(
+        os="windows", live=False, registry_exports=bundle.exports, bundle=path, hostname=bundle.hostname
+    )
 
 
 def scan_target(args: argparse.Namespace) -> ScanResult:

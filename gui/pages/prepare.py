@@ -24,12 +24,7 @@ class PreparePage(FlowPage):
         self.boxes: dict[str, QCheckBox] = {}
 
     def enter(self) -> None:
-        from core.plan import plan_removal
-        from gui.translations import core_language
-
-        scan = self.session.require_scan()
-        plan = plan_removal(scan, language=core_language())
-        self.session.plan = plan
+        plan = self.session.removal.make_plan(self.session.require_scan())
         self.warnings.setText("\n".join(f"⚠ {w}" for w in plan.warnings))
         self.warnings.setVisible(bool(plan.warnings))
         checklist = QWidget()  # replaces the previous one, which the scroll area deletes

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from core.exit_codes import ERROR_CANCELLED
 from core.flow import Stage
 from gui.pages.flow_page import FlowPage, button_row, push_button, wrapped
 
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from core.plan import Plan, Step
     from gui.workers import RemovalWorker
 
-ELEVATION_DECLINED = 1223  # Win32 ERROR_CANCELLED: the administrator prompt was answered No
+ELEVATION_DECLINED = ERROR_CANCELLED  # the administrator prompt was answered No
 
 
 class RemovePage(FlowPage):
@@ -164,23 +165,11 @@ class RemovePage(FlowPage):
         return self.session.run is not None and not self.busy
 
     def begin(self) -> None:
-        from core.journal import Journal
-        from gui.translations import core_language
         from gui.workers import RemovalWorker, start
 
-        machine = self.session.machine
         resume = self.session.interrupted
         self.worker = RemovalWorker(
-            self.session.plan,
-            runner=machine.runner,
-            journal=Journal(machine.journal_path),
-            password=self.password.text() or None,
-            confirmed=self.session.ticked,
-            guard=machine.guard,
-            resume=resume,
-            still_needed=self.session.still_needed,
-            replan=(lambda plan: self.session.resume_plan(plan, resume)) if resume else None,
-            language=core_language(),
+            self.session.removal, password=self.password.text() or None, confirmed=self.session.ticked
         )
         self.worker.step_event.connect(self._step_event)
         self.worker.manual_step.connect(self._ask_manual)

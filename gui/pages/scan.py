@@ -40,7 +40,7 @@ class ScanPage(FlowPage):
 
         self.session.scan = None
         machine = self.session.machine
-        self.worker = ScanWorker(machine.target, machine.observe)
+        self.worker = ScanWorker(self.session.removal)
         self.worker.finished.connect(self._scanned)
         self.worker.cancelled.connect(self._stopped)
         self.worker.failed.connect(self._failed)

@@ -37,12 +37,9 @@ class VerifyPage(FlowPage):
         from gui.workers import VerifyWorker, start
 
         session = self.session
-        machine = session.machine
         session.verification = None
         reboot_pending = session.run == "reboot_needed" and not session.rebooted
-        self.worker = VerifyWorker(
-            machine.target, machine.observe, machine.protection, reboot_pending=reboot_pending
-        )
+        self.worker = VerifyWorker(session.removal, reboot_pending=reboot_pending)
         self.worker.finished.connect(self._verified)
         self.worker.failed.connect(self._failed)
         self.progress.setRange(0, 0)

@@ -12,7 +12,7 @@ import pytest
 from core.briefing import build_briefing, guess_us_person
 from core.catalog import load_catalog
 from core.cli import main
-from core.facts import PLACEHOLDER, available_languages, load_facts, load_texts
+from core.facts import BRIEFING_DOCUMENT, PLACEHOLDER, available_languages, load_facts, load_texts
 from core.recommend import recommend
 from core.updates import DocumentError, bundled_document, check_document
 from tests.briefing.scenarios import ALL_SCANS, HOME, OFFICE, ULTRA
@@ -80,7 +80,7 @@ def all_shown_text(language: str = "en") -> list[str]:
 
 
 def test_bundled_facts_validate_against_their_schema() -> None:
-    check_document("briefing", bundled_document("briefing").data)
+    check_document(BRIEFING_DOCUMENT, bundled_document(BRIEFING_DOCUMENT).data)
 
 
 @pytest.mark.parametrize("language", available_languages())
@@ -267,10 +267,10 @@ def test_guess_us_person(locale: str, zone: str, expected: bool | None) -> None:
 
 
 def test_a_briefing_update_that_drops_a_fact_the_texts_need_is_rejected() -> None:
-    data = bundled_document("briefing").data
+    data = bundled_document(BRIEFING_DOCUMENT).data
     data = {**data, "facts": [f for f in data["facts"] if f["id"] != "updates-stop"]}
     with pytest.raises(DocumentError, match="no fact 'updates-stop'"):
-        check_document("briefing", data)
+        check_document(BRIEFING_DOCUMENT, data)
 
 
 def test_brief_command_prints_json_for_offline_data(tmp_path, capsys) -> None:

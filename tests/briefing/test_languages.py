@@ -2,9 +2,9 @@
 
 The briefing's language files are checked against English (same sections and
 paragraphs, the same fact and scan placeholders, so no date or number of their
-own); the texts kept by id (resources/plan: plan steps and run messages) must
-have every id in every language with the same placeholders; and both those and
-the message catalog (core/messages.py) are checked by walking plans,
+own); core's texts, all kept by id (resources/plan: plan steps, run messages,
+exit-code meanings, suggestion reasons, verification summaries), must have every
+id in every language with the same placeholders, and are checked by walking plans,
 suggestions and verification summaries in Spanish and failing on any sentence
 that has no translation.
 """
@@ -28,7 +28,7 @@ from core.briefing import build_briefing
 from core.catalog import load_catalog
 from core.demo import demo_machines
 from core.facts import PLACEHOLDER, load_texts
-from core.messages import PSEUDO, catalog, phrase, texts, translate
+from core.messages import PSEUDO, Text, phrase, texts
 from core.model import Evidence, Kind
 from core.plan import plan_removal
 from core.recommend import recommend
@@ -142,9 +142,9 @@ def test_unknown_languages_and_locales() -> None:
     assert load_texts("es_MX.UTF-8").language == "es"
     assert phrase("finish.restart.title", "es-ES") == "Reiniciar el equipo"
     assert phrase("finish.restart.title", "de") == "Restart the computer"
-    verified = "Verified: no Kaspersky software is installed or running."
-    assert translate(verified, "es-ES") == catalog("es")[verified] != verified
-    assert translate(verified, "de") == verified
+    verified = texts("en")["verify.removed"]
+    assert phrase("verify.removed", "es-ES") == texts("es")["verify.removed"] != verified
+    assert phrase("verify.removed", "de") == verified
 
 
 def test_the_pseudo_language_stretches_core_texts_and_still_fills_them() -> None:
@@ -155,7 +155,7 @@ def test_the_pseudo_language_stretches_core_texts_and_still_fills_them() -> None
     assert all(s.title.startswith("[") and "{" not in s.title for s in plan.steps)
 
 
-# --- the message catalog ------------------------------------------------------------------------------
+# --- every sentence core builds, in every language ----------------------------------------------------
 
 
 def synthetic_scans():
@@ -212,9 +212,10 @@ def verifications():
     unknown = Protection(
         (),
         (
-            "Could not ask Microsoft Defender for its status.",
-            "Microsoft Defender's status could not be read.",
-            "Microsoft Defender's real-time protection is off.",
+            Text("defender.not_asked"),
+            Text("defender.unreadable"),
+            Text("defender.off"),
+            Text("defender.mode", {"mode": "Passive"}),
         ),
     )
     empty = scan_of("windows")
@@ -247,13 +248,6 @@ def test_every_sentence_core_builds_has_a_translation(language: str, strict) -> 
     assert shown and all("{" not in text for text in shown)
 
 
-@pytest.mark.parametrize("language", TRANSLATED)
-def test_translations_keep_every_placeholder(language: str) -> None:
-    for english, translated in catalog(language).items():
-        assert translated.strip(), english
-        assert placeholders(translated) == placeholders(english), english
-
-
 # --- the texts kept by id (resources/plan) --------------------------------------------------------------
 
 
@@ -267,7 +261,7 @@ def test_every_text_id_has_a_translation_with_the_same_placeholders(language: st
 
 
 def phrase_ids_in_core() -> set[str]:
-    """The text ids written as literals in core's calls to phrase() (and the executor's run.say())."""
+    """The text ids written as literals in core's calls to phrase(), the executor's run.say() and Text()."""
     found: set[str] = set()
     for path in CORE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -275,15 +269,34 @@ def phrase_ids_in_core() -> set[str]:
                 continue
             name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
             first = node.args[0]
-            if name in ("phrase", "say") and isinstance(first, ast.Constant) and isinstance(first.value, str):
+            if (
+                name in ("phrase", "say", "Text")
+                and isinstance(first, ast.Constant)
+                and isinstance(first.value, str)
+            ):
                 found.add(first.value)
+    return found
+
+
+def phrase_ids_in_step_data() -> set[str]:
+    """The text ids the rescue and finish steps name in resources/plan/steps/ (core/plan_rescue.py)."""
+    from core.plan_rescue import templates
+
+    found: set[str] = set()
+    for phase in ("rescue", "finish"):
+        for template in templates(phase):
+            found |= {template.title, template.why, *template.needs}
+            found |= {template.warning} if template.warning else set()
+            found |= {template.detect.warning} if template.detect else set()
+            found |= {c["text"] for c in (template.tool or {}).values() if "text" in c}
     return found
 
 
 def test_core_asks_only_for_text_ids_that_exist_and_every_id_is_used() -> None:
     english = texts("en")
-    assert phrase_ids_in_core() - english.keys() == set()
-    assert english.keys() - strings_in_core() == set(), "ids that no code in core/ asks for"
+    asked = phrase_ids_in_core() | phrase_ids_in_step_data()
+    assert asked - english.keys() == set()
+    assert english.keys() - strings_in_core() - phrase_ids_in_step_data() == set(), "ids nothing asks for"
 
 
 def test_text_ids_fill_their_placeholders_and_fall_back_to_english(strict) -> None:
@@ -295,18 +308,6 @@ def test_text_ids_fill_their_placeholders_and_fall_back_to_english(strict) -> No
         phrase("no.such.text")
 
 
-def translate_calls() -> set[str]:
-    """The English templates written as literals in core's calls to translate()."""
-    found: set[str] = set()
-    for path in CORE.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "translate" and node.args:
-                first = node.args[0]
-                if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                    found.add(first.value)
-    return found
-
-
 def strings_in_core() -> set[str]:
     return {
         node.value
@@ -314,10 +315,3 @@ def strings_in_core() -> set[str]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
         if isinstance(node, ast.Constant) and isinstance(node.value, str)
     }
-
-
-@pytest.mark.parametrize("language", TRANSLATED)
-def test_the_catalog_covers_every_literal_and_holds_nothing_stale(language: str) -> None:
-    entries = catalog(language)
-    assert translate_calls() - entries.keys() == set()
-    assert entries.keys() - strings_in_core() == set(), "entries whose English no longer appears in core/"

@@ -9,7 +9,7 @@ from itertools import product as combinations
 
 import pytest
 
-from core.catalog import FEATURES, load_catalog
+from core.catalog import CATALOG_DOCUMENT, FEATURES, load_catalog
 from core.cli import main
 from core.recommend import meets, recommend
 from core.updates import DocumentError, bundled_document, check_document
@@ -28,7 +28,7 @@ def assert_sourced(source: dict, where: str) -> None:
 
 
 def test_bundled_catalog_validates_against_its_schema_and_references() -> None:
-    check_document("catalog", bundled_document("catalog").data)
+    check_document(CATALOG_DOCUMENT, bundled_document(CATALOG_DOCUMENT).data)
 
 
 def test_every_shown_catalog_value_has_a_source_and_a_date() -> None:
@@ -49,11 +49,11 @@ def test_every_shown_catalog_value_has_a_source_and_a_date() -> None:
 
 
 def test_a_value_without_a_source_is_rejected() -> None:
-    data = copy.deepcopy(bundled_document("catalog").data)
+    data = copy.deepcopy(bundled_document(CATALOG_DOCUMENT).data)
     norton = next(e for e in data["entries"] if e["id"] == "norton-360")
     del norton["evidence"]["hq_country"]
     with pytest.raises(DocumentError, match="norton-360: hq_country has a value but no source"):
-        check_document("catalog", data)
+        check_document(CATALOG_DOCUMENT, data)
 
 
 def test_unverified_values_are_shown_as_not_verified() -> None:

@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from core.catalog import catalog_from_json
+from core.catalog import CATALOG_DOCUMENT, catalog_from_json
 from core.cli import main
+from core.facts import BRIEFING_DOCUMENT
 from core.updates import (
     UpdateRefused,
     bundled_document,
@@ -29,6 +30,8 @@ from core.updates import (
 )
 from tests.catalog.https_server import Route, Server, self_signed_certificate
 from tests.conftest import REPO
+
+KINDS = (CATALOG_DOCUMENT, BRIEFING_DOCUMENT)
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +55,7 @@ def keys(signing_key: Ed25519PrivateKey) -> list[Ed25519PublicKey]:
 
 
 def catalog_document(version: int, **changes: object) -> bytes:
-    data = {**bundled_document("catalog").data, "version": version, **changes}
+    data = {**bundled_document(CATALOG_DOCUMENT).data, "version": version, **changes}
     return json.dumps(data).encode()
 
 
@@ -63,7 +66,7 @@ def publish(server: Server, path: str, document: bytes, key: Ed25519PrivateKey, 
 
 
 def fetch(url: str, keys: list[Ed25519PublicKey], certificate: tuple[Path, Path], **options: object):
-    return fetch_update(url, keys=keys, ca_bundle=str(certificate[0]), **options)  # type: ignore[arg-type]
+    return fetch_update(url, kinds=KINDS, keys=keys, ca_bundle=str(certificate[0]), **options)  # type: ignore[arg-type]
 
 
 def test_a_valid_signed_catalog_is_used_and_cached(
@@ -78,7 +81,7 @@ def test_a_valid_signed_catalog_is_used_and_cached(
         2,
     )
     assert (private_data_dir / "updates" / "catalog.json").read_bytes() == catalog_document(2)
-    in_use = load_document("catalog", keys=keys)
+    in_use = load_document(CATALOG_DOCUMENT, keys=keys)
     assert (in_use.origin, in_use.version) == ("downloaded", 2)
     assert (
         catalog_from_json(in_use.data, version=2, origin=in_use.origin).entry("norton-360").name
@@ -93,7 +96,7 @@ def test_a_tampered_document_is_refused(server, signing_key, keys, certificate, 
     with pytest.raises(UpdateRefused, match="signature does not match"):
         fetch(url, keys, certificate)
     assert not (private_data_dir / "updates").exists()
-    assert load_document("catalog", keys=keys).origin == "bundled"
+    assert load_document(CATALOG_DOCUMENT, keys=keys).origin == "bundled"
 
 
 def test_a_document_signed_by_an_unknown_key_is_refused(server, keys, certificate) -> None:
@@ -107,7 +110,7 @@ def test_a_rollback_is_refused(server, signing_key, keys, certificate) -> None:
     old = publish(server, "/old.json", catalog_document(3), signing_key)
     with pytest.raises(UpdateRefused, match="version 3, older than version 5 in use"):
         fetch(old, keys, certificate)
-    assert load_document("catalog", keys=keys).version == 5
+    assert load_document(CATALOG_DOCUMENT, keys=keys).version == 5
 
 
 def test_an_oversized_document_is_refused_by_its_declared_length(
@@ -175,14 +178,16 @@ def test_a_refused_connection_is_reported(keys, certificate) -> None:
 def test_an_untrusted_certificate_is_refused(server, signing_key, keys) -> None:
     url = publish(server, "/catalog.json", catalog_document(2), signing_key)
     with pytest.raises(UpdateRefused, match="certificate is not trusted"):
-        fetch_update(url, keys=keys)  # requests' default CA bundle does not know the test certificate
+        fetch_update(
+            url, kinds=KINDS, keys=keys
+        )  # requests' default CA bundle does not know the test certificate
 
 
 def test_a_briefing_document_is_recognised_by_its_schema(server, signing_key, keys, certificate) -> None:
-    data = {**bundled_document("briefing").data, "version": 2}
+    data = {**bundled_document(BRIEFING_DOCUMENT).data, "version": 2}
     result = fetch(publish(server, "/facts.json", json.dumps(data).encode(), signing_key), keys, certificate)
     assert (result.kind, result.status) == ("briefing", "updated")
-    assert load_document("briefing", keys=keys).version == 2
+    assert load_document(BRIEFING_DOCUMENT, keys=keys).version == 2
 
 
 @pytest.mark.parametrize(
@@ -218,14 +223,14 @@ def test_a_damaged_cache_falls_back_to_the_bundled_copy(
     fetch(publish(server, "/catalog.json", catalog_document(2), signing_key), keys, certificate)
     signature = private_data_dir / "updates" / "catalog.json.sig"
     signature.write_text(base64.b64encode(b"\0" * 64).decode())
-    assert load_document("catalog", keys=keys).origin == "bundled"
+    assert load_document(CATALOG_DOCUMENT, keys=keys).origin == "bundled"
 
 
 def test_a_cache_signed_by_a_key_the_app_does_not_ship_is_ignored(
     server, signing_key, keys, certificate
 ) -> None:
     fetch(publish(server, "/catalog.json", catalog_document(2), signing_key), keys, certificate)
-    assert load_document("catalog").origin == "bundled"  # the shipped keys, not the test key
+    assert load_document(CATALOG_DOCUMENT).origin == "bundled"  # the shipped keys, not the test key
 
 
 def test_the_maintainer_tool_signs_what_the_app_verifies(tmp_path: Path) -> None:
@@ -281,7 +286,7 @@ def test_a_link_planted_at_the_cache_temporary_name_is_never_written_through(
     assert victim.read_text() == "precious"
     assert (updates / "catalog.json").read_bytes() == catalog_document(2)
     assert not (updates / "catalog.json").is_symlink()
-    assert load_document("catalog", keys=keys).version == 2
+    assert load_document(CATALOG_DOCUMENT, keys=keys).version == 2
 
 
 def test_a_cache_that_cannot_be_saved_is_a_refusal_not_a_traceback(
@@ -291,7 +296,7 @@ def test_a_cache_that_cannot_be_saved_is_a_refusal_not_a_traceback(
     url = publish(server, "/catalog.json", catalog_document(2), signing_key)
     with pytest.raises(UpdateRefused, match="could not be saved"):
         fetch(url, keys, certificate)
-    assert load_document("catalog", keys=keys).origin == "bundled"
+    assert load_document(CATALOG_DOCUMENT, keys=keys).origin == "bundled"
     assert [p.name for p in (private_data_dir / "updates").iterdir()] == ["catalog.json"]  # no temp left
 
 
@@ -300,7 +305,7 @@ def test_an_expired_document_is_refused(server, signing_key, keys, certificate, 
     with pytest.raises(UpdateRefused, match="the catalog expired on 2025-06-30"):
         fetch(url, keys, certificate, today=date(2025, 7, 1))
     assert not (private_data_dir / "updates").exists()
-    assert load_document("catalog", keys=keys).origin == "bundled"
+    assert load_document(CATALOG_DOCUMENT, keys=keys).origin == "bundled"
 
 
 def test_a_document_is_usable_through_its_last_day_and_the_cache_then_falls_back(
@@ -308,17 +313,17 @@ def test_a_document_is_usable_through_its_last_day_and_the_cache_then_falls_back
 ) -> None:
     url = publish(server, "/catalog.json", catalog_document(2, expires="2025-06-30"), signing_key)
     assert fetch(url, keys, certificate, today=date(2025, 6, 30)).status == "updated"
-    assert load_document("catalog", keys=keys, today=date(2025, 6, 30)).origin == "downloaded"
-    expired = load_document("catalog", keys=keys, today=date(2025, 7, 1))
+    assert load_document(CATALOG_DOCUMENT, keys=keys, today=date(2025, 6, 30)).origin == "downloaded"
+    expired = load_document(CATALOG_DOCUMENT, keys=keys, today=date(2025, 7, 1))
     assert (expired.origin, expired.version) == ("bundled", 1)
 
 
 def test_a_briefing_expires_too(server, signing_key, keys, certificate) -> None:
-    data = {**bundled_document("briefing").data, "version": 2, "expires": "2030-01-01"}
+    data = {**bundled_document(BRIEFING_DOCUMENT).data, "version": 2, "expires": "2030-01-01"}
     url = publish(server, "/facts.json", json.dumps(data).encode(), signing_key)
     assert fetch(url, keys, certificate, today=date(2029, 1, 1)).status == "updated"
-    assert load_document("briefing", keys=keys, today=date(2029, 1, 1)).version == 2
-    assert load_document("briefing", keys=keys, today=date(2030, 1, 2)).origin == "bundled"
+    assert load_document(BRIEFING_DOCUMENT, keys=keys, today=date(2029, 1, 1)).version == 2
+    assert load_document(BRIEFING_DOCUMENT, keys=keys, today=date(2030, 1, 2)).origin == "bundled"
 
 
 @pytest.mark.parametrize("expires", ["2025-02-30", "30/06/2025", "2025-6-30", 20250630])
@@ -329,9 +334,9 @@ def test_an_expiry_that_is_not_a_date_is_refused(server, signing_key, keys, cert
 
 
 def test_the_bundled_copies_carry_no_expiry_and_load_on_any_date() -> None:
-    for kind in ("catalog", "briefing"):
-        assert "expires" not in bundled_document(kind).data  # type: ignore[arg-type]
-        assert load_document(kind, today=date(2999, 1, 1)).origin == "bundled"  # type: ignore[arg-type]
+    for kind in KINDS:
+        assert "expires" not in bundled_document(kind).data
+        assert load_document(kind, today=date(2999, 1, 1)).origin == "bundled"
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX FIFOs")
@@ -343,7 +348,9 @@ def test_a_fifo_in_the_cache_falls_back_without_blocking(private_data_dir) -> No
     updates.mkdir()
     os.mkfifo(updates / "catalog.json")
     loaded: list[str] = []
-    reader = threading.Thread(target=lambda: loaded.append(load_document("catalog").origin), daemon=True)
+    reader = threading.Thread(
+        target=lambda: loaded.append(load_document(CATALOG_DOCUMENT).origin), daemon=True
+    )
     reader.start()
     reader.join(5)
     if reader.is_alive():

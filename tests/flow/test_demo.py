@@ -8,7 +8,7 @@ import threading
 from core.demo import DEMO_PASSWORD, demo_machines
 from core.executor import execute_plan
 from core.journal import Journal
-from core.model import Kind
+from core.model import Kind, Notes
 from core.plan import plan_removal
 from core.scan import scan
 from core.verify import verify
@@ -52,7 +52,7 @@ def test_office_pc_is_managed_and_password_protected() -> None:
 
 def test_uninstall_entries_look_like_windows_and_carry_fake_guids() -> None:
     for machine in demo_machines().values():
-        entries = [o for o in machine.observe(machine.target, []) if o.kind is Kind.UNINSTALL_ENTRY]
+        entries = [o for o in machine.observe(machine.target, Notes()) if o.kind is Kind.UNINSTALL_ENTRY]
         for entry in entries:
             assert entry.location.startswith("HKEY_LOCAL_MACHINE\\SOFTWARE\\")
             if entry.attributes.get("WindowsInstaller") == "1":
@@ -121,12 +121,12 @@ def test_the_network_agent_is_not_removed_while_endpoint_security_stays(tmp_path
     plan = plan_removal(scan(office.target, observe=office.observe))
     kes_step = next(s for s in plan.steps if s.action == "uninstall_msi" and "Endpoint Security" in s.title)
     agent_step = next(s for s in plan.steps if s.action == "uninstall_msi" and "Network Agent" in s.title)
-    assert agent_step.details["after"] == kes_step.id
+    assert agent_step.after == (kes_step.id,)
 
     report, events = run(office, Journal(tmp_path / "journal.jsonl"), "wrong")
 
     assert report.status == "failed"
-    agent_ran = [call for call in office.runner.calls if agent_step.details["product_code"] in call]
+    agent_ran = [call for call in office.runner.calls if agent_step.product_code in call]
     assert agent_ran == []  # the agent keeps the device's policy and password until KES is gone
     skipped = next(e for e in events if e.step_id == agent_step.id and e.status == "skipped")
     assert "waits until" in skipped.message

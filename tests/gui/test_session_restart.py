@@ -9,12 +9,20 @@ import pytest
 
 from core.executor import RunReport
 from core.resume import parse_desktop_exec, self_command
-from gui.session import Session, demo_machine
+from gui.session import Session, demo_machine, real_machine
 
 
 def _real_linux_session(tmp_path: Path) -> Session:
-    """A session whose machine counts as real (no demo attached) but runs nothing for real."""
-    machine = dataclasses.replace(demo_machine("home", delay=0), demo=None)
+    """A session whose machine counts as real (no demo attached, the real machine's start-up entry)
+    but runs nothing for real."""
+    real = real_machine()
+    machine = dataclasses.replace(
+        demo_machine("home", delay=0),
+        demo=None,
+        autostart=real.autostart,
+        autostart_command=real.autostart_command,
+        terminal=real.terminal,
+    )
     machine = dataclasses.replace(machine, target=dataclasses.replace(machine.target, os="linux"))
     return Session(machine)
 

@@ -221,6 +221,8 @@ def test_a_mac_tree_scans_from_the_command_line(tmp_path: Path) -> None:
         "hostname": None,
         "root": str(root),
         "registry_exports": [],
+        "bundle": None,
+        "os_version": None,
     }
     assert {
         "location": "/Library/Application Support/loop",

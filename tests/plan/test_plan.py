@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime
 
 from core.model import Evidence, Kind
-from core.plan import MSIEXEC, Plan, plan_removal
+from core.plan import MSIEXEC, Plan, When, plan_removal
 from tests.plan.products import AGENT_CODE, KES_CODE, USER_UNINSTALL, agent, entry, kes, product, scan_of
 
 FIXED = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -67,7 +67,7 @@ def test_a_managed_device_gets_the_help_desk_path_and_the_reinstall_warning() ->
     plan = plan_removal(scan_of("windows", kes(managed=True), agent()))
     assert plan.managed
     assert plan.steps[0].action == "contact_helpdesk"
-    assert plan.steps[0].details["blocking"] == "true"
+    assert plan.steps[0].blocking
     assert "Uninstall application remotely" in plan.steps[0].why and "reinstall" in plan.steps[0].why
     assert any("reinstall" in w for w in plan.warnings)
 
@@ -96,16 +96,16 @@ def test_endpoint_security_stops_for_encryption_and_names_the_drivers_found() ->
     klfle = Evidence(Kind.DRIVER, "HKLM\\SYSTEM\\CurrentControlSet\\Services\\klfle", "klfle", {}, "test")
     plan = plan_removal(scan_of("windows", kes(extra=(klfle,))))
     check = next(s for s in plan.steps if s.action == "check_encryption")
-    assert check.details == {"blocking": "true", "detected": "klfle"}
+    assert (check.blocking, check.detected) == (True, ("klfle",))
     assert actions(plan).index("check_encryption") < actions(plan).index("uninstall_msi")
 
 
 def test_every_removal_has_a_guided_kavremover_fallback_and_safe_mode_is_last() -> None:
     plan = plan_removal(scan_of("windows", kes(), agent()))
     fallbacks = [s for s in plan.steps if s.action == "kavremover"]
-    assert [f.details["when"] for f in fallbacks] == [
-        f"if_failed:uninstall:{kes().id}",
-        f"if_failed:uninstall:{agent().id}",
+    assert [f.when for f in fallbacks] == [
+        When("if_failed", (f"uninstall:{kes().id}",)),
+        When("if_failed", (f"uninstall:{agent().id}",)),
     ]
     assert all(f.command is None for f in fallbacks)
     removal = [s for s in plan.steps if s.phase == "remove"]
@@ -122,7 +122,7 @@ def test_hostile_uninstall_strings_never_become_commands() -> None:
     plan = plan_removal(scan_of("windows", hostile))
     step = removal_of(plan, hostile.id)
     assert step.action == "uninstall_manual" and step.command is None and not step.elevated
-    assert "shell" in step.details["refused"]
+    assert "shell" in step.refused
     assert any("not trusted" in w for w in plan.warnings)
 
 
@@ -148,7 +148,7 @@ def test_a_per_user_uninstaller_in_appdata_is_refused_and_hkcu_msi_is_not_elevat
     plan = plan_removal(scan_of("windows", appdata, per_user_msi))
     assert removal_of(plan, appdata.id).command is None
     msi = removal_of(plan, per_user_msi.id)
-    assert msi.command is not None and not msi.elevated and msi.details["scope"] == "user"
+    assert msi.command is not None and not msi.elevated and msi.scope == "user"
 
 
 def test_other_uninstallers_are_split_by_windows_rules_and_prefer_the_quiet_string_when_silent() -> None:
@@ -180,8 +180,8 @@ def test_successors_are_optional_separate_and_remind_to_cancel_the_subscription(
     plan = plan_removal(scan_of("windows", kes(), ultra))
     ultra_steps = [s for s in plan.steps if s.product_id == ultra.id]
     assert [s.action for s in ultra_steps] == ["uninstall_program", "cancel_subscription"]
-    assert all(s.details["optional"] == "true" for s in ultra_steps)
-    assert ultra_steps[0].details["signer"] == "ultra"
+    assert all(s.optional for s in ultra_steps)
+    assert ultra_steps[0].signer == "ultra"
     last_kaspersky = max(i for i, s in enumerate(plan.steps) if s.product_id == kes().id)
     assert plan.steps.index(ultra_steps[0]) > last_kaspersky
 
@@ -253,4 +253,4 @@ def test_from_json_refuses_another_schema() -> None:
 
 def test_agent_product_code_comes_from_the_key_even_when_the_string_holds_a_log_path() -> None:
     step = removal_of(plan_removal(scan_of("windows", agent())), agent().id)
-    assert step.details["product_code"] == AGENT_CODE
+    assert step.product_code == AGENT_CODE

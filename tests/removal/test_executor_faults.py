@@ -13,6 +13,7 @@ import pytest
 
 from core.executor import RunReport, StepEvent, execute_plan
 from core.journal import Journal
+from core.plan import When
 from core.subprocess_runner import LINE_CHARS, SubprocessRunner, _Tail
 from tests.removal.doubles import ScriptPlan, calls, exits_with, guard_allowing, step, uninstaller
 from tests.removal.wine_runner import WindowsCodesRunner
@@ -154,7 +155,7 @@ def test_manual_steps_wait_for_the_person(tmp_path: Path, journal: Journal):
     plan = ScriptPlan(
         (
             step("licence", None, phase="rescue"),
-            step("export", None, phase="rescue", details={"blocking": "true"}),
+            step("export", None, phase="rescue", blocking=True),
             step("b", [after]),
         )
     )
@@ -174,9 +175,9 @@ def test_a_failure_with_a_fallback_goes_on_to_the_fallback_only(tmp_path: Path, 
     plan = ScriptPlan(
         (
             step("a", [failing]),
-            step("kav-a", None, details={"when": "if_failed:a"}),
+            step("kav-a", None, when=When("if_failed", ("a",))),
             step("b", [working]),
-            step("kav-b", None, details={"when": "if_failed:b"}),
+            step("kav-b", None, when=When("if_failed", ("b",))),
         )
     )
     asked: list[str] = []

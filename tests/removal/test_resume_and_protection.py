@@ -90,7 +90,7 @@ def test_defender_probe_reads_get_mpcomputerstatus(
     assert result.protected is protected
     assert (DEFENDER_NAME in result.active) is protected
     if note:
-        assert note in " ".join(result.notes)
+        assert note in " ".join(n.say() for n in result.notes)
     argv = json.loads((tmp_path / "powershell.log").read_text())["argv"]
     assert argv[:3] == ["-NoProfile", "-NonInteractive", "-Command"] and "Get-MpComputerStatus" in argv[3]
 

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core.adapters.windows import powershell_path
+from core.messages import Text
 from core.runner import RunResult
 from core.subprocess_runner import SubprocessRunner
 from core.verify import DEFENDER_NAME, DefenderProbe, Protection
@@ -64,12 +65,12 @@ def test_an_answer_that_is_not_a_status_object_is_unknown_not_a_crash(tmp_path: 
     # a stand-in for powershell.exe, a real process printing what a broken or hostile one might
     powershell = uninstaller(tmp_path, "powershell", f"print({printed!r})\n")
     result = DefenderProbe(SubprocessRunner(), powershell=str(powershell))()
-    assert result == Protection((), ("Microsoft Defender's status could not be read.",))
+    assert result == Protection((), (Text("defender.unreadable"),))
 
 
 def test_a_deeply_nested_answer_is_unknown_not_a_crash() -> None:
     result = DefenderProbe(Answering("[" * 100_000), powershell="ps")()
-    assert not result.protected and "could not be read" in result.notes[0]
+    assert not result.protected and "could not be read" in result.notes[0].say()
 
 
 def test_flags_that_only_look_true_do_not_count_as_protection() -> None:
@@ -97,7 +98,7 @@ def test_any_json_answer_gives_a_protection_verdict(answer: object, exit_code: i
     result = DefenderProbe(Answering(json.dumps(answer), exit_code), powershell="ps")()
     assert isinstance(result, Protection)
     assert result.active in ((), (DEFENDER_NAME,))
-    assert all(isinstance(note, str) for note in result.notes)
+    assert all(isinstance(note.say(), str) for note in result.notes)
     if result.protected:
         assert isinstance(answer, dict) and answer["AntivirusEnabled"] is True
 

@@ -58,6 +58,8 @@ def test_scan_json_of_wine_exports() -> None:
         "hostname": None,
         "root": None,
         "registry_exports": list(WINE_EXPORTS),
+        "bundle": None,
+        "os_version": None,  # these exports hold no ComputerName or Windows NT\\CurrentVersion key
     }
     products = {p["family"]: p for p in document["products"]}
     assert {"kes", "network-agent", "consumer"} <= products.keys()

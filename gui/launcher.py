@@ -1,0 +1,27 @@
+"""Which face opens: the window for a double-click (`switchover`, `switchover --demo`), else a command.
+
+The entry points (pyproject's `switchover`, `python -m core`, the bundle's two
+executables) start here, above both faces, so that core never imports gui. This
+module imports no Qt itself: `switchover scan` stays a plain command-line program.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def open_window(*, demo: bool | str = False) -> int:
+    """The assistant (gui.app sets up its own log file)."""
+    from gui.app import main as gui_main
+
+    return gui_main(demo=demo)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words in ([], ["--demo"]):  # a double-click: the window first, no command parser to build
+        return open_window(demo=bool(words))
+    from core.cli import main as command_line
+
+    return command_line(words, assistant=open_window)

@@ -1,1 +1,0 @@
-"""Translations of the sentences core builds, one file per language (core/messages.py)."""
