@@ -20,6 +20,8 @@ from core.adapters.registry_export import (
     REG_QWORD,
     REG_SZ,
     RegValue,
+    _Parser,
+    _Skip,
     parse_export,
     read_export,
 )
@@ -238,3 +240,28 @@ def test_rendered_exports_parse_back_to_the_same_data(unicode: bool, data: st.Da
 def test_arbitrary_bytes_raise_nothing_but_input_error(tail: bytes, head: bytes) -> None:
     with contextlib.suppress(InputError):
         ExportView([parse_export(head + tail, source="fuzz", notes=Notes())])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    name=st.text(st.characters(codec="utf-8"), max_size=12),
+    text=st.text(st.characters(codec="utf-8"), max_size=20),
+    spaces=st.sampled_from(["", " ", "\t", "  "]),
+)
+def test_the_one_step_reading_of_plain_lines_agrees_with_the_general_one(
+    name: str, text: str, spaces: str
+) -> None:
+    """Lines the fast path takes ("name"="text", dword) read as the general value parser reads them."""
+    if any(c in name + text for c in "\r\n"):
+        return  # a line break splits the line: not one line any more
+    quoted = text.replace("\\", "\\\\").replace('"', '\\"')
+    for data in (f'"{quoted}"', "dword:0000002a"):
+        line = f'{spaces}"{name}"{spaces}={spaces}{data}{spaces}'
+        fast, slow = Notes(), Notes()
+        blocks = parse_export(f"REGEDIT4\n[HKEY_CURRENT_USER\\A]\n{line}\n".encode(), source="x", notes=fast)
+        parser = _Parser(iter(()), source="x", unicode=False, notes=slow)
+        try:
+            expected = [parser._value_line(line.strip())]
+        except _Skip:
+            expected = []
+        assert list(blocks[0].values) == expected

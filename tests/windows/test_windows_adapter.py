@@ -77,6 +77,7 @@ def test_services_drivers_vendor_keys_and_extensions() -> None:
         "last_signature_update": "2021-06-15",
         "self_defence": "true",
         "password_protection": "true",
+        "vendor_root": "KasperskyLab",
     }
     leftover = next(o for o in vendor if o.name == "AVP21.25")
     assert (leftover.scope, leftover.location) == (
