@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import string
-import time
 from pathlib import Path
 
 import pytest
@@ -160,21 +159,13 @@ def test_notes_are_capped_for_a_flood_of_bad_lines() -> None:
     assert len(notes) == 51
 
 
-def test_tens_of_thousands_of_keys_parse_in_linear_time() -> None:
-    def export(n: int) -> bytes:
-        keys = [(f"HKEY_CURRENT_USER\\Software\\K{i}", [("v", RegValue(REG_SZ, "x"))]) for i in range(n)]
-        return render_export(keys)
-
-    def timed(data: bytes) -> tuple[float, ExportView]:
-        started = time.perf_counter()
-        view = ExportView([parse_export(data, source="gen", notes=Notes())])
-        return time.perf_counter() - started, view
-
-    small_time, _ = timed(export(5_000))
-    large_time, view = timed(export(50_000))
-    assert len(view.subkeys(r"HKEY_CURRENT_USER\Software")) == 50_000
-    assert large_time < 3.0
-    assert large_time < 30 * small_time  # ten times the keys: linear, far from quadratic
+def test_tens_of_thousands_of_keys_parse_whole() -> None:
+    # Speed and linearity are measured by benchmarks/bench_offline_scan.py, not asserted here.
+    keys = [(f"HKEY_CURRENT_USER\\Software\\K{i}", [("v", RegValue(REG_SZ, "x"))]) for i in range(50_000)]
+    view = ExportView([parse_export(render_export(keys), source="gen", notes=Notes())])
+    subkeys = view.subkeys(r"HKEY_CURRENT_USER\Software")
+    assert len(subkeys) == 50_000
+    assert view.values(r"HKEY_CURRENT_USER\Software\K49999").text("v") == "x"
 
 
 # --- properties -------------------------------------------------------------------------------
