@@ -25,6 +25,14 @@ from core.report import NEEDS_WORK, REPORT_SCHEMA, ReportFacts, read_document, r
 SUMMARY_SCHEMA = "switchover.fleet/1"
 AGE_BUCKETS = ("under 7 days", "7-30 days", "31-180 days", "over 180 days", "unknown")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
+OUTCOME_LABELS = {
+    "scan_only": "scanned, not removed yet",
+    "clean": "nothing to remove",
+    "removed": "removed and verified",
+    "reboot_needed": "restart needed",
+    "not_removed": "not removed",
+    "cancelled": "stopped",
+}
 
 
 @dataclass(frozen=True)
@@ -250,7 +258,10 @@ def to_html(summary: FleetSummary) -> str:
         ("Signature age", "by_signature_age"),
         ("Management", "by_management"),
     ):
-        charts.append(f"<section><h2>{e(title)}</h2>{bar_chart(sections[key], title)}</section>")
+        counts = sections[key]
+        if key == "by_outcome":
+            counts = {OUTCOME_LABELS.get(name, name): count for name, count in counts.items()}
+        charts.append(f"<section><h2>{e(title)}</h2>{bar_chart(counts, title)}</section>")
     rows = "".join(
         "<tr>" + "".join(f"<td>{e(_cell(getattr(row, c)))}</td>" for c in CSV_COLUMNS[:-1]) + "</tr>"
         for row in summary.needing_work
@@ -263,6 +274,7 @@ def to_html(summary: FleetSummary) -> str:
         '<meta http-equiv="Content-Security-Policy" '
         "content=\"default-src 'none'; style-src 'unsafe-inline'\">"
         f"<title>Switchover fleet summary</title><style>{style}"
+        "body{max-width:90em}"
         ".charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(24em,1fr));gap:0 2em}"
         "svg text{font:10pt system-ui,sans-serif}</style></head><body>"
         f"<h1>Switchover fleet summary</h1><p>{len(summary.machines)} machines, "
@@ -286,11 +298,11 @@ def bar_chart(counts: dict[str, int], title: str) -> str:
     height = len(items) * (bar_h + gap)
     parts = [
         f'<svg role="img" aria-label="{e(title)}" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}"">'
+        f'viewBox="0 0 {width} {height}">'
     ]
     for index, (name, count) in enumerate(items):
         y = index * (bar_h + gap)
-        length = max(1, round((width - label_w - 50) * count / most))
+        length = round((width - label_w - 50) * count / most)
         label = name if len(name) <= 28 else name[:27] + "…"
         parts.append(
             f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end">'

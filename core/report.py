@@ -176,7 +176,7 @@ def _outcome(document: Mapping[str, Any], result: ScanResult) -> tuple[Outcome, 
     run_status = run.get("status") if isinstance(run, dict) else None
     if isinstance(run, dict) and run.get("message"):
         details.insert(0, str(run["message"]))
-    if status == "removed" and run_status in (None, "removed"):
+    if status == "removed":  # verified afterwards, a restart included: what the run said is history
         return "removed", tuple(details)
     if "reboot_needed" in (status, run_status):
         return "reboot_needed", tuple(details)

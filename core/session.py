@@ -14,13 +14,22 @@ journal and start-up entry):
     verification = session.verify()
     session.settle()                      # close the run and the start-up entry once final
 
-Every call that takes long (scan, run, verify) blocks: a GUI calls it on a worker
-thread and passes a `threading.Event` to cancel and an `on_event` callback that
-receives each `StepEvent` (the executor's progress); the command line calls it
-directly with prompts as `confirm_manual`. `scan` checks its cancel event between
-observations and raises `ScanCancelled`. `run(only=...)` runs a subset of the
-plan's steps by scope (e.g. `only="machine"` for an elevated helper that re-derives
-the plan itself and runs only the machine-scope steps).
+Every call that takes long (scan, resume_plan/plan_to_run, run, verify) blocks: a
+GUI calls it on a worker thread (gui/workers.py) and passes a `threading.Event` to
+cancel and an `on_event` callback that receives each `StepEvent` (the executor's
+progress: started, waiting_user, done, failed, skipped, needs_reboot, cancelled);
+the command line calls it directly. `confirm_manual(step) -> bool` is asked for a
+step done by hand (True: the person did it) and for an optional program step (True:
+they opt in); a GUI blocks its worker on the answer from the GUI thread, the command
+line prompts. `scan` checks its cancel event between observations and raises
+`ScanCancelled`; `run` checks it between steps (a running uninstaller is stopped
+through the runner). `plan_to_run()` is the plan `run` will run (for a resumed run,
+remade from a fresh scan): ask it first to know whether a password is needed.
+`run(only="machine")` runs only the machine-scope steps (those that run elevated),
+`only="user"` the others: an elevated helper re-derives the plan itself from its own
+scan (`this_machine()`, `scan()`, `make_plan()`) and runs only its part. The
+attributes (`scan_result`, `plan`, `report`, `verification`, `resuming`) are written
+by the thread that made the call: a GUI reads them once the worker has finished.
 
 The machine (`Machine`) is passed in whole: the real one (`this_machine`) or a
 simulated one (`demo_machine`), so nothing above knows which it is looking at.
@@ -122,7 +131,7 @@ def this_machine(
     the window passes `window_elevation()`. A start-up entry is only ever made on a live target.
     """
     from core.adapters.linux import package_managers
-    from core.journal import default_journal_path
+    from core.journal import Journal, default_journal_path
     from core.resume import autostart_for, resume_command
     from core.scan import live_target, observe_machine
     from core.subprocess_runner import SubprocessRunner, platform_elevation
@@ -132,7 +141,10 @@ def this_machine(
     return Machine(
         target=target,
         observe=observe_machine,
-        runner=SubprocessRunner(elevation=elevation or platform_elevation()),
+        # each uninstaller started is journaled: a resume after a crash waits for one still running
+        runner=SubprocessRunner(
+            elevation=elevation or platform_elevation(), on_start=Journal(default_journal_path()).record_child
+        ),
         protection=probe_protection,
         journal_path=default_journal_path(),
         restarted_since=_booted_after,
@@ -271,6 +283,9 @@ class RemovalSession:
         journaled = Plan.from_json(pending.plan)
         fresh = self.make_plan(self.scan(), silent=journaled.mode == "silent")
         self.plan = resume_plan(journaled, fresh, settled={*pending.finished, *pending.interrupted})
+        # A removal the journal calls done whose product the fresh scan still finds runs again (issue 9 #8):
+        # the journal's outcomes count for the person's own confirmations and for what is gone.
+        self.resuming = pending.outside({s.id for s in fresh.steps if s.command})
         return self.plan
 
     def plan_to_run(self) -> Plan:
@@ -278,6 +293,11 @@ class RemovalSession:
         (which blocks like a scan). Made once per run, so a face can ask first (is a password needed?)."""
         if self._prepared is None:
             if self.resuming is not None:
+                # an uninstaller a killed run left running finishes first (bounded): the fresh scan must
+                # see what it did, and its step must never start twice at once (issue 9 #9)
+                from core.children import wait_for_children
+
+                wait_for_children(self.resuming.children)
                 self._prepared = self.resume_plan(self.resuming)
             elif self.plan is not None:
                 self._prepared = self.plan
@@ -312,8 +332,8 @@ class RemovalSession:
         """
         from core.executor import execute_plan
 
-        pending = self.resuming
         plan = self.plan_to_run()
+        pending = self.resuming  # after plan_to_run: a resume narrows it to what the fresh plan lacks
         if only is not None:
             plan = _only(plan, only)
         self._register_autostart()
@@ -398,16 +418,16 @@ class RemovalSession:
             return
         try:
             machine.autostart.register(machine.autostart_command, terminal=machine.terminal)
-        except OSError:
-            logger.warning("could not arrange to start after a restart", exc_info=True)
+        except OSError as error:  # the removal still runs; after a restart, start Switchover by hand
+            logger.warning("could not arrange to start after a restart (%s)", error)
 
     def _unregister_autostart(self) -> None:
         if self.machine.autostart is None:
             return
         try:
             self.machine.autostart.unregister()
-        except OSError:
-            logger.warning("could not remove the start-up entry", exc_info=True)
+        except OSError as error:
+            logger.warning("could not remove the start-up entry (%s)", error)
 
 
 def _cancellable(observe: Observe, cancel: threading.Event) -> Observe:

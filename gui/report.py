@@ -78,3 +78,19 @@ def summary_lines(session: Session) -> list[str]:
     elif not scan.kaspersky:
         lines.append(QCoreApplication.translate("Report", "Nothing to remove."))
     return lines
+
+
+def ticket_text_for(session: Session) -> str:
+    """The ticket text (core/report.py) of this run; the summary lines when nothing was scanned."""
+    from core.report import report_facts, ticket_text
+
+    if session.scan is None:
+        return "\n".join(summary_lines(session)) + "\n"
+    return ticket_text(report_facts(report_document(session)))
+
+
+def html_report_for(session: Session) -> str:
+    """This run as the self-contained HTML report (core/report.py); needs a scan."""
+    from core.report import html_report, report_facts
+
+    return html_report(report_facts(report_document(session)))

@@ -56,6 +56,11 @@ def run(args: argparse.Namespace) -> int:
     written = write_text(render(summary), args.output)
     if written != EXIT_OK:
         return written
-    for path, why in summary.skipped:
+    for path, why in summary.skipped[:5]:
         print(f"switchover: skipped {path}: {why}", file=sys.stderr)
+    if len(summary.skipped) > 5:
+        print(
+            f"switchover: … and {len(summary.skipped) - 5} more files skipped (see --format jsonl)",
+            file=sys.stderr,
+        )
     return 1 if summary.needing_work else EXIT_OK

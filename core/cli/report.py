@@ -62,6 +62,8 @@ def write_text(text: str, output: str | None) -> int:
         handle, partial = tempfile.mkstemp(prefix=".switchover-", dir=folder)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
+        # mkstemp makes the file private; a report is made to be shared, as any file the shell writes
+        os.chmod(partial, os.stat(output).st_mode & 0o777 if os.path.exists(output) else 0o644)
         os.replace(partial, output)
     except OSError as error:
         print(f"switchover: {output}: cannot write ({error.strerror or error})", file=sys.stderr)

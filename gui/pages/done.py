@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QGroupBox, QPlainTextEdit, QVBoxLayou
 from core.flow import Stage
 from gui.pages.flow_page import FlowPage, button_row, push_button, wrapped
 from gui.pages.result import INSTALLED_APPS, ResultBanner
-from gui.report import report_document, summary_lines
+from gui.report import html_report_for, report_document, summary_lines, ticket_text_for
 
 
 class DonePage(FlowPage):
@@ -118,15 +118,18 @@ class DonePage(FlowPage):
             path, _ = QFileDialog.getSaveFileName(
                 self,
                 self.tr("Save the report"),
-                str(Path.home() / "switchover-report.json"),
-                self.tr("JSON (*.json)"),
+                str(Path.home() / "switchover-report.html"),
+                self.tr("HTML report (*.html);;JSON document (*.json)"),
             )
         if not path:
             return
-        text = json.dumps(report_document(self.session), indent=2, ensure_ascii=False)
-        Path(path).write_text(text + "\n", encoding="utf-8")
+        if path.lower().endswith(".json") or self.session.scan is None:
+            text = json.dumps(report_document(self.session), indent=2, ensure_ascii=False) + "\n"
+        else:  # one self-contained file to attach to a ticket (docs/help-desk.md)
+            text = html_report_for(self.session)
+        Path(path).write_text(text, encoding="utf-8")
         self.status.setText(self.tr("✓ Report saved to {path}").format(path=path))
 
     def copy_summary(self) -> None:
-        QGuiApplication.clipboard().setText(self.summary.toPlainText())
+        QGuiApplication.clipboard().setText(ticket_text_for(self.session))
         self.status.setText(self.tr("✓ Summary copied. Paste it into your help-desk ticket."))

@@ -7,6 +7,7 @@ import html
 import json
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,6 +42,7 @@ class FoundPage(FlowPage):
         self.body.addWidget(self.products, 1)
         self.managed = self.paragraph(name=self.tr("Management note"))
         self.others = self.paragraph(name=self.tr("Other security software"))
+        self.others.setTextFormat(Qt.TextFormat.PlainText)  # product names come from the machine
         row = QHBoxLayout()
         self.details_button = QPushButton(self.tr("&Details for help desk…"))
         self.details_button.clicked.connect(self.show_details)

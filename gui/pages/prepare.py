@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizard
 
 from core.flow import Stage
@@ -25,6 +26,7 @@ class PreparePage(FlowPage):
             self.tr("Before Kaspersky goes, save what only it can show you. Tick each item when it is done.")
         )
         self.warnings = self.paragraph(name=self.tr("Warnings"))
+        self.warnings.setTextFormat(Qt.TextFormat.PlainText)  # warnings name the machine's products
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
         self.area.setAccessibleName(self.tr("Checklist"))
@@ -51,6 +53,7 @@ class PreparePage(FlowPage):
             box.toggled.connect(self._ticked)
             column.addWidget(box)
             why = wrapped(step.why)
+            why.setTextFormat(Qt.TextFormat.PlainText)
             why.setContentsMargins(24, 0, 0, 8)
             column.addWidget(why)
             program = self.program_for(step) if step.action == "export_passwords" else None

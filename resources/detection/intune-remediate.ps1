@@ -3,6 +3,8 @@
 # 0 removed and verified, 4 a restart is needed to finish, 3 not removed, 2 error.
 # An uninstall password, when the products have one, comes from the device's environment
 # variable SWITCHOVER_UNINSTALL_PASSWORD; it is never written to the output.
+# Where Switchover's console executable is installed: edit this line if you deploy it elsewhere.
+# ProgramW6432 is the 64-bit Program Files even when the agent runs 32-bit PowerShell.
 $programs = @($env:ProgramW6432, $env:ProgramFiles) | Where-Object { $_ } | Select-Object -First 1
 $cli = Join-Path $programs 'Switchover\switchover-cli.exe'
 if (-not (Test-Path -LiteralPath $cli)) {

@@ -262,16 +262,16 @@
     </message>
     <message>
         <location filename="../../gui/pages/done.py" line="122"/>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
+        <source>HTML report (*.html);;JSON document (*.json)</source>
+        <translation>Informe HTML (*.html);;Documento JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="128"/>
+        <location filename="../../gui/pages/done.py" line="131"/>
         <source>✓ Report saved to {path}</source>
         <translation>✓ Informe guardado en {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="132"/>
+        <location filename="../../gui/pages/done.py" line="135"/>
         <source>✓ Summary copied. Paste it into your help-desk ticket.</source>
         <translation>✓ Resumen copiado. Péguelo en su solicitud de soporte.</translation>
     </message>
@@ -297,17 +297,17 @@
 <context>
     <name>EvidenceDialog</name>
     <message>
-        <location filename="../../gui/pages/found.py" line="179"/>
+        <location filename="../../gui/pages/found.py" line="181"/>
         <source>Details for help desk</source>
         <translation>Detalles para el soporte técnico</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="187"/>
+        <location filename="../../gui/pages/found.py" line="189"/>
         <source>Scan details</source>
         <translation>Detalles del análisis</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="190"/>
+        <location filename="../../gui/pages/found.py" line="192"/>
         <source>&amp;Copy details</source>
         <translation>&amp;Copiar detalles</translation>
     </message>
@@ -368,157 +368,157 @@
 <context>
     <name>FoundPage</name>
     <message>
-        <location filename="../../gui/pages/found.py" line="34"/>
+        <location filename="../../gui/pages/found.py" line="35"/>
         <source>What we found</source>
         <translation>Lo que hemos encontrado</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="35"/>
+        <location filename="../../gui/pages/found.py" line="36"/>
         <source>Each product in plain words. The help desk can see every detail.</source>
         <translation>Cada producto en palabras sencillas. El soporte técnico puede ver todos los detalles.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="37"/>
+        <location filename="../../gui/pages/found.py" line="38"/>
         <source>Scan summary</source>
         <translation>Resumen del análisis</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="40"/>
+        <location filename="../../gui/pages/found.py" line="41"/>
         <source>Products found</source>
         <translation>Productos encontrados</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="42"/>
+        <location filename="../../gui/pages/found.py" line="43"/>
         <source>Management note</source>
         <translation>Nota sobre la administración</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="43"/>
+        <location filename="../../gui/pages/found.py" line="44"/>
         <source>Other security software</source>
         <translation>Otro software de seguridad</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="45"/>
+        <location filename="../../gui/pages/found.py" line="47"/>
         <source>&amp;Details for help desk…</source>
         <translation>&amp;Detalles para el soporte técnico…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="51"/>
+        <location filename="../../gui/pages/found.py" line="53"/>
         <source>Try the demo: &amp;home PC</source>
         <translation>Probar la demo: PC de &amp;casa</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="52"/>
+        <location filename="../../gui/pages/found.py" line="54"/>
         <source>Try the demo: &amp;office PC</source>
         <translation>Probar la demo: PC de &amp;oficina</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="65"/>
+        <location filename="../../gui/pages/found.py" line="67"/>
         <source>unknown</source>
         <translation>desconocida</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="65"/>
+        <location filename="../../gui/pages/found.py" line="67"/>
         <source>version {version}</source>
         <translation>versión {version}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="77"/>
+        <location filename="../../gui/pages/found.py" line="79"/>
         <source>This computer is managed by your organisation&apos;s IT team through Kaspersky Security Center. Talk to them before removing anything: they may hold the uninstall password, and their console may reinstall what is removed.</source>
         <translation>Este equipo lo administra el equipo de TI de su organización mediante Kaspersky Security Center. Hable con ellos antes de quitar nada: pueden tener la contraseña de desinstalación, y su consola puede volver a instalar lo que se quite.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="85"/>
+        <location filename="../../gui/pages/found.py" line="87"/>
         <source>Other security software on this computer: {names}.</source>
         <translation>Otro software de seguridad en este equipo: {names}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="88"/>
+        <location filename="../../gui/pages/found.py" line="90"/>
         <source>No other security software was found. Microsoft Defender, built into Windows, is among the choices two pages on.</source>
         <translation>No se encontró otro software de seguridad. Microsoft Defender, incluido en Windows, está entre las opciones dos páginas más adelante.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="108"/>
+        <location filename="../../gui/pages/found.py" line="110"/>
         <source>No Kaspersky program is installed, but something it left needs a look.</source>
         <translation>No hay ningún programa de Kaspersky instalado, pero algo que dejó merece una revisión.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="109"/>
+        <location filename="../../gui/pages/found.py" line="111"/>
         <source>Good news: there is no Kaspersky software on this computer.</source>
         <translation>Buenas noticias: no hay software de Kaspersky en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="117"/>
+        <location filename="../../gui/pages/found.py" line="119"/>
         <source>Kaspersky is on this computer. Switchover can replace it, step by step.</source>
         <translation>Kaspersky está en este equipo. Switchover puede sustituirlo, paso a paso.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="120"/>
+        <location filename="../../gui/pages/found.py" line="122"/>
         <source>Your Kaspersky has had no updates for {days}: its last one was on {date}.</source>
         <translation>Su Kaspersky lleva {days} sin actualizaciones: la última fue el {date}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="127"/>
+        <location filename="../../gui/pages/found.py" line="129"/>
         <source>We found {count} programs; here is what each one does.</source>
         <translation>Encontramos {count} programas; esto es lo que hace cada uno.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="150"/>
+        <location filename="../../gui/pages/found.py" line="152"/>
         <source>Parts shared by several Kaspersky programs.</source>
         <translation>Componentes compartidos por varios programas de Kaspersky.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="130"/>
+        <location filename="../../gui/pages/found.py" line="132"/>
         <source>No Kaspersky product is installed. We found the software below: UltraAV, which replaced Kaspersky for US customers, or pieces that a Kaspersky removal left behind.</source>
         <translation>No hay ningún producto de Kaspersky instalado. Hemos encontrado el software de abajo: UltraAV, que sustituyó a Kaspersky para los clientes de EE. UU., o restos que dejó una desinstalación de Kaspersky.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="134"/>
+        <location filename="../../gui/pages/found.py" line="136"/>
         <source>Good news: no Kaspersky software was found on this computer. There is nothing to remove. You can still read what the ban means and look at other protection, or try the demo.</source>
         <translation>Buenas noticias: no se ha encontrado software de Kaspersky en este equipo. No hay nada que quitar. Aun así puede leer qué significa la prohibición y ver otras protecciones, o probar la demo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="141"/>
+        <location filename="../../gui/pages/found.py" line="143"/>
         <source>Pieces left behind by an earlier removal ({count} items).</source>
         <translation>Restos de una desinstalación anterior ({count} elementos).</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="145"/>
+        <location filename="../../gui/pages/found.py" line="147"/>
         <source>Protects this computer against viruses and online threats.</source>
         <translation>Protege este equipo contra virus y amenazas de internet.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="146"/>
+        <location filename="../../gui/pages/found.py" line="148"/>
         <source>Your organisation&apos;s antivirus on this computer.</source>
         <translation>El antivirus de su organización en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="147"/>
+        <location filename="../../gui/pages/found.py" line="149"/>
         <source>Lets your IT team manage Kaspersky on this computer remotely.</source>
         <translation>Permite a su equipo de TI administrar Kaspersky en este equipo a distancia.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="148"/>
+        <location filename="../../gui/pages/found.py" line="150"/>
         <source>Keeps your saved passwords. Export them before removing it.</source>
         <translation>Guarda sus contraseñas. Expórtelas antes de quitarlo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="149"/>
+        <location filename="../../gui/pages/found.py" line="151"/>
         <source>Encrypts your internet connection (VPN).</source>
         <translation>Cifra su conexión a internet (VPN).</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="153"/>
+        <location filename="../../gui/pages/found.py" line="155"/>
         <source>Kaspersky software ({family}).</source>
         <translation>Software de Kaspersky ({family}).</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="156"/>
+        <location filename="../../gui/pages/found.py" line="158"/>
         <source>Installed in place of Kaspersky for US customers in September 2024.</source>
         <translation>Instalado en lugar de Kaspersky para los clientes de EE. UU. en septiembre de 2024.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="162"/>
+        <location filename="../../gui/pages/found.py" line="164"/>
         <source>Virus definitions last updated on {date}.</source>
         <translation>Definiciones de virus actualizadas por última vez el {date}.</translation>
     </message>
@@ -526,72 +526,72 @@
 <context>
     <name>PreparePage</name>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="22"/>
+        <location filename="../../gui/pages/prepare.py" line="23"/>
         <source>Before removing</source>
         <translation>Antes de quitar</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="23"/>
+        <location filename="../../gui/pages/prepare.py" line="24"/>
         <source>Save what you will need later.</source>
         <translation>Guarde lo que necesitará más tarde.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="25"/>
+        <location filename="../../gui/pages/prepare.py" line="26"/>
         <source>Before Kaspersky goes, save what only it can show you. Tick each item when it is done.</source>
         <translation>Antes de que Kaspersky se vaya, guarde lo que solo él puede mostrarle. Marque cada punto cuando esté hecho.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="27"/>
+        <location filename="../../gui/pages/prepare.py" line="28"/>
         <source>Warnings</source>
         <translation>Avisos</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="30"/>
+        <location filename="../../gui/pages/prepare.py" line="32"/>
         <source>Checklist</source>
         <translation>Lista de comprobación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="32"/>
+        <location filename="../../gui/pages/prepare.py" line="34"/>
         <source>Checklist status</source>
         <translation>Estado de la lista</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="35"/>
+        <location filename="../../gui/pages/prepare.py" line="37"/>
         <source>What was opened</source>
         <translation>Lo que se abrió</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="59"/>
+        <location filename="../../gui/pages/prepare.py" line="62"/>
         <source>&amp;Open {product} to export</source>
         <translation>&amp;Abrir {product} para exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="81"/>
+        <location filename="../../gui/pages/prepare.py" line="84"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="81"/>
+        <location filename="../../gui/pages/prepare.py" line="84"/>
         <source>&amp;Remove Kaspersky now</source>
         <translation>&amp;Quitar Kaspersky ahora</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="97"/>
+        <location filename="../../gui/pages/prepare.py" line="100"/>
         <source>Demo: on a real computer this opens {program}.</source>
         <translation>Demo: en un equipo real esto abre {program}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="112"/>
+        <location filename="../../gui/pages/prepare.py" line="116"/>
         <source>Nothing needs saving first. Press the button at the bottom right to go on.</source>
         <translation>No hace falta guardar nada antes. Pulse el botón de abajo a la derecha para seguir.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="118"/>
+        <location filename="../../gui/pages/prepare.py" line="124"/>
         <source>Everything is saved. Press the button at the bottom right to go on.</source>
         <translation>Todo está guardado. Pulse el botón de abajo a la derecha para seguir.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="115"/>
+        <location filename="../../gui/pages/prepare.py" line="120"/>
         <source>{left} of {total} items still to tick.</source>
         <translation>Quedan {left} de {total} elementos por marcar.</translation>
     </message>
@@ -1191,42 +1191,42 @@
         <translation>Abrir el &amp;historial de Switchover</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="143"/>
+        <location filename="../../gui/wizard.py" line="145"/>
         <source>Switchover</source>
         <translation>Switchover</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="144"/>
+        <location filename="../../gui/wizard.py" line="146"/>
         <source>Switchover — demo: {machine}</source>
         <translation>Switchover — demo: {machine}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="147"/>
+        <location filename="../../gui/wizard.py" line="149"/>
         <source>home PC</source>
         <translation>PC de casa</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="147"/>
+        <location filename="../../gui/wizard.py" line="149"/>
         <source>office PC</source>
         <translation>PC de oficina</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="209"/>
+        <location filename="../../gui/wizard.py" line="211"/>
         <source>Stop and close?</source>
         <translation>¿Detener y cerrar?</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="210"/>
+        <location filename="../../gui/wizard.py" line="212"/>
         <source>Switchover is still working. Stop and close?</source>
         <translation>Switchover sigue trabajando. ¿Detener y cerrar?</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="224"/>
+        <location filename="../../gui/wizard.py" line="226"/>
         <source>The step under way finishes first, so nothing is left half-removed. What is removed stays removed, and the rest of Kaspersky keeps working as before. Open Switchover again to finish.</source>
         <translation>Primero termina el paso en curso, para que nada quede a medio quitar. Lo quitado sigue quitado y el resto de Kaspersky funciona como antes. Abra Switchover de nuevo para terminar.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="227"/>
+        <location filename="../../gui/wizard.py" line="229"/>
         <source>Nothing has been changed on this computer.</source>
         <translation>No se ha cambiado nada en este equipo.</translation>
     </message>

@@ -98,6 +98,8 @@ def test_scan_page_controls_are_named(qtbot: QtBot, open_wizard) -> None:
     assert stage(wizard) is Stage.SCAN
     assert unnamed_controls(wizard) == []
     wizard.pages[Stage.SCAN].stop()
+    # until the stopped scan's thread has ended, closing would ask "Stop and close?" (slower on Windows)
+    qtbot.waitUntil(lambda: wizard.busy_page() is None, timeout=TIMEOUT_MS)
 
 
 def test_status_labels_are_words_not_colours(qtbot: QtBot, open_wizard) -> None:

@@ -108,6 +108,17 @@ def test_the_dashboard_is_one_file_with_charts_and_escapes_names(tmp_path: Path)
     assert "svg" in parsed.tags and "rect" in parsed.tags
     assert "script" not in parsed.tags and "img" not in parsed.tags and parsed.urls == []
     assert "&lt;script&gt;" in page
+    assert "scanned, not removed yet" in page  # outcomes in words on the dashboard
+    import re
+    import xml.etree.ElementTree as ET
+
+    charts = re.findall(r"<svg.*?</svg>", page, re.S)
+    assert len(charts) == 4
+    for chart in charts:  # well-formed SVG: each bar a rect, each count written beside it
+        tree = ET.fromstring(chart)  # noqa: S314 (our own output)
+        assert tree.findall("rect") and all(
+            t.text or t.find("title") is not None for t in tree.findall("text")
+        )
 
 
 def test_nothing_readable_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
