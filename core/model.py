@@ -89,6 +89,9 @@ class Evidence:
     name: str
     details: Mapping[str, str]
     rule: str  # the signature rule that matched, e.g. "kaspersky/kes#3"
+    # "high" when more than a name says whose it is (publisher, folder, bundle id, vendor key…);
+    # "name_only" for a driver, service or process known to be the vendor's by its name alone.
+    confidence: str = "high"
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -97,6 +100,7 @@ class Evidence:
             "name": self.name,
             "details": dict(self.details),
             "rule": self.rule,
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -133,6 +137,12 @@ class Product:
     evidence: tuple[Evidence, ...]
     state: Mapping[str, str] = field(default_factory=dict)
     leftover: bool = False
+    recognised: bool = True  # False: the vendor's software, known by vendor-level rules only
+
+    @property
+    def confidence(self) -> str:
+        """ "high" when any of its evidence is, else "name_only" (an orphaned driver known by name)."""
+        return "high" if any(e.confidence == "high" for e in self.evidence) else "name_only"
 
     @property
     def anchor(self) -> Evidence | None:
@@ -152,6 +162,8 @@ class Product:
             "scope": self.scope,
             "managed": self.managed,
             "leftover": self.leftover,
+            "recognised": self.recognised,
+            "confidence": self.confidence,
             "state": dict(self.state),
             "evidence": [e.to_json() for e in self.evidence],
         }

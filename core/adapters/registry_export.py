@@ -65,6 +65,16 @@ _ESCAPES = {"\\": "\\", '"': '"', "n": "\n", "r": "\r", "0": "\0"}
 # string with no closing quote is measured once, never backtracked over.
 _QUOTED_BODY = re.compile(r'(?:[^"\\]++|\\[\s\S])*+')
 _ESCAPE = re.compile(r"\\([\s\S])")
+# Hex data under a plain name, continuation lines joined: "name"=hex(2):41,00,... (or hex: for binary).
+_SIMPLE_HEX = re.compile(
+    r'"([^"\\\x00-\x1f\x7f]*)"[ \t]*=[ \t]*hex(?:\(([0-9A-Fa-f]{1,8})\))?:([0-9A-Fa-f, \t]*)'
+)
+# A value line with a plain name and a string (backslashes and quotes escaped, as regedit and Wine
+# write paths) or a dword, and no control character: read in one step.
+_SIMPLE_VALUE = re.compile(
+    r'[ \t]*"([^"\\\x00-\x1f\x7f]*)"[ \t]*=[ \t]*'
+    r'(?:"((?:[^"\\\x00-\x08\x0b-\x1f\x7f]|\\[\\"])*)"|dword:([0-9A-Fa-f]{1,8}))[ \t]*\r?'
+)
 
 
 @dataclass(frozen=True)
@@ -292,8 +302,22 @@ class _Parser:
         path: str | None = None  # the open key; None before the first key or under a skipped one
         deleted = False
         values: list[tuple[str, RegValue | None]] = []
-        while (line := self._next()) is not None:
+        simple = _SIMPLE_VALUE.fullmatch
+        for line in self.lines:
+            self.number += 1
             start = self.number
+            if type(line) is str and path is not None and (found := simple(line)) is not None:
+                # Most lines of a real export: a plain name with a string or a dword, nothing to
+                # unescape; read in one step. The text is bounded as _checked_text bounds it.
+                name, text, dword = found.groups()
+                if dword is not None:
+                    values.append((name, RegValue(REG_DWORD, int(dword, 16))))
+                    continue
+                if "\\" in text:
+                    text = _ESCAPE.sub(lambda m: m[1], text)  # only \\ and \" here
+                if len(text) <= MAX_VALUE_BYTES:
+                    values.append((name, RegValue(REG_SZ, text)))
+                    continue
             if isinstance(line, _TooLong):
                 head = line.head.strip()
                 if line.backslash and _needs_continuation(head + "\\"):
@@ -334,7 +358,13 @@ class _Parser:
             if path is None:
                 continue  # values of a skipped key, or before any key: the key's note covers them
             try:
-                values.append(self._value_line(stripped))
+                if (found := _SIMPLE_HEX.fullmatch(stripped)) is not None:
+                    name, kind, digits = found.groups()
+                    values.append(
+                        (name, self._typed(int(kind, 16) if kind else REG_BINARY, _hex_bytes(digits)))
+                    )
+                else:
+                    values.append(self._value_line(stripped))
             except _Skip as why:
                 self.note(f"{path} (line {start})", f"value skipped: {why}")
         if path is not None:
@@ -346,7 +376,8 @@ class _Parser:
         past MAX_LINE_CHARS: each line's length is counted as it is joined, and the rest skipped."""
         parts = [first[:-1].rstrip()]
         size = len(parts[0])
-        while (line := self._next()) is not None:
+        for line in self.lines:  # the lines after `first`, read from the same iterator as blocks()
+            self.number += 1
             if isinstance(line, _TooLong):
                 if line.backslash:
                     self._skip_continuation()

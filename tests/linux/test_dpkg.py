@@ -77,7 +77,7 @@ def test_a_removed_package_is_not_installed_but_its_config_is_a_leftover(
     root = dpkg_root(tmp_path / "machine")
     dpkg(root, "-i", str(debs["kesl"]))
     dpkg(root, "-r", "kesl")  # leaves the conffile: state "deinstall ok config-files"
-    assert "config-files" in (root / "var/lib/dpkg/status").read_text()
+    assert "config-files" in (root / "var/lib/dpkg/status").read_text(encoding="utf-8")
 
     code, document = scan_root(root, "linux")
 

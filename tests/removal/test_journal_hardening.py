@@ -57,7 +57,7 @@ def test_a_journal_that_is_a_link_is_refused_and_its_target_never_copied(tmp_pat
     with pytest.raises(JournalError, match="is a symbolic link"):
         journal.pending()
     assert (data / "journal.jsonl").is_symlink()  # left as it was, not replaced by a copy
-    assert secret.read_text() == "secret of another user\n"
+    assert secret.read_text(encoding="utf-8") == "secret of another user\n"
     assert not any("secret" in p.read_text(errors="replace") for p in data.iterdir() if not p.is_symlink())
 
 

@@ -41,7 +41,8 @@ def switchover(*args: str) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "core", *args],
         cwd=REPO,
         capture_output=True,
-        text=True,
+        encoding="utf-8",  # JSON is UTF-8 on every OS (docs/cli.md)
+        errors="replace",
         timeout=60,
         check=False,
     )
