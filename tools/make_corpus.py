@@ -720,7 +720,9 @@ def main() -> int:
         json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     # Git keeps no empty folder: list them, and tools/score_corpus.py makes them again to scan.
-    empty = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_dir() and not any(p.iterdir()))
+    empty = sorted(
+        p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_dir() and not any(p.iterdir())
+    )
     (out / EMPTY_FOLDERS).write_text("".join(f"{name}\n" for name in empty), encoding="utf-8")
     print(f"{len(corpus.planted)} planted, {len(corpus.decoys)} decoys in {out}")
     return 0
