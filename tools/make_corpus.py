@@ -33,7 +33,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from core.adapters.registry_export import (  # noqa: E402
+from core.detection.adapters.registry_export import (  # noqa: E402
     REG_DWORD,
     REG_EXPAND_SZ,
     REG_SZ,
@@ -466,8 +466,8 @@ def make_windows(out: Path, corpus: Corpus, work: Path) -> None:
 
 def wine_services_are_decoys(export: Path, corpus: Corpus) -> None:
     """Every service Wine itself registers is a real operating-system decoy."""
-    from core.adapters.registry import ExportView
-    from core.adapters.registry_export import read_export
+    from core.detection.adapters.registry import ExportView
+    from core.detection.adapters.registry_export import read_export
     from core.model import Notes
 
     view = ExportView([read_export(str(export), Notes())])

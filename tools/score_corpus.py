@@ -22,8 +22,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from core.detection.scan import scan  # noqa: E402
 from core.model import Target  # noqa: E402
-from core.scan import scan  # noqa: E402
 
 Item = tuple[str, str, str]  # kind, location, name (casefolded)
 
