@@ -56,10 +56,10 @@ if TYPE_CHECKING:
     from core.removal.journal import Journal, PendingRun
     from core.removal.plan import Plan, Step
     from core.removal.resume import Autostart
-    from core.removal.runner import Runner
     from core.removal.secrets import Secret
     from core.removal.subprocess_runner import Elevation
     from core.removal.verify import ProtectionProbe, Verification
+    from core.runner import Runner
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,11 @@ from collections.abc import Iterator
 from core.detection.adapters import dpkg, rpmdb, systemd
 from core.detection.adapters.rootfs import RootFS, machine_root
 from core.model import Kind, Notes, Observation, Target
-from core.removal.guard import PACKAGE_MANAGERS
+
+# Package managers at their system paths (usrmerge makes /bin and /usr/bin one folder).
+PACKAGE_MANAGERS = {
+    name: (f"/usr/bin/{name}", f"/bin/{name}") for name in ("apt-get", "dpkg", "dnf", "zypper", "rpm")
+}
 
 # Where software installed outside the package manager lives (FHS add-on packages keep
 # /opt/<vendor>/<product>, /var/opt/<vendor>/<product> and /etc/opt/<vendor>/<product>),
