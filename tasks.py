@@ -4,6 +4,10 @@
     python tasks.py run [ARGS...]   set up, then launch Switchover (the assistant; ARGS go to it)
     python tasks.py test [ARGS...]  set up, then run the linter, the type checker and the whole test
                                     suite (ARGS go to pytest)
+    python tasks.py package [TARGETS...]
+                                    set up, then build every artifact this OS can build into dist/
+                                    and print their paths (packaging/build.py: bundle, deb, tarball,
+                                    windows-bundle, installer, msi)
 
 Set-up makes a virtual environment in .venv and installs the project with its
 test tools into it; it is skipped when pyproject.toml has not changed since.
@@ -52,13 +56,19 @@ def test(args: list[str]) -> int:
     return tests or lint or types
 
 
+def package(args: list[str]) -> int:
+    return subprocess.call([str(PYTHON), str(ROOT / "packaging" / "build.py"), *args], cwd=ROOT)
+
+
+COMMANDS = {"run": run, "test": test, "package": package}
+
+
 def main() -> int:
-    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "test"):
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
         print(__doc__)
         return 2
     set_up()
-    command, args = sys.argv[1], sys.argv[2:]
-    return run(args) if command == "run" else test(args)
+    return COMMANDS[sys.argv[1]](sys.argv[2:])
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ def program_interpreter(executable: str | Path = "/proc/self/exe") -> Path | Non
             header = program.read(64)
             if header[:4] != b"\x7fELF" or header[4] != 2 or header[5] != 1:
                 return None
-            phoff, = struct.unpack_from("<Q", header, 32)
+            (phoff,) = struct.unpack_from("<Q", header, 32)
             phentsize, phnum = struct.unpack_from("<HH", header, 54)
             for index in range(phnum):
                 program.seek(phoff + index * phentsize)

@@ -3,10 +3,11 @@
 
     python packaging/build.py [--dist DIR] [--work DIR] [TARGET ...]
 
-TARGETs: bundle (the folder bundle for this OS), deb, tarball (Linux), windows-bundle, installer
-(NSIS, per user), msi (per machine). Without TARGETs: everything this OS can build; on Linux the
-Windows targets are built when a Windows interpreter under Wine is found (packaging/windows.py
-says where it looks). macOS's .app and .dmg are built by the GitHub Actions workflow.
+TARGETs: bundle (the folder bundle for this OS; on macOS also Switchover.app), deb, tarball (Linux),
+dmg (macOS), windows-bundle, installer (NSIS, per user), msi (per machine). Without TARGETs:
+everything this OS can build; on Linux the Windows targets are built when a Windows interpreter
+under Wine is found (packaging/windows.py says where it looks). The .app and .dmg are built on
+macOS only: the GitHub Actions workflow does so.
 `python3 tasks.py package` runs this with the project's virtual environment.
 """
 
@@ -25,6 +26,7 @@ import release
 import windows
 
 LINUX_TARGETS = ("bundle", "deb", "tarball")
+MACOS_TARGETS = ("bundle", "dmg")
 WINDOWS_TARGETS = ("windows-bundle", "installer", "msi")
 
 
@@ -41,6 +43,8 @@ def build_bundle(dist: Path, work: Path) -> Path:
 def default_targets() -> list[str]:
     if sys.platform == "win32":
         return list(WINDOWS_TARGETS)
+    if sys.platform == "darwin":
+        return list(MACOS_TARGETS)
     targets = list(LINUX_TARGETS) if sys.platform.startswith("linux") else ["bundle"]
     if windows.find_windows_python():
         targets += WINDOWS_TARGETS
@@ -63,9 +67,15 @@ def build(targets: list[str], dist: Path, work: Path) -> list[Path]:
         built.append(artifact)
         return artifact
 
-    needs_linux_bundle = {"bundle", "deb", "tarball"} & set(targets) and sys.platform != "win32"
-    if needs_linux_bundle:
-        bundle = step("bundle", lambda: build_bundle(dist / "linux", work))
+    needs_bundle = {"bundle", "deb", "tarball", "dmg"} & set(targets) and sys.platform != "win32"
+    if needs_bundle:
+        bundle = step(
+            "bundle", lambda: build_bundle(dist / ("macos" if sys.platform == "darwin" else "linux"), work)
+        )
+    if "dmg" in targets:
+        import macos
+
+        step("dmg", lambda: macos.build_dmg(bundle.with_name(f"{release.NAME}.app"), dist))
     if "deb" in targets:
         step("deb", lambda: linux.build_deb(bundle, dist, work))
     if "tarball" in targets:
@@ -86,10 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dist", type=Path, default=release.REPO / "dist")
     parser.add_argument("--work", type=Path, default=release.REPO / "build")
-    targets = ", ".join(LINUX_TARGETS + WINDOWS_TARGETS)
+    targets = ", ".join(dict.fromkeys(LINUX_TARGETS + MACOS_TARGETS + WINDOWS_TARGETS))
     parser.add_argument("targets", nargs="*", metavar="TARGET", help=targets)
     args = parser.parse_args(argv)
-    unknown = set(args.targets) - set(LINUX_TARGETS + WINDOWS_TARGETS)
+    unknown = set(args.targets) - set(LINUX_TARGETS + MACOS_TARGETS + WINDOWS_TARGETS)
     if unknown:
         parser.error(f"unknown targets: {', '.join(sorted(unknown))}")
     if not shutil.which("dpkg-deb") and {"deb", "tarball"} & set(args.targets or default_targets()):

@@ -26,11 +26,33 @@ COMMANDS = ("switchover", "switchover-cli")
 # (Qt's "X11 requirements" list; PyInstaller may also copy some of them into the bundle, but only
 # those the build machine happened to have).
 DEPENDS = (
-    "libc6", "libstdc++6", "libgcc-s1", "libglib2.0-0", "libegl1", "libgl1", "libfontconfig1",
-    "libfreetype6", "libdbus-1-3", "libx11-6", "libx11-xcb1", "libxcb1", "libxcb-cursor0",
-    "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1", "libxcb-randr0", "libxcb-render-util0",
-    "libxcb-render0", "libxcb-shape0", "libxcb-shm0", "libxcb-sync1", "libxcb-util1",
-    "libxcb-xfixes0", "libxcb-xkb1", "libxkbcommon0", "libxkbcommon-x11-0",
+    "libc6",
+    "libstdc++6",
+    "libgcc-s1",
+    "libglib2.0-0",
+    "libegl1",
+    "libgl1",
+    "libfontconfig1",
+    "libfreetype6",
+    "libdbus-1-3",
+    "libx11-6",
+    "libx11-xcb1",
+    "libxcb1",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-image0",
+    "libxcb-keysyms1",
+    "libxcb-randr0",
+    "libxcb-render-util0",
+    "libxcb-render0",
+    "libxcb-shape0",
+    "libxcb-shm0",
+    "libxcb-sync1",
+    "libxcb-util1",
+    "libxcb-xfixes0",
+    "libxcb-xkb1",
+    "libxkbcommon0",
+    "libxkbcommon-x11-0",
 )
 
 
@@ -124,7 +146,7 @@ def build_tarball(bundle: Path, dist: Path, work: Path) -> Path:
     share = work / "tarball" / "share"
     shutil.rmtree(share, ignore_errors=True)
     install_desktop_files(share)
-    with tarfile.open(tarball, "w:gz") as archive:
+    with tarfile.open(tarball, "w:gz", compresslevel=6) as archive:
         archive.add(bundle, arcname=top, filter=_root_owned)
         archive.add(share, arcname=f"{top}/share", filter=_root_owned)
     return tarball

@@ -176,6 +176,8 @@ def build_installer(bundle: Path, dist: Path, work: Path) -> Path:
         "VERSION": release.VERSION, "VERSION4": f"{major}.{minor}.{patch}.0", "SOURCE": str(bundle),
         "OUTFILE": str(installer), "ICON": str(icon), "COMPRESSOR": compressor,
     }  # fmt: skip
+    if signing_certificate():
+        defines["SIGN_COMMAND"] = f'"{sys.executable}" "{Path(__file__).with_name("sign_file.py")}"'
     done = subprocess.run(
         [makensis, "-V2", "-INPUTCHARSET", "UTF8", *(f"-D{key}={value}" for key, value in defines.items()),
          str(HERE / "switchover.nsi")],
@@ -206,14 +208,20 @@ def build_msi(bundle: Path, dist: Path, work: Path) -> Path:
     )  # fmt: skip
     (work / "files.wxs").write_text(listing.stdout, encoding="utf-8")
     major, minor, patch = release.numeric_version()
-    source = (HERE / "switchover.wxs.in").read_text(encoding="utf-8").format(
-        product_code="{" + str(uuid.uuid4()).upper() + "}",
-        upgrade_code=release.MSI_UPGRADE_CODE,
-        version=f"{major}.{minor}.{patch}",
-        name=quoteattr(release.NAME),
-        manufacturer=quoteattr(release.PUBLISHER),
-        icon=quoteattr(icon.name),
-        shortcut_guid="{" + str(uuid.uuid5(uuid.UUID(release.MSI_UPGRADE_CODE), "shortcut")).upper() + "}",
+    source = (
+        (HERE / "switchover.wxs.in")
+        .read_text(encoding="utf-8")
+        .format(
+            product_code="{" + str(uuid.uuid4()).upper() + "}",
+            upgrade_code=release.MSI_UPGRADE_CODE,
+            version=f"{major}.{minor}.{patch}",
+            name=quoteattr(release.NAME),
+            manufacturer=quoteattr(release.PUBLISHER),
+            icon=quoteattr(icon.name),
+            shortcut_guid="{"
+            + str(uuid.uuid5(uuid.UUID(release.MSI_UPGRADE_CODE), "shortcut")).upper()
+            + "}",
+        )
     )
     (work / "switchover.wxs").write_text(source, encoding="utf-8")
     msi = dist / f"Switchover-{release.VERSION}-x64.msi"

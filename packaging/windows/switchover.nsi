@@ -2,7 +2,7 @@
 ; %LOCALAPPDATA%\Programs\Switchover, with a Start-menu shortcut and an Apps & features entry.
 ; Silent with /S (the uninstaller too). Built by packaging/windows.py, which passes:
 ;   VERSION (core.__version__), VERSION4 (numeric a.b.c.0), SOURCE (the folder bundle),
-;   OUTFILE, ICON, COMPRESSOR (lzma).
+;   OUTFILE, ICON, COMPRESSOR (lzma), and SIGN_COMMAND when a certificate is configured.
 ; Debian's makensis builds a 32-bit stub unless told otherwise, which 64-bit-only Wine cannot run.
 Target amd64-unicode
 Unicode true
@@ -12,6 +12,11 @@ SetCompressor /SOLID ${COMPRESSOR}
 
 !define APP "Switchover"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\Switchover"
+
+!ifdef SIGN_COMMAND
+  ; The uninstaller is written at install time from a copy inside the installer: sign that copy.
+  !uninstfinalize '${SIGN_COMMAND} "%1" "${APP} uninstaller"'
+!endif
 
 Name "${APP}"
 OutFile "${OUTFILE}"
