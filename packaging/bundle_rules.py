@@ -120,9 +120,16 @@ def drop_orphan_libraries(
         else:
             for soname in needed(entry[1]):
                 pending.extend(by_name.get(soname.lower(), []))
-    kept = [entry for entry in binaries if entry[0] in reachable]
-    targets = {entry[0].replace("\\", "/") for entry in kept if entry[2] != "SYMLINK"}
-    return [entry for entry in kept if entry[2] != "SYMLINK" or link_target(entry) in targets]
+    return drop_dangling_links([entry for entry in binaries if entry[0] in reachable])
+
+
+def drop_dangling_links(entries: list[Entry], *others: list[Entry]) -> list[Entry]:
+    """Drop the SYMLINK entries (PyInstaller links Qt's libraries into the top folder, some in
+    `datas`) whose target is no longer collected in `entries` or `others`."""
+    targets = {
+        entry[0].replace("\\", "/") for toc in (entries, *others) for entry in toc if entry[2] != "SYMLINK"
+    }
+    return [entry for entry in entries if entry[2] != "SYMLINK" or link_target(entry) in targets]
 
 
 def link_target(entry: Entry) -> str:

@@ -88,6 +88,13 @@ def windows_path(path: Path) -> str:
 def build_bundle(python: WindowsPython, dist: Path, work: Path) -> Path:
     """The Windows folder bundle from build.spec, by the Windows interpreter; signed when a
     certificate is configured."""
+    probe = subprocess.run(
+        python.command("-c", "import PyInstaller"), env=python.env(), stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False,
+    )  # fmt: skip
+    if probe.returncode != 0:
+        raise SystemExit(f"{python.executable} has no PyInstaller: install the build extra into it "
+                         "(pip install pyinstaller, as Windows wheels)")  # fmt: skip
     command = python.command(
         "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR",
         "--distpath", windows_path(dist), "--workpath", windows_path(work / "pyinstaller-windows"),

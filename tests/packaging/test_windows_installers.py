@@ -79,7 +79,7 @@ def windows_artifacts(
     out = tmp_path_factory.mktemp("windows-package")
     env = {**signing_env, "SWITCHOVER_WINDOWS_PYTHON": str(python.executable)}
     bundle, installer, msi = build(["windows-bundle", "installer", "msi"], out / "dist", out / "work", env)
-    return {"bundle": bundle, "installer": installer, "msi": msi, "work": out / "work"}
+    return {"bundle": bundle, "installer": installer, "msi": msi}
 
 
 @pytest.fixture
@@ -127,7 +127,7 @@ def test_a_changed_byte_breaks_the_signature(
 
 def test_versions_and_sizes(windows_artifacts: dict[str, Path]) -> None:
     """The version resources come from core.__version__; the installer stays within its budget."""
-    version = "\0".join(__version__).encode("utf-16-le")
+    version = __version__.encode("utf-16-le")
     for exe in (windows_artifacts["installer"], windows_artifacts["bundle"] / "switchover-cli.exe"):
         data = exe.read_bytes()
         assert "ProductVersion".encode("utf-16-le") in data and version in data, exe.name
