@@ -46,11 +46,12 @@ def default_targets() -> list[str]:
     if sys.platform == "darwin":
         return list(MACOS_TARGETS)
     targets = list(LINUX_TARGETS) if sys.platform.startswith("linux") else ["bundle"]
-    if windows.find_windows_python():
+    python = windows.find_windows_python()
+    if python and windows.has_pyinstaller(python):
         targets += WINDOWS_TARGETS
     else:
-        print("No Windows interpreter under Wine: skipping the Windows artifacts "
-              "(see packaging/windows.py)", file=sys.stderr)  # fmt: skip
+        why = f"{python.executable} has no PyInstaller" if python else "no Windows interpreter under Wine"
+        print(f"{why}: skipping the Windows artifacts (see packaging/windows.py)", file=sys.stderr)
     return targets
 
 

@@ -78,6 +78,14 @@ def find_windows_python() -> WindowsPython | None:
     return WindowsPython(default) if default.exists() and shutil.which("wine") else None
 
 
+def has_pyinstaller(python: WindowsPython) -> bool:
+    probe = subprocess.run(
+        python.command("-c", "import PyInstaller"), env=python.env(), stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False,
+    )  # fmt: skip
+    return probe.returncode == 0
+
+
 def windows_path(path: Path) -> str:
     """A Unix path as the Windows interpreter under Wine sees it (drive Z: is the Unix root)."""
     if sys.platform == "win32":
@@ -88,11 +96,7 @@ def windows_path(path: Path) -> str:
 def build_bundle(python: WindowsPython, dist: Path, work: Path) -> Path:
     """The Windows folder bundle from build.spec, by the Windows interpreter; signed when a
     certificate is configured."""
-    probe = subprocess.run(
-        python.command("-c", "import PyInstaller"), env=python.env(), stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False,
-    )  # fmt: skip
-    if probe.returncode != 0:
+    if not has_pyinstaller(python):
         raise SystemExit(f"{python.executable} has no PyInstaller: install the build extra into it "
                          "(pip install pyinstaller, as Windows wheels)")  # fmt: skip
     command = python.command(
