@@ -197,16 +197,15 @@ def test_home_installer_installs_per_user_runs_and_uninstalls_silently(
 
 
 def installed_versions(prefix: WinePrefix) -> list[str]:
+    """DisplayVersion of every machine-wide Apps & features entry named Switchover."""
     done = prefix.run("reg", "query", rf"HKLM\{UNINSTALL_KEY}", "/s")
-    lines = done.stdout.splitlines()
-    versions = []
-    for index, line in enumerate(lines):
-        if line.split(None, 2)[:1] == ["DisplayName"] and line.split(None, 2)[2:] == ["Switchover"]:
-            block = lines[index - 20 : index + 20]
-            versions += [
-                entry.split(None, 2)[2] for entry in block if entry.split(None, 2)[:1] == ["DisplayVersion"]
-            ]
-    return versions
+    entries: list[dict[str, str]] = []
+    for line in done.stdout.splitlines():
+        if line.startswith("HKEY_"):
+            entries.append({})
+        elif entries and len(fields := line.split(None, 2)) == 3:
+            entries[-1][fields[0]] = fields[2].strip()
+    return [entry.get("DisplayVersion", "") for entry in entries if entry.get("DisplayName") == "Switchover"]
 
 
 def test_msi_installs_per_machine_upgrades_and_uninstalls_silently(
