@@ -9,11 +9,13 @@ message with "Copy details" (gui/errors.py).
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import time
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QEvent, QObject, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -70,14 +72,22 @@ def configure_logging() -> Path:
     return path
 
 
+# Qt's guess when its xcb plugin fails to load; the fatal message below names what is really missing.
+_QT_XCB_GUESS = "xcb-cursor0 or libxcb-cursor0 is needed"
+
+
 def route_qt_message(kind: QtMsgType, _context: object, message: str) -> None:
     """Qt's messages into the `qt` logger; a fatal one (Qt ends the process next) also says what to do."""
-    qt_log.log(_QT_LEVELS.get(kind, logging.INFO), message)
+    level = _QT_LEVELS.get(kind, logging.INFO)
+    qt_log.log(logging.DEBUG if _QT_XCB_GUESS in message else level, message)
     if kind == QtMsgType.QtFatalMsg:
-        sys.stderr.write(
-            "Switchover could not open its window. On Linux, the libxcb-cursor0 package is often missing.\n"
-            "The command line works without a window: switchover scan, switchover --help.\n"
-        )
+        from PySide6.QtCore import QLibraryInfo
+
+        from gui.platform_plugin import explain_failure
+
+        plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+        sys.stderr.write(explain_failure(message, plugins))
+        sys.stderr.flush()
 
 
 ICON_SIZES = (16, 32, 48, 64, 128, 256)
@@ -121,6 +131,21 @@ def build_window(demo: bool | str, log_file: Path | None = None):  # -> Switchov
     return SwitchoverWizard(machine, log_file=str(log_file) if log_file else None)
 
 
+class _QuitAfterFirstPaint(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            print(f"switchover: window shown {time.time():.6f}", flush=True)
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def quit_after_first_paint(window: QObject) -> None:
+    """SWITCHOVER_SMOKE_TEST=1: print when the window first paints, then quit normally (release smoke
+    tests and benchmarks/bench_bundle.py; a clean quit shows that shutting down is quiet too)."""
+    window.installEventFilter(_QuitAfterFirstPaint(window))
+
+
 def main(demo: bool | str = False) -> int:
     """Open the assistant; `demo` is True (the home PC) or a demo machine's name ("home", "office")."""
     log_file = configure_logging()
@@ -128,6 +153,8 @@ def main(demo: bool | str = False) -> int:
     app = create_application()
     log.info("Switchover %s starting (demo=%s)", __version__, demo)
     window = build_window(demo, log_file)
+    if os.environ.get("SWITCHOVER_SMOKE_TEST") == "1":
+        quit_after_first_paint(window)
     window.show()
     code = app.exec()
     from gui.workers import wait_for_workers
