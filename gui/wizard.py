@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QThread, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QShowEvent
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget, QWizard
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMenu, QWidget, QWizard
 
 from core.flow import Stage, can_go_back, resume_stage
 from gui.pages.flow_page import FlowPage
 from gui.pages.welcome import WelcomePage
 from gui.session import Machine, Session, demo_machine
 from gui.theme import fit_to_screen, mark_primary
+
+# Only for type hints, or imported where they are used: the first window needs none of them.
+if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger(__name__)
 
@@ -187,6 +192,9 @@ class SwitchoverWizard(QWizard):
         self.restart()
 
     def open_log(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         if self.log_file:
             QDesktopServices.openUrl(QUrl.fromLocalFile(self.log_file))
 
@@ -201,6 +209,8 @@ class SwitchoverWizard(QWizard):
         steps: the window closes when the worker's thread has ended, so the GUI thread never waits
         on a worker that may itself be waiting for the GUI thread.
         """
+        from PySide6.QtWidgets import QMessageBox
+
         page = self.busy_page()
         if page is None or self.closing:
             if page is None:
@@ -229,6 +239,8 @@ class SwitchoverWizard(QWizard):
         return self.tr("Nothing has been changed on this computer.")
 
     def close_answered(self, stop: bool) -> None:
+        from PySide6.QtCore import QThread
+
         page = self.busy_page()
         if not stop:
             return
@@ -250,6 +262,8 @@ class SwitchoverWizard(QWizard):
             thread.finished.connect(self.close_when_idle)
 
     def close_when_idle(self) -> None:
+        from PySide6.QtCore import QThread
+
         page = self.currentPage()
         if any(t.isRunning() for t in page.findChildren(QThread)):
             return
