@@ -117,13 +117,14 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def build_window(demo: bool | str, log_file: Path | None = None):  # -> SwitchoverWizard
-    from gui.session import demo_machine, real_machine
+    from gui.session import MachineChoice
     from gui.wizard import DEMO_DELAY_S, SwitchoverWizard
 
+    # Named, not made: the wizard makes the machine just after its first paint.
     if demo:
-        machine = demo_machine(demo if isinstance(demo, str) else "home", delay=DEMO_DELAY_S)
+        machine = MachineChoice(demo if isinstance(demo, str) else "home", delay=DEMO_DELAY_S)
     else:
-        machine = real_machine()
+        machine = MachineChoice()
     return SwitchoverWizard(machine, log_file=str(log_file) if log_file else None)
 
 
