@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
@@ -85,12 +84,17 @@ ICON_SIZES = (16, 32, 48, 64, 128, 256)
 
 def app_icon() -> QIcon:
     """The window icon from PNGs rendered from resources/icons/switchover.svg (PNG: no SVG plugin to load
-    at start-up). After editing the SVG, re-render them with QIcon(svg).pixmap(size).save(png)."""
+    at start-up). After editing the SVG, re-render them with QIcon(svg).pixmap(size).save(png).
+
+    The PNGs lie beside the resources.icons package, in a checkout as in the bundle; found through the
+    package's own file, not importlib.resources, whose imports (tempfile, zipfile) cost the first
+    window about 5 ms."""
+    import resources.icons
+
+    folder = Path(resources.icons.__file__).parent
     icon = QIcon()
-    folder = resources.files("resources.icons")
     for size in ICON_SIZES:
-        with resources.as_file(folder / f"switchover-{size}.png") as path:
-            icon.addFile(str(path))
+        icon.addFile(str(folder / f"switchover-{size}.png"))
     return icon
 
 

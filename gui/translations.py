@@ -9,7 +9,6 @@ core builds follow the same choice through `core_language()` (core/messages.py).
 from __future__ import annotations
 
 import os
-from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
@@ -50,6 +49,8 @@ def install_translators(app: QCoreApplication) -> list[QTranslator]:
     translators: list[QTranslator] = []
     lang = language()
     if lang != "en":
+        from importlib import resources
+
         from PySide6.QtCore import QLibraryInfo
 
         qt = QTranslator(app)
