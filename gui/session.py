@@ -1,10 +1,10 @@
 """What the assistant knows so far: the wizard's own state over core's removal session.
 
 One `Session` per wizard. The job itself (scan, plan, run, resume, verify, settle)
-is `core.session.RemovalSession`, which the command line drives too; this class
+is `core.assistant.session.RemovalSession`, which the command line drives too; this class
 adds only what the pages need besides (ticked checklist items, whether Back is
 still allowed, the person's answer about the ban) and the step order from
-`core.flow` through `flow_state()`. The machine is swapped whole for a demo one,
+`core.assistant.flow` through `flow_state()`. The machine is swapped whole for a demo one,
 so no page knows whether it is looking at a real computer. A window opens on a
 `MachineChoice` (its name only) and makes the machine just after its first paint.
 """
@@ -16,36 +16,36 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.flow import FlowState, RunStatus
+from core.assistant.flow import FlowState, RunStatus
 
 logger = logging.getLogger(__name__)
 
 # Only for type hints, or imported where they are used: the first window must not wait for the scan,
-# removal and verification code, nor for core.session and core.demo (about 25 ms).
+# removal and verification code, nor for core.assistant.session and .demo (about 25 ms).
 if TYPE_CHECKING:
-    from core.executor import RunReport
-    from core.journal import PendingRun
+    from core.assistant.session import Machine, RemovalSession
     from core.model import ScanResult
-    from core.plan import Plan, Step
-    from core.session import Machine, RemovalSession
-    from core.subprocess_runner import Elevation
-    from core.verify import Verification
+    from core.removal.executor import RunReport
+    from core.removal.journal import PendingRun
+    from core.removal.plan import Plan, Step
+    from core.removal.subprocess_runner import Elevation
+    from core.removal.verify import Verification
 
 __all__ = ["Machine", "MachineChoice", "Session", "demo_machine", "real_machine"]
 
 
 def __getattr__(name: str) -> object:
-    """`gui.session.Machine` is core.session's, loaded when first asked for."""
+    """`gui.session.Machine` is core.assistant.session's, loaded when first asked for."""
     if name == "Machine":
-        from core.session import Machine
+        from core.assistant.session import Machine
 
         return Machine
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def demo_machine(key: str, *, delay: float) -> Machine:
-    """A simulated machine ("home" or "office"), as core.session makes it."""
-    from core.session import demo_machine as simulated
+    """A simulated machine ("home" or "office"), as core.assistant.session makes it."""
+    from core.assistant.session import demo_machine as simulated
 
     return simulated(key, delay=delay)
 
@@ -53,8 +53,8 @@ def demo_machine(key: str, *, delay: float) -> Machine:
 def real_machine(elevation: Elevation | None = None) -> Machine:
     """This computer, as the window works on it: the platform's graphical elevation prompt (or
     `elevation`), and the assistant (no terminal) opening once after a restart to finish."""
-    from core.resume import self_command
-    from core.session import this_machine, window_elevation
+    from core.assistant.session import this_machine, window_elevation
+    from core.removal.resume import self_command
 
     return this_machine(
         elevation=elevation or window_elevation(), autostart_command=self_command(), terminal=False
@@ -75,7 +75,7 @@ class MachineChoice:
     @property
     def journal_path(self) -> Path:
         if self.demo is None:
-            from core.journal import default_journal_path
+            from core.removal.journal import default_journal_path
 
             return default_journal_path()
         from core.paths import demo_journal_path
@@ -87,7 +87,7 @@ class MachineChoice:
 
 
 def _removal_session(machine: Machine) -> RemovalSession:
-    from core.session import RemovalSession
+    from core.assistant.session import RemovalSession
     from gui.translations import core_language
 
     return RemovalSession(machine, language=core_language())
@@ -202,7 +202,7 @@ class Session:
         return self.removal.interrupted()
 
     def still_needed(self, step: Step) -> bool:
-        """Does a step that was cut off mid-way still need to run? (core.verify.still_needed)"""
+        """Does a step that was cut off mid-way still need to run? (core.removal.verify.still_needed)"""
         return self.removal.still_needed(step)
 
     def remember_us_person(self, value: bool | None) -> None:
@@ -216,14 +216,14 @@ class Session:
             logger.exception("could not save the answer; it is asked again next time")
 
     def require_scan(self) -> ScanResult:
-        """The scan, for pages that `core.flow` shows only after one."""
+        """The scan, for pages that `core.assistant.flow` shows only after one."""
         if self.scan is None:
-            raise RuntimeError("this stage needs a scan first (core.flow)")
+            raise RuntimeError("this stage needs a scan first (core.assistant.flow)")
         return self.scan
 
     def require_plan(self) -> Plan:
         if self.plan is None:
-            raise RuntimeError("this stage needs a removal plan first (core.flow)")
+            raise RuntimeError("this stage needs a removal plan first (core.assistant.flow)")
         return self.plan
 
     def record_run(self, report: RunReport) -> None:
