@@ -182,9 +182,25 @@ def _relaunch_as_administrator() -> int:
 def _print_plan(plan: Plan) -> None:
     print("The removal plan:")
     for number, step in enumerate(plan.steps, 1):
-        print(f"{number:2}. {step.title}" + (" (by hand)" if step.command is None else ""))
+        print(f"{number:2}. {step.title}{_how(step)}")
     for warning in plan.warnings:
         print(f"Note: {warning}")
+
+
+_ONLY_IF = {
+    "if_failed": "only if the step before fails",
+    "reboot_needed": "only if a restart is needed",
+    "leftovers_remain": "only if something is left",
+}
+
+
+def _how(step: Step) -> str:
+    """What the person should expect of a step: Switchover runs the check itself; the others it
+    asks about are by hand, and a step with a condition may not come at all."""
+    notes = [] if step.command is not None or step.kind == "verify" else ["by hand"]
+    if step.when is not None:
+        notes.append(_ONLY_IF[step.when.event])
+    return f" ({', '.join(notes)})" if notes else ""
 
 
 def _confirm_manual(step: Step, *, rescued: bool) -> bool:
