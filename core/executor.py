@@ -19,6 +19,7 @@ The journal keeps every message in English: it is a record for help desks.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -430,16 +431,27 @@ def _outcome(run: _Run, kind: InstallerKind, result: RunResult, step: Step) -> O
     )
 
 
-def default_guard(step: Step, argv: Sequence[str], plan: RunnablePlan) -> str | None:
-    """core.guard's verdict on the command as planned, Authenticode signature included."""
+def default_guard(
+    step: Step, argv: Sequence[str], plan: RunnablePlan, *, running: str | None = None
+) -> str | None:
+    """core.guard's verdict on the command as planned, Authenticode signature included.
+
+    `running` is the OS that starts the program (this one; the Wine tests say "windows")."""
     verdict = guard.check_program(
         argv,
         os=plan.os,  # type: ignore[arg-type]
         user_scope=step.scope == "user",
         signed_by_vendor=signed_by_kaspersky,
+        running=running,  # type: ignore[arg-type]
     )
     if not verdict.allowed:
         return verdict.reason
     if step.elevated and not verdict.elevated_allowed:
         return f"it must never run as administrator: {verdict.reason}"
+    if sys.platform == "win32" and guard.is_system_msiexec(argv[0]):
+        # The code came from an uninstall entry: Windows Installer's own HKLM records must agree, for a
+        # per-user step too (an elevated `remove` gives every child its administrator token).
+        from core.installer_records import live_refusal
+
+        return live_refusal(step.product_code or "", step.product, per_user=step.scope == "user")
     return None

@@ -32,10 +32,12 @@ open handle (fexecve), which neither CreateProcess nor sudo offers.
 
 from __future__ import annotations
 
+import ntpath
 import os as _os
 import posixpath
 import re
 import stat as _stat
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -54,8 +56,13 @@ _WINDOWS_MACHINE_FOLDERS = ("c:\\program files\\", "c:\\program files (x86)\\")
 _POSIX_MACHINE_FOLDERS = ("/opt/", "/usr/", "/library/")
 # Inside those, the folders Homebrew hands to the user who installed it.
 _POSIX_USER_OWNED_FOLDERS = ("/usr/local/", "/opt/homebrew/")
+# Places users can write: profiles (also by their 8.3 names, USERS~1 and DOCUME~1), AppData,
+# C:\ProgramData (users may create folders there) and C:\Windows\Temp, anything an %VARIABLE% would
+# expand to, network shares (UNC), and their POSIX counterparts.
 _USER_FOLDER = re.compile(
-    r"(^|[\\/])(users|documents and settings)[\\/]|appdata|^/home/|^/users/|^~|^/root/|^/tmp/|^/var/tmp/",
+    r"(^|[\\/])(users|documents and settings|users~\d+|docume~\d+|programdata)[\\/]"
+    r"|appdata|[\\/]windows[\\/]temp([\\/]|$)|%[^%\s]+%|^(\\\\|//)"
+    r"|^/home/|^/users/|^~|^/root/|^/tmp/|^/var/tmp/",
     re.IGNORECASE,
 )
 # Written for a shell, not for CreateProcess: `"C:\x.exe" & calc` splits into an `&` argument.
@@ -133,6 +140,20 @@ def check_command(argv: Sequence[str], *, os: OsName, user_scope: bool = False) 
     return Verdict(True, True, where)
 
 
+def running_os() -> OsName:
+    """The OS this process runs on: what a path means is decided here, never by a plan's text."""
+    if sys.platform == "win32":
+        return "windows"
+    return "macos" if sys.platform == "darwin" else "linux"
+
+
+def is_absolute_here(program: str, running: OsName) -> bool:
+    """Is `program` an absolute path on the running OS, so that starting it never searches PATH?"""
+    if running == "windows":
+        return bool(_DRIVE_PATH.match(program)) and ntpath.isabs(program)
+    return posixpath.isabs(program)
+
+
 def check_program(
     argv: Sequence[str],
     *,
@@ -141,14 +162,20 @@ def check_program(
     signed_by_vendor: SignedBy,
     lstat: Lstat = _os.lstat,
     readlink: ReadLink = _os.readlink,
+    running: OsName | None = None,
 ) -> Verdict:
     """`check_command`, then what the files say: on Windows the vendor's Authenticode signature on
     anything but msiexec; elsewhere that only root can change the program or the folders above it.
 
+    The plan's `os` must be the OS that runs (`running`, this one unless a test says otherwise):
+    on Linux `C:\\Windows\\System32\\msiexec.exe` is a relative file name that PATH would find.
     `signed_by_vendor(path)` is normally `core.authenticode.signed_by_kaspersky`;
     tests and the demo machine pass their own. `lstat` and `readlink` are the
     filesystem's (tests pass stand-ins that look into a folder of their own).
     """
+    running = running or running_os()
+    if os != running:
+        return _refuse(f"this plan is for {os} and this machine runs {running}: nothing of it runs here")
     verdict = check_command(argv, os=os, user_scope=user_scope)
     if not verdict.allowed:
         return verdict

@@ -25,8 +25,8 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,7 @@ Writer = Callable[[Path, bytes], None]
 # What each record type needs before `pending()` may rely on it: field -> type.
 _REQUIRED: dict[str, dict[str, type]] = {
     "run_started": {"plan": dict},
+    "child_started": {"step": str, "pid": int, "started": float},
     "step_started": {"step": str},
     "step_ended": {"step": str, "status": str},
     "run_ended": {"status": str},
@@ -99,7 +100,7 @@ class _FileLock:
                 raise JournalError(_link_refused(self.path)) from None
             raise
         deadline = time.monotonic() + self.timeout
-        while not _try_lock(fd):
+        while not try_lock(fd):
             if time.monotonic() > deadline:
                 os.close(fd)
                 raise JournalError(
@@ -114,7 +115,7 @@ class _FileLock:
     def __exit__(self, *exc: object) -> None:
         fd, self._fd = self._fd, -1
         try:
-            _unlock(fd)
+            unlock(fd)
         finally:
             os.close(fd)
 
@@ -122,7 +123,7 @@ class _FileLock:
 if sys.platform == "win32":
     import msvcrt
 
-    def _try_lock(fd: int) -> bool:
+    def try_lock(fd: int) -> bool:
         os.lseek(fd, 0, os.SEEK_SET)  # msvcrt locks bytes from the current position: always byte 0
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
@@ -130,21 +131,21 @@ if sys.platform == "win32":
             return False
         return True
 
-    def _unlock(fd: int) -> None:
+    def unlock(fd: int) -> None:
         os.lseek(fd, 0, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
 else:
     import fcntl
 
-    def _try_lock(fd: int) -> bool:
+    def try_lock(fd: int) -> bool:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             return False
         return True
 
-    def _unlock(fd: int) -> None:
+    def unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
@@ -155,8 +156,70 @@ def _link_refused(path: Path) -> str:
     )
 
 
+def trust_refusal(path: Path) -> str | None:
+    """Why the journal at `path` may have been written by someone else, or None.
+
+    The journal tells a resumed run what was done; one planted by another user (in a data folder
+    anyone can write, through a link, or handed over) would steer it. On POSIX the journal and its
+    folder must belong to the effective user and be writable by no group or other user, the journal
+    must have no second hard link, and no link on the way to the folder may belong to anyone but root
+    or the user (the system's own links, macOS' /var -> /private/var, are root's). On Windows, where
+    ownership lives in ACLs, links and junctions are refused.
+    """
+    folder = path.parent
+    for place in _ancestors(folder):
+        try:
+            info = os.lstat(place)
+        except FileNotFoundError:
+            return None  # nothing written yet: the folder is made by this user (core.paths)
+        except OSError as error:
+            return f"{place} cannot be checked ({error.strerror or error})"
+        if stat.S_ISLNK(info.st_mode) or _is_junction(place):
+            if place == folder or sys.platform == "win32":
+                return f"{place} is a link: Switchover's data folder is used only as a plain folder"
+            if info.st_uid not in (0, os.geteuid()):
+                return f"{place} is a link of uid {info.st_uid}: someone else decides where it leads"
+    for place in (folder, path):
+        try:
+            info = os.lstat(place)
+        except FileNotFoundError:
+            continue
+        if stat.S_ISLNK(info.st_mode):
+            return _link_refused(place)
+        if sys.platform == "win32":
+            continue
+        if info.st_uid != os.geteuid():
+            return f"{place} belongs to uid {info.st_uid}, not to this user (uid {os.geteuid()})"
+        if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            who = "everyone" if info.st_mode & stat.S_IWOTH else "its group"
+            return f"{place} is writable by {who}: another user could have written the journal"
+        if place == path and info.st_nlink > 1:
+            return f"{place} has another hard link: it may be someone else's file"
+    return None
+
+
+def _ancestors(folder: Path) -> list[Path]:
+    absolute = Path(os.path.abspath(folder))
+    return [*reversed(absolute.parents), absolute]
+
+
+def _is_junction(path: Path) -> bool:
+    isjunction = getattr(os.path, "isjunction", None)  # Python 3.12; a junction is Windows' folder link
+    return bool(isjunction and isjunction(path))
+
+
 def default_journal_path() -> Path:
     return data_dir() / "journal.jsonl"
+
+
+@dataclass(frozen=True)
+class Child:
+    """An uninstaller a step started: its PID and start time (seconds since the epoch, as psutil gives),
+    which together tell it from a later process that got the same PID."""
+
+    step: str
+    pid: int
+    started: float
 
 
 @dataclass(frozen=True)
@@ -169,6 +232,13 @@ class PendingRun:
     finished: Mapping[str, str]  # step id -> the status it ended with
     interrupted: tuple[str, ...]  # steps started and never ended: re-check them by rescanning
     ended_status: str | None  # None after a crash; "reboot_needed" when waiting for the restart
+    children: tuple[Child, ...] = ()  # what the interrupted steps started: it may still be running
+
+    def outside(self, step_ids: Collection[str]) -> PendingRun:
+        """This run without the outcomes of `step_ids` (the fresh plan's commands: their products are still
+        there, so they run again, whatever the journal says of them)."""
+        kept = {step: status for step, status in self.finished.items() if step not in step_ids}
+        return replace(self, finished=kept)
 
     def describe(self) -> str:
         """What happened, in a sentence a person understands."""
@@ -195,6 +265,15 @@ class Journal:
         self._now = now
         self._lock_timeout = lock_timeout
 
+    def check_trusted(self) -> None:
+        """Raise JournalError when the journal or its folder may be someone else's (`trust_refusal`)."""
+        refusal = trust_refusal(self.path)
+        if refusal:
+            raise JournalError(
+                f"{refusal}. Nothing was done: a journal written by someone else could steer the removal. "
+                "Make the folder your own and private (or delete it), then try again."
+            )
+
     def open_run(self, plan_document: Mapping[str, Any]) -> str:
         """Start a run: its first record holds the whole plan. Raises JournalError before anything runs."""
         run_id = uuid.uuid4().hex
@@ -204,6 +283,24 @@ class Journal:
     def record(self, run_id: str, type_: str, **fields: Any) -> None:
         """Append one record (`step_started`, `step_ended`, `run_ended`, `resumed`, `verified`)."""
         self._append({"type": type_, "run": run_id, **fields})
+
+    def record_child(self, pid: int, started: float) -> None:
+        """Record that the step last started in the journal has started its program (a runner's
+        `on_start`): a resume after Switchover was killed waits for it instead of starting the step again
+        beside it. The step is the journal's last `step_started`, whichever Journal object wrote it."""
+        started_steps = [r for r in self.records() if r["type"] == "step_started"]
+        if not started_steps:
+            return
+        last = started_steps[-1]
+        self._append(
+            {
+                "type": "child_started",
+                "run": last["run"],
+                "step": last["step"],
+                "pid": pid,
+                "started": float(started),
+            }
+        )
 
     def records(self) -> list[dict[str, Any]]:
         """Every readable record. A damaged line (a disk that lied about fsync, an edit by hand) is
@@ -251,13 +348,17 @@ class Journal:
                 return None  # the latest run is complete; older ones were superseded by it
             finished: dict[str, str] = {}
             started: list[str] = []
+            children: list[Child] = []
             for r in records:
                 if r["type"] == "step_started":
                     started.append(r["step"])
                 elif r["type"] == "step_ended":
                     finished[r["step"]] = r["status"]
+                elif r["type"] == "child_started":
+                    children.append(Child(r["step"], r["pid"], r["started"]))
             interrupted = tuple(s for s in dict.fromkeys(started) if s not in finished)
-            return PendingRun(run_id, start["plan"], start["at"], finished, interrupted, status)
+            left = tuple(c for c in children if c.step in interrupted)
+            return PendingRun(run_id, start["plan"], start["at"], finished, interrupted, status, left)
         return None
 
     def _append(self, record: dict[str, Any]) -> None:
@@ -268,12 +369,23 @@ class Journal:
             # Held across read, rewrite and rename: two writers (the GUI and the command line) would
             # otherwise each rewrite the file without the other's record.
             with _FileLock(self.path.with_name(f".{self.path.name}.lock"), self._lock_timeout):
+                self._remove_crashed_writes()
                 self._write(self.path, self._read() + line.encode("utf-8"))
         except OSError as error:
             raise JournalError(
                 f"cannot write the journal {self.path} ({error.strerror or error}); "
                 "nothing more was removed. Free disk space or fix the folder permissions, then try again."
             ) from None
+
+    def _remove_crashed_writes(self) -> None:
+        """Temporary files a crash left between write and rename (`atomic_write`'s names). Under the lock
+        no writer is between the two, so each one found is a leftover (unlink takes a link, not its target)
+        """
+        for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            try:
+                leftover.unlink()
+            except OSError as error:
+                log.warning("%s: cannot remove a temporary journal left by a crash (%s)", leftover, error)
 
     def _read(self) -> bytes:
         """The journal's bytes (empty when there is none); never through a link, never from a FIFO."""

@@ -14,8 +14,10 @@ Grouping, in the order a person would reason about it:
 
 from __future__ import annotations
 
+import zlib
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.model import ANCHOR_KINDS, Evidence, Kind, Observation, Product
 from core.product_code import PRODUCT_CODE
@@ -48,6 +50,7 @@ class _Hit:
             name=self.obs.name,
             details=dict(self.obs.attributes),
             rule=self.rule.id,
+            confidence=self.rule.confidence(self.obs),
         )
 
 
@@ -68,17 +71,37 @@ def match_observations(observations: Iterable[Observation], signatures: Signatur
     leftovers = _attach_components([h for h in ours if not _is_anchor(h, installed)], installed)
     managed_vendors = {g.family.vendor.id for g in [*installed, *leftovers] if g.family.marks_managed}
     return MatchedProducts(
-        products=tuple(_product(g, managed_vendors) for g in installed),
+        products=_unique_ids([_product(g, managed_vendors) for g in installed]),
         leftovers=tuple(_product(g, managed_vendors) for g in leftovers),
         other_security_software=tuple(_product(g, set()) for g in _group_by_family(others)),
     )
+
+
+def product_id(family: Family, key: str) -> str:
+    """`vendor:family:key`, the id plans and journals refer to (docs/cli.md)."""
+    return f"{family.vendor.id}:{family.id}:{key}"
+
+
+def _unique_ids(products: list[Product]) -> tuple[Product, ...]:
+    """Ids stay unique when two products share a key (one key name in two hives, one bundle id in two
+    folders): each of those gets a suffix made from its own location, so it never depends on the others."""
+    counts = Counter(p.id for p in products)
+    return tuple(
+        p if counts[p.id] == 1 else replace(p, id=f"{p.id}#{_short_hash(p.evidence[0].location)}")
+        for p in products
+    )
+
+
+def _short_hash(text: str) -> str:
+    return f"{zlib.crc32(text.casefold().encode('utf-8')):08x}"
 
 
 def _group_anchors(anchors: list[_Hit]) -> list[_Group]:
     """One group per installed product; the same product seen in several places is merged."""
     groups: dict[tuple[str, ...], _Group] = {}
     for hit in anchors:
-        groups.setdefault(_identity(hit), _Group(hit.family, [])).hits.append(hit)
+        which, key, *where = _identity(hit)
+        groups.setdefault((which, key.casefold(), *where), _Group(hit.family, [])).hits.append(hit)
     return list(groups.values())
 
 
@@ -101,16 +124,27 @@ def _is_anchor(hit: _Hit, installed: list[_Group]) -> bool:
 
 
 def _identity(hit: _Hit) -> tuple[str, ...]:
-    attrs = hit.obs.attributes
-    code = attrs.get("ProductCode") or _guid_in(hit.obs.location)
+    """What makes an installed product itself: its ProductCode, else its uninstall key name, package
+    name or bundle id. The first part says which, the second is the key the product id ends with."""
+    obs = hit.obs
+    code = obs.attributes.get("ProductCode") or _guid_in(obs.location)
     if code:
         return ("code", code.upper())
-    version = attrs.get("DisplayVersion") or attrs.get("Version") or ""
-    return ("name", hit.family.id, hit.obs.name.strip().casefold(), version, hit.obs.scope)
+    if obs.kind is Kind.UNINSTALL_ENTRY:
+        return ("key", _key_name(obs.location), obs.scope)
+    if obs.kind is Kind.PACKAGE:
+        return ("package", obs.name.strip(), obs.attributes.get("manager", ""))
+    if obs.kind is Kind.APP_BUNDLE:
+        return ("bundle", obs.name.strip(), obs.location)
+    return ("family", hit.family.id)  # receipts stand in for their family's one product
+
+
+def _key_name(location: str) -> str:
+    return location.rstrip("\\").rsplit("\\", 1)[-1]
 
 
 def _guid_in(location: str) -> str | None:
-    tail = location.rstrip("\\").rsplit("\\", 1)[-1]
+    tail = _key_name(location)
     return tail if PRODUCT_CODE.fullmatch(tail) else None
 
 
@@ -156,7 +190,7 @@ def _product(group: _Group, managed_vendors: set[str]) -> Product:
                 state.setdefault(attr, hit.obs.attributes[attr])
     key = _identity(lead)[1] if anchor else "leftover"
     return Product(
-        id=f"{family.vendor.id}:{family.id}:{key}",
+        id=product_id(family, key),
         name=name,
         family=family.id,
         family_name=family.name,
@@ -169,6 +203,7 @@ def _product(group: _Group, managed_vendors: set[str]) -> Product:
         evidence=tuple(h.evidence() for h in group.hits),
         state=state,
         leftover=group.leftover,
+        recognised=family.recognised,
     )
 
 

@@ -72,6 +72,15 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Gap:
+    """A part of the machine the input could not show, so "nothing found" there proves nothing."""
+
+    what: str  # what is missing, in plain words ("the 32-bit Uninstall key")
+    location: str  # where it was looked for (a key path, a file, the input)
+    why: str  # why it is missing ("not in the exports", "cut off", "not a regular file")
+
+
+@dataclass(frozen=True)
 class Evidence:
     """An observation that a signature rule matched, as it is reported."""
 
@@ -80,6 +89,9 @@ class Evidence:
     name: str
     details: Mapping[str, str]
     rule: str  # the signature rule that matched, e.g. "kaspersky/kes#3"
+    # "high" when more than a name says whose it is (publisher, folder, bundle id, vendor key…);
+    # "name_only" for a driver, service or process known to be the vendor's by its name alone.
+    confidence: str = "high"
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -88,6 +100,7 @@ class Evidence:
             "name": self.name,
             "details": dict(self.details),
             "rule": self.rule,
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -124,6 +137,12 @@ class Product:
     evidence: tuple[Evidence, ...]
     state: Mapping[str, str] = field(default_factory=dict)
     leftover: bool = False
+    recognised: bool = True  # False: the vendor's software, known by vendor-level rules only
+
+    @property
+    def confidence(self) -> str:
+        """ "high" when any of its evidence is, else "name_only" (an orphaned driver known by name)."""
+        return "high" if any(e.confidence == "high" for e in self.evidence) else "name_only"
 
     @property
     def anchor(self) -> Evidence | None:
@@ -143,6 +162,8 @@ class Product:
             "scope": self.scope,
             "managed": self.managed,
             "leftover": self.leftover,
+            "recognised": self.recognised,
+            "confidence": self.confidence,
             "state": dict(self.state),
             "evidence": [e.to_json() for e in self.evidence],
         }
@@ -204,9 +225,15 @@ class ScanResult:
     other_security_software: tuple[Product, ...]
     notes: tuple[Note, ...] = ()
     hostname: str | None = None
+    gaps: tuple[Gap, ...] = ()  # what the input could not show (empty: it shows the whole machine)
     os_version: str | None = None
 
     SCHEMA = "switchover.scan/1"
+
+    @property
+    def complete(self) -> bool:
+        """Could the input show the whole machine? A live scan can; some offline inputs cannot."""
+        return not self.gaps
 
     @property
     def kaspersky(self) -> tuple[Product, ...]:
@@ -245,6 +272,10 @@ class ScanResult:
             "leftovers": [p.to_json() for p in self.leftovers],
             "other_security_software": [p.to_json() for p in self.other_security_software],
             "notes": [{"location": n.location, "message": n.message} for n in self.notes],
+            "coverage": {
+                "complete": self.complete,
+                "missing": [{"what": g.what, "location": g.location, "why": g.why} for g in self.gaps],
+            },
         }
 
 
@@ -314,7 +345,8 @@ class Protection:
 
 
 class Notes(list[Note]):
-    """Where adapters record what they skipped, so a bad input never stops a scan silently.
+    """Where adapters record what they skipped, so a bad input never stops a scan silently, and (`gaps`)
+    the parts of the machine the input could not show at all.
 
     `machine` holds what the data says about the machine itself (`hostname`, `os_version`), so an
     offline scan names the machine it came from.
@@ -323,9 +355,13 @@ class Notes(list[Note]):
     def __init__(self) -> None:
         super().__init__()
         self.machine: dict[str, str] = {}
+        self.gaps: list[Gap] = []
 
     def skip(self, location: str, message: str) -> None:
         self.append(Note(location, message))
+
+    def gap(self, what: str, location: str, why: str) -> None:
+        self.gaps.append(Gap(what, location, why))
 
 
 class InputError(Exception):

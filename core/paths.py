@@ -18,5 +18,5 @@ def data_dir() -> Path:
         folder = Path.home() / "Library" / "Application Support" / "Switchover"
     else:
         folder = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "switchover"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # private: the journal steers a resumed run
     return folder

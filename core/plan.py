@@ -56,23 +56,22 @@ BUILDERS: dict[OsName, Builder] = {
 
 
 def resume_plan(journaled: Plan, fresh: Plan, *, settled: Collection[str]) -> Plan:
-    """The plan that finishes an interrupted run: the journal's steps, with commands from a fresh plan.
+    """The plan that finishes an interrupted run: the fresh plan, after the journal's settled records.
 
     The journal lives in the user's data folder, which the user (or malware running as the
-    user) can write, while the resumed run may be elevated: so no command is ever taken from
-    it. Each step keeps its place; its command comes from a plan made now from a fresh scan.
-    A step that ended or was cut off (`settled`) and that the fresh plan no longer has keeps
-    its record but runs nothing; any other step the fresh plan lacks is dropped, since its
-    product is gone.
+    user) can write, while the resumed run may be elevated: so neither a command nor the order
+    is ever taken from it. The steps, their commands, their order and the checks to confirm are
+    those of a plan made now from a fresh scan. A step that ended or was cut off (`settled`) and
+    that the fresh plan no longer has (its product is gone) keeps its record first, running
+    nothing; any other step the fresh plan lacks is dropped.
     """
-    now_planned = {step.id: step for step in fresh.steps}
-    steps = []
-    for step in journaled.steps:
-        if step.id in now_planned:
-            steps.append(now_planned[step.id])
-        elif step.id in settled:
-            steps.append(replace(step, command=None, elevated=False))
-    return replace(journaled, steps=tuple(steps))
+    now_planned = {step.id for step in fresh.steps}
+    records = tuple(
+        replace(step, command=None, elevated=False)
+        for step in journaled.steps
+        if step.id in settled and step.id not in now_planned
+    )
+    return replace(journaled, steps=records + fresh.steps)
 
 
 def plan_removal(

@@ -78,13 +78,17 @@ def _msi_step(product: Product, code: str, user_scope: bool, context: Context) -
     # `/x` uninstalls, whatever `/I` the entry holds; `/qn` no UI, `/norestart` leaves the restart to
     # the plan's own step, `/l*v` a verbose log (learn.microsoft.com/windows-server/administration/
     # windows-commands/msiexec).
-    log = MSI_LOG.format(name=code.strip("{}"))
     command = [MSIEXEC, "/x", code]
     if context.silent:
         command += ["/qn", "/norestart"]
-    command += ["/l*v", log]
-    if needs_password(product):
-        command += MSI_PASSWORD_PROPERTIES.get(product.family, ())
+    passwords = MSI_PASSWORD_PROPERTIES.get(product.family, ()) if needs_password(product) else ()
+    log = None
+    if not passwords:
+        # A verbose log dumps every property, the password with them (Wine's msiexec wrote
+        # "Property(S): KLPASSWD = ..."; Windows does unless the package hides it): none then.
+        log = MSI_LOG.format(name=code.strip("{}"))
+        command += ["/l*v", log]
+    command += passwords
     return Step(
         id=f"uninstall:{product.id}",
         phase="remove",

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from core.journal import atomic_write
 from core.model import OsName
 
 ENTRY_NAME = "switchover-resume"
@@ -72,9 +73,7 @@ class XdgAutostart:
             f"Terminal={'true' if terminal else 'false'}\n"
             "X-GNOME-Autostart-enabled=true\n"
         )
-        temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, self.path)
+        atomic_write(self.path, text.encode("utf-8"))  # a new, randomly named file: it follows no link
 
     def unregister(self) -> None:
         self.path.unlink(missing_ok=True)
@@ -144,9 +143,7 @@ class MacLaunchAgent:
     def register(self, argv: Sequence[str], *, terminal: bool = True) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         document = {"Label": LAUNCH_AGENT_LABEL, "ProgramArguments": list(argv), "RunAtLoad": True}
-        temporary = self.path.with_suffix(".tmp")
-        temporary.write_bytes(plistlib.dumps(document))
-        os.replace(temporary, self.path)
+        atomic_write(self.path, plistlib.dumps(document))
 
     def unregister(self) -> None:
         self.path.unlink(missing_ok=True)

@@ -67,4 +67,5 @@ def scan(
         notes=tuple(notes),
         hostname=socket.gethostname() if target.live else notes.machine.get("hostname") or target.hostname,
         os_version=notes.machine.get("os_version"),
+        gaps=tuple(notes.gaps),
     )

@@ -46,7 +46,8 @@ def read_password(
     elif env:
         if env not in os.environ:
             raise InputError(f"--password-env {env}: no such environment variable")
-        value = os.environ[env]
+        # Taken out as it is read: every uninstaller inherits this environment, and would get it.
+        value = os.environ.pop(env)
     elif prompt:
         value = prompt("Uninstall password: ")
     else:

@@ -131,7 +131,7 @@ def this_machine(
     the window passes `window_elevation()`. A start-up entry is only ever made on a live target.
     """
     from core.adapters.linux import package_managers
-    from core.journal import default_journal_path
+    from core.journal import Journal, default_journal_path
     from core.resume import autostart_for, resume_command
     from core.scan import live_target, observe_machine
     from core.subprocess_runner import SubprocessRunner, platform_elevation
@@ -141,7 +141,10 @@ def this_machine(
     return Machine(
         target=target,
         observe=observe_machine,
-        runner=SubprocessRunner(elevation=elevation or platform_elevation()),
+        # each uninstaller started is journaled: a resume after a crash waits for one still running
+        runner=SubprocessRunner(
+            elevation=elevation or platform_elevation(), on_start=Journal(default_journal_path()).record_child
+        ),
         protection=probe_protection,
         journal_path=default_journal_path(),
         restarted_since=_booted_after,
@@ -234,10 +237,10 @@ class RemovalSession:
         (see `resume_plan`). A plan that cannot be read closes the run and raises UnreadableRun.
         Raises JournalError when the journal itself cannot be read.
         """
-        from core.plan import Plan
-
         if not self.machine.journal_path.exists():
             return None  # nothing was ever removed here
+        from core.plan import Plan  # only now: the first window opens without the plan code
+
         journal = self.journal()
         pending = journal.pending()
         if pending is None:
@@ -280,6 +283,9 @@ class RemovalSession:
         journaled = Plan.from_json(pending.plan)
         fresh = self.make_plan(self.scan(), silent=journaled.mode == "silent")
         self.plan = resume_plan(journaled, fresh, settled={*pending.finished, *pending.interrupted})
+        # A removal the journal calls done whose product the fresh scan still finds runs again (issue 9 #8):
+        # the journal's outcomes count for the person's own confirmations and for what is gone.
+        self.resuming = pending.outside({s.id for s in fresh.steps if s.command})
         return self.plan
 
     def plan_to_run(self) -> Plan:
@@ -287,6 +293,11 @@ class RemovalSession:
         (which blocks like a scan). Made once per run, so a face can ask first (is a password needed?)."""
         if self._prepared is None:
             if self.resuming is not None:
+                # an uninstaller a killed run left running finishes first (bounded): the fresh scan must
+                # see what it did, and its step must never start twice at once (issue 9 #9)
+                from core.children import wait_for_children
+
+                wait_for_children(self.resuming.children)
                 self._prepared = self.resume_plan(self.resuming)
             elif self.plan is not None:
                 self._prepared = self.plan
@@ -321,8 +332,8 @@ class RemovalSession:
         """
         from core.executor import execute_plan
 
-        pending = self.resuming
         plan = self.plan_to_run()
+        pending = self.resuming  # after plan_to_run: a resume narrows it to what the fresh plan lacks
         if only is not None:
             plan = _only(plan, only)
         self._register_autostart()

@@ -11,13 +11,14 @@ the filesystem's root), never in whatever folder Switchover was started from.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import stat
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import IO, Protocol
 
@@ -28,6 +29,8 @@ from core.guard import is_system_msiexec
 from core.runner import RunResult
 from core.secrets import scrub
 from core.windows_cmdline import msiexec_command_line
+
+log = logging.getLogger(__name__)
 
 TAIL_LINES = 40
 TAIL_BYTES = 64 * 1024  # what is kept of the output, however much a program prints
@@ -89,6 +92,14 @@ class Pkexec:
 
     def wrap(self, argv: Sequence[str]) -> list[str]:
         return [self.pkexec, *argv]
+
+    def refusal(self, exit_code: int) -> str | None:
+        """pkexec's own answer when the person did not grant the rights (it then started nothing)."""
+        if exit_code == 126:
+            return "administrator rights were refused (the polkit dialog was dismissed); nothing was run"
+        if exit_code == 127:
+            return "administrator rights were refused (polkit did not authorise it); nothing was run"
+        return None
 
 
 @dataclass(frozen=True)
@@ -194,7 +205,9 @@ def platform_elevation() -> Elevation:
         return AlreadyElevated()
     if sys.platform == "darwin":
         return MacAdministratorPrompt()
-    if sys.stdin.isatty() and _is_program(SYSTEM_SUDO):
+    from core.console import stdin_is_console
+
+    if stdin_is_console() and _is_program(SYSTEM_SUDO):
         return Sudo()
     return Pkexec()
 
@@ -221,7 +234,11 @@ class SubprocessRunner:
         elevation: Elevation | None = None,
         env: Mapping[str, str] | None = None,
         poll_s: float = 0.1,
+        on_start: Callable[[int, float], None] | None = None,
     ) -> None:
+        """`on_start(pid, start_time)` hears of every program started (the journal records it, so that a
+        resume after a crash waits for an uninstaller still running)."""
+        self._on_start = on_start
         self._elevation = elevation
         self._env = dict(env) if env is not None else None
         self._poll_s = poll_s
@@ -239,6 +256,12 @@ class SubprocessRunner:
         secrets: Sequence[str] = (),
     ) -> RunResult:
         command = list(argv)
+        from core.guard import is_absolute_here, running_os
+
+        if not command or not is_absolute_here(command[0], running_os()):
+            # Popen would search PATH for a bare name (and on Linux `C:\\...\\msiexec.exe` is one).
+            program = command[0] if command else ""
+            return RunResult(None, error=f"{program!r} is not an absolute path here; it was not started")
         if elevated:
             error = self._acquire()
             if error:
@@ -256,6 +279,8 @@ class SubprocessRunner:
             )
         except OSError as error:
             return RunResult(None, error=f"{argv[0]}: could not start ({error.strerror or error})")
+        if self._on_start is not None:
+            _report_start(process, self._on_start)
         tail = _Tail(TAIL_BYTES)
         reader = threading.Thread(target=_read_output, args=(process.stdout, tail), daemon=True)
         reader.start()
@@ -278,6 +303,10 @@ class SubprocessRunner:
         output = tail.text(secrets)
         if cancelled or timed_out:
             return RunResult(None, timed_out=timed_out, cancelled=cancelled, output_tail=output)
+        refused = getattr(self._elevation, "refusal", None) if elevated else None
+        refusal = refused(process.returncode) if refused is not None else None
+        if refusal:
+            return RunResult(None, error=refusal, output_tail=output)
         return RunResult(process.returncode, output_tail=output)
 
     def _acquire(self) -> str | None:
@@ -289,6 +318,17 @@ class SubprocessRunner:
                 else:
                     self._elevation_error = self._elevation.acquire()
             return self._elevation_error
+
+
+def _report_start(process: subprocess.Popen[bytes], on_start: Callable[[int, float], None]) -> None:
+    try:
+        started = psutil.Process(process.pid).create_time()
+    except psutil.Error:  # already gone: nothing is left to wait for
+        return
+    try:
+        on_start(process.pid, started)
+    except Exception:  # a record that cannot be written must not orphan the child: it is waited for here
+        log.warning("could not record the start of PID %d", process.pid, exc_info=True)
 
 
 class _Tail:

@@ -57,6 +57,9 @@ class DocumentKind:
 
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024  # today's catalog is ~60 kB; anything near this bound is not ours
 MAX_SIGNATURE_BYTES = 1024
+# Every string (and key) of a document: today's longest is ~300 characters. Bounded so that a signed but
+# hostile or broken document cannot fill a label, a log line or memory with one value.
+MAX_STRING_CHARS = 4000
 DEFAULT_TIMEOUT = 20.0  # seconds, for connecting, for each read and for the whole download
 LOOPBACK_NAMES = frozenset({"localhost"})
 
@@ -130,6 +133,7 @@ def check_document(kind: DocumentKind, data: Any) -> None:
         where = "/".join(str(p) for p in error.absolute_path) or "document"
         raise DocumentError(f"{where}: {error.message}")
     expiry(data)  # a date the pattern lets through but the calendar does not ("2025-02-30")
+    _check_string_sizes(data)
     kind.check_references(data)
 
 
@@ -144,10 +148,31 @@ def expiry(data: dict[str, Any]) -> date | None:
         raise DocumentError(f"expires: {text!r} is not a date (YYYY-MM-DD)") from None
 
 
+def _check_string_sizes(data: Any, where: str = "document") -> None:
+    pending = [(where, data)]
+    while pending:
+        place, value = pending.pop()
+        if isinstance(value, str) and len(value) > MAX_STRING_CHARS:
+            raise DocumentError(f"{place}: a text of {len(value)} characters (at most {MAX_STRING_CHARS})")
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if len(key) > MAX_STRING_CHARS:
+                    raise DocumentError(
+                        f"{place}: a key of {len(key)} characters (at most {MAX_STRING_CHARS})"
+                    )
+                pending.append((f"{place}/{key}", item))
+        elif isinstance(value, list):
+            pending += [(f"{place}/{index}", item) for index, item in enumerate(value)]
+
+
 def _check_not_expired(kind: DocumentKind, data: dict[str, Any], today: date | None) -> None:
+    """A signed document must name its last day (`expires`), and be used no later: a copy signed long
+    ago cannot be replayed for ever. (The bundled copies ship unsigned, inside the app, with none.)"""
     last_day = expiry(data)
+    if last_day is None:
+        raise DocumentError(f"the signed {kind.name} names no last day (expires); a signed document must")
     today = today or datetime.now(UTC).date()
-    if last_day is not None and today > last_day:
+    if today > last_day:
         raise DocumentError(f"the {kind.name} expired on {last_day.isoformat()}")
 
 
@@ -298,11 +323,14 @@ def _download(
         verify: str | bool = ca_bundle if ca_bundle is not None else True
         # identity: what arrives is the document itself, so the size cap and the deadline measure it
         headers = {"Accept-Encoding": "identity"}
-        with session.get(
-            url, stream=True, timeout=(timeout, timeout), verify=verify, headers=headers
+        with _get_following_checked_redirects(
+            session,
+            url,
+            timeout=timeout,
+            verify=verify,
+            headers=headers,
+            allow_http_loopback=allow_http_loopback,
         ) as response:
-            for hop in (*response.history, response):  # a redirect must not lead to plain HTTP
-                check_url(hop.url, allow_http_loopback=allow_http_loopback)
             if response.status_code != 200:
                 raise UpdateRefused(f"{url}: the server answered {response.status_code} {response.reason}")
             content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
@@ -343,6 +371,48 @@ def _download(
         raise UpdateRefused(f"{url}: the server is too slow (no answer within {timeout:g} s)") from None
     except urllib3.exceptions.HTTPError as error:
         raise UpdateRefused(f"{url}: the download broke off ({error})") from None
+
+
+MAX_REDIRECTS = 5
+
+
+def _get_following_checked_redirects(
+    session: requests.Session,
+    url: str,
+    *,
+    timeout: float,
+    verify: str | bool,
+    headers: dict[str, str],
+    allow_http_loopback: bool,
+) -> requests.Response:
+    """GET `url`, following redirects one hop at a time, each checked before it is requested: HTTPS only
+    (check_url) and the same host, so a redirect can neither downgrade the download nor send it elsewhere.
+    requests' own following would ask the next address first and let the check come too late."""
+    from urllib.parse import urljoin
+
+    host = urlsplit(url).hostname
+    for _ in range(MAX_REDIRECTS + 1):
+        response = session.get(
+            url,
+            stream=True,
+            timeout=(timeout, timeout),
+            verify=verify,
+            headers=headers,
+            allow_redirects=False,
+        )
+        location = response.headers.get("Location") if response.is_redirect else None
+        if location is None:
+            return response
+        response.close()
+        following = urljoin(url, location)
+        try:
+            check_url(following, allow_http_loopback=allow_http_loopback)
+        except UpdateRefused as refused:
+            raise UpdateRefused(f"{url}: a redirect to {following} was refused ({refused})") from None
+        if urlsplit(following).hostname != host:
+            raise UpdateRefused(f"{url}: a redirect to another host ({following}) was refused")
+        url = following
+    raise UpdateRefused(f"{url}: more than {MAX_REDIRECTS} redirects")
 
 
 def _cached_paths(kind: DocumentKind) -> tuple[Path, Path]:

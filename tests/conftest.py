@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,16 @@ def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     folder = tmp_path_factory.mktemp("switchover-data")
     monkeypatch.setenv("SWITCHOVER_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def system_trust_store_undone() -> Iterator[None]:
+    """core.updates puts the OS certificate store into `ssl` for the whole process (truststore); one test's
+    update check must not decide how the next test's TLS works (under Wine, truststore always fails)."""
+    yield
+    truststore = sys.modules.get("truststore")
+    if truststore is not None:
+        truststore.extract_from_ssl()
 
 
 pytest_plugins = ["tests.wine_support"]

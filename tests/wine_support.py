@@ -22,6 +22,23 @@ import pytest
 WINDOWS_INSTALLER_CODES = (0, 1602, 1603, 1605, 1618, 1223, 1641, 3010)
 
 
+def running_under_wine() -> bool:
+    """True for the Windows interpreter of the Windows lane: Wine's ntdll exports wine_get_version."""
+    if sys.platform != "win32":
+        return False
+    import ctypes
+
+    return hasattr(ctypes.WinDLL("ntdll"), "wine_get_version")
+
+
+UNDER_WINE = running_under_wine()
+
+
+def wine_gap(reason: str) -> pytest.MarkDecorator:
+    """Skip in the Windows lane only, naming what Wine lacks; the test runs on Linux and real Windows."""
+    return pytest.mark.skipif(UNDER_WINE, reason=f"Wine gap: {reason}")
+
+
 def windows_exit_code(wine_code: int) -> int:
     """Undo Wine's 8-bit truncation for the codes Windows Installer uses."""
     for code in WINDOWS_INSTALLER_CODES:
@@ -32,6 +49,8 @@ def windows_exit_code(wine_code: int) -> int:
 
 def require(tool: str) -> str:
     """The tool's path; in Linux CI a missing tool fails the test (.ci/run installs it), else it skips."""
+    if sys.platform == "win32":  # Wine's own wineboot.exe is on its PATH, but no Linux host tool is
+        pytest.skip(f"uses the Linux host's {tool}, which the Windows interpreter cannot run")
     path = shutil.which(tool)
     if path:
         return path

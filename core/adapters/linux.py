@@ -31,8 +31,24 @@ def observe(target: Target, notes: Notes) -> Iterator[Observation]:
     fs = RootFS(machine_root(target.root), notes)
     yield from dpkg.observe(fs)
     yield from rpmdb.observe(fs)
+    if not package_database_read(fs):
+        notes.gap(
+            "a package database (dpkg's status or an rpm database)",
+            dpkg.STATUS_FILE if fs.kind(dpkg.STATUS_FILE) else (target.root or "/"),
+            "none could be read here, so installed packages could not be listed",
+        )
     yield from systemd.observe(fs)
     yield from software_folders(fs)
+
+
+def package_database_read(fs: RootFS) -> bool:
+    """Is there a dpkg status file or an rpm database that is a regular file? (A FIFO or a folder at
+    the name is none: RootFS reads only regular files.)"""
+    if fs.kind(dpkg.STATUS_FILE) == "file":
+        return True
+    return any(
+        fs.kind(f"{folder}/{name}") == "file" for folder in rpmdb.DB_FOLDERS for name in ("rpmdb.sqlite",)
+    )
 
 
 def software_folders(fs: RootFS) -> Iterator[Observation]:

@@ -90,6 +90,10 @@ class ExportView:
         key = self._keys.get(path.casefold())
         return list(key.children.values()) if key else []
 
+    def has(self, path: str) -> bool:
+        """Did the exports hold this key (or anything under it)?"""
+        return path.casefold() in self._keys
+
     def values(self, path: str) -> Values:
         key = self._keys.get(path.casefold())
         return key.values if key else Values()

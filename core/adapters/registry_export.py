@@ -65,6 +65,16 @@ _ESCAPES = {"\\": "\\", '"': '"', "n": "\n", "r": "\r", "0": "\0"}
 # string with no closing quote is measured once, never backtracked over.
 _QUOTED_BODY = re.compile(r'(?:[^"\\]++|\\[\s\S])*+')
 _ESCAPE = re.compile(r"\\([\s\S])")
+# Hex data under a plain name, continuation lines joined: "name"=hex(2):41,00,... (or hex: for binary).
+_SIMPLE_HEX = re.compile(
+    r'"([^"\\\x00-\x1f\x7f]*)"[ \t]*=[ \t]*hex(?:\(([0-9A-Fa-f]{1,8})\))?:([0-9A-Fa-f, \t]*)'
+)
+# A value line with a plain name and a string (backslashes and quotes escaped, as regedit and Wine
+# write paths) or a dword, and no control character: read in one step.
+_SIMPLE_VALUE = re.compile(
+    r'[ \t]*"([^"\\\x00-\x1f\x7f]*)"[ \t]*=[ \t]*'
+    r'(?:"((?:[^"\\\x00-\x08\x0b-\x1f\x7f]|\\[\\"])*)"|dword:([0-9A-Fa-f]{1,8}))[ \t]*\r?'
+)
 
 
 @dataclass(frozen=True)
@@ -119,9 +129,25 @@ def read_export(path: str, notes: Notes) -> list[KeyBlock]:
                         f"{path}: more than {MAX_FILE_BYTES} bytes is too large for a registry export"
                     )
                 stream = io.BytesIO(data)
-            return _parse_stream(stream, source=path, notes=notes)
+            blocks = _parse_stream(stream, source=path, notes=notes)
+            if _cut_off(stream):
+                # reg export and regedit end every line, the last one too: this file stops mid-line, so
+                # whatever came after it (a product's entry, perhaps) is missing
+                notes.gap(f"the rest of {os.path.basename(path)}", path, "the export is cut off mid-line")
+            return blocks
     except OSError as error:
         raise InputError(f"{path}: cannot read the registry export ({error.strerror or error})") from None
+
+
+def _cut_off(stream: BinaryIO) -> bool:
+    """Does the export end without a line end (UTF-16LE `\\n\\0`, or `\\n` in REGEDIT4)?"""
+    stream.seek(0)
+    unicode = stream.read(2) == b"\xff\xfe"
+    stream.seek(0, io.SEEK_END)
+    size = stream.tell()
+    stream.seek(max(0, size - 2))
+    tail = stream.read(2)
+    return not (tail == b"\n\x00" if unicode else tail.endswith(b"\n"))
 
 
 def parse_export(data: bytes, *, source: str, notes: Notes) -> list[KeyBlock]:
@@ -276,8 +302,22 @@ class _Parser:
         path: str | None = None  # the open key; None before the first key or under a skipped one
         deleted = False
         values: list[tuple[str, RegValue | None]] = []
-        while (line := self._next()) is not None:
+        simple = _SIMPLE_VALUE.fullmatch
+        for line in self.lines:
+            self.number += 1
             start = self.number
+            if type(line) is str and path is not None and (found := simple(line)) is not None:
+                # Most lines of a real export: a plain name with a string or a dword, nothing to
+                # unescape; read in one step. The text is bounded as _checked_text bounds it.
+                name, text, dword = found.groups()
+                if dword is not None:
+                    values.append((name, RegValue(REG_DWORD, int(dword, 16))))
+                    continue
+                if "\\" in text:
+                    text = _ESCAPE.sub(lambda m: m[1], text)  # only \\ and \" here
+                if len(text) <= MAX_VALUE_BYTES:
+                    values.append((name, RegValue(REG_SZ, text)))
+                    continue
             if isinstance(line, _TooLong):
                 head = line.head.strip()
                 if line.backslash and _needs_continuation(head + "\\"):
@@ -318,7 +358,13 @@ class _Parser:
             if path is None:
                 continue  # values of a skipped key, or before any key: the key's note covers them
             try:
-                values.append(self._value_line(stripped))
+                if (found := _SIMPLE_HEX.fullmatch(stripped)) is not None:
+                    name, kind, digits = found.groups()
+                    values.append(
+                        (name, self._typed(int(kind, 16) if kind else REG_BINARY, _hex_bytes(digits)))
+                    )
+                else:
+                    values.append(self._value_line(stripped))
             except _Skip as why:
                 self.note(f"{path} (line {start})", f"value skipped: {why}")
         if path is not None:
@@ -330,7 +376,8 @@ class _Parser:
         past MAX_LINE_CHARS: each line's length is counted as it is joined, and the rest skipped."""
         parts = [first[:-1].rstrip()]
         size = len(parts[0])
-        while (line := self._next()) is not None:
+        for line in self.lines:  # the lines after `first`, read from the same iterator as blocks()
+            self.number += 1
             if isinstance(line, _TooLong):
                 if line.backslash:
                     self._skip_continuation()

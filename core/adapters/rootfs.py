@@ -14,7 +14,7 @@ import posixpath
 import stat
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from core.model import Notes
 
@@ -67,9 +67,38 @@ def read_regular_file(host: str, limit: int, *, follow_links: bool = True) -> by
 class RootFS:
     root: str  # the host folder that is the scanned machine's "/"
     notes: Notes
+    # Folders already resolved (machine path -> host path): the files of one folder are read one
+    # after another, and resolving each from "/" again costs a system call per path component.
+    _folders: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def resolve(self, path: str) -> str | None:
         """The host path for a machine path, with every link followed inside the root; None if missing."""
+        parent, _, name = path.rpartition("/")
+        if not parent or name in ("", ".", ".."):
+            return self._resolve_fully(path)
+        base = self._folders.get(parent)
+        if base is None:
+            base = self._resolve_fully(parent)
+            if base is None:
+                return None
+            self._folders[parent] = base
+        host = os.path.join(base, name)
+        info = self._lstat(host, path)
+        if info is None:
+            return None
+        return self._resolve_fully(path) if stat.S_ISLNK(info.st_mode) else host
+
+    def _lstat(self, host: str, path: str) -> os.stat_result | None:
+        """The entry itself (a link is not followed); None when missing or unreadable (noted)."""
+        try:
+            return os.lstat(host)
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        except OSError as error:
+            self.notes.skip(path, f"cannot be read: {error.strerror or error}")
+            return None
+
+    def _resolve_fully(self, path: str) -> str | None:
         resolved: list[str] = []
         pending = deque(path.split("/"))
         links = 0
@@ -82,12 +111,8 @@ class RootFS:
                     resolved.pop()
                 continue
             host = os.path.join(self.root, *resolved, part)
-            try:
-                info = os.lstat(host)
-            except (FileNotFoundError, NotADirectoryError):
-                return None
-            except OSError as error:
-                self.notes.skip(path, f"cannot be read: {error.strerror or error}")
+            info = self._lstat(host, path)
+            if info is None:
                 return None
             if not stat.S_ISLNK(info.st_mode):
                 resolved.append(part)

@@ -8,7 +8,6 @@ note rather than guessed at.
 
 from __future__ import annotations
 
-import sqlite3
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -91,6 +90,8 @@ def _read_sqlite(fs: RootFS, path: str) -> Iterator[Observation]:
     host = fs.regular_file(path)
     if host is None:
         return
+    import sqlite3  # only where there is an rpm database: most Debian-family scans never need it
+
     rows = _rows(host)
     try:
         for hnum, blob in rows:
@@ -106,6 +107,8 @@ def _read_sqlite(fs: RootFS, path: str) -> Iterator[Observation]:
 
 
 def _rows(host: str) -> Iterator[tuple[object, object]]:
+    import sqlite3
+
     uri = "file:" + quote(host, safe="/")
     # A write-ahead-logged database on read-only media cannot be opened normally; as immutable it
     # can (a transaction still in the log is then missed), so that is the second try.

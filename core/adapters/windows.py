@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -27,9 +28,6 @@ HKLM = "HKEY_LOCAL_MACHINE"
 HKCU = "HKEY_CURRENT_USER"
 HKU = "HKEY_USERS"
 UNINSTALL = r"Microsoft\Windows\CurrentVersion\Uninstall"
-# The vendor's own registry root (footprints.md §1.5); the only vendor name this adapter knows,
-# because the vendor_key observation kind is defined by it (docs/interfaces.md).
-VENDOR_ROOT = "KasperskyLab"
 
 _UNINSTALL_ATTRIBUTES = (
     "Publisher",
@@ -48,13 +46,21 @@ _MAX_MANIFEST_BYTES = 1 << 20
 def observe(target: Target, notes: Notes) -> Iterator[Observation]:
     """Everything the target's registry and files show, one observation per item."""
     registry = _registry(target, notes)
+    if registry is None and not target.live:
+        notes.gap(
+            "the registry (uninstall entries, services, drivers, Kaspersky's own keys)",
+            target.root or "the input",
+            "no registry was read: add the machine's exports with --reg (docs/registry-exports.md)",
+        )
     if registry is not None:
         notes.machine.update(machine_identity(registry))
         yield from uninstall_entries(registry)
         services = services_key(registry, notes)
+        if isinstance(registry, ExportView):
+            _note_missing_keys(registry, services, notes)
         if services:
             yield from service_entries(registry, services)
-        yield from vendor_keys(registry)
+        yield from vendor_keys(registry, _vendor_roots())
         yield from extension_keys(registry)
         if is_server(registry, services):
             notes.skip(
@@ -67,6 +73,35 @@ def observe(target: Target, notes: Notes) -> Iterator[Observation]:
     if root is not None:
         yield from folders(root, notes)
         yield from browser_extensions(root, notes)
+
+
+# What a set of exports must hold to show the whole machine (docs/registry-exports.md).
+_NEEDED_KEYS = (
+    ("the 64-bit Uninstall key", f"{HKLM}\\SOFTWARE\\{UNINSTALL}"),
+    (
+        "the 32-bit Uninstall key (Endpoint Security registers there)",
+        f"{HKLM}\\SOFTWARE\\WOW6432Node\\{UNINSTALL}",
+    ),
+)
+
+
+def _note_missing_keys(registry: ExportView, services: str | None, notes: Notes) -> None:
+    for what, key in _NEEDED_KEYS:
+        if not registry.has(key):
+            notes.gap(what, key, "not in the exports")
+    if services is None:
+        notes.gap(
+            "the Services key (drivers and services)",
+            f"{HKLM}\\SYSTEM\\CurrentControlSet\\Services",
+            "not in the exports",
+        )
+
+
+def _vendor_roots() -> tuple[str, ...]:
+    # The vendors' own keys under SOFTWARE come from the signature data (vendor_rules registry_roots).
+    from core.signatures import bundled_signatures
+
+    return bundled_signatures().registry_roots
 
 
 def _registry(target: Target, notes: Notes) -> RegistryView | None:
@@ -195,27 +230,34 @@ def is_server(registry: RegistryView, services: str | None) -> bool:
 # --- the vendor's own keys --------------------------------------------------------------
 
 
-def vendor_keys(registry: RegistryView) -> Iterator[Observation]:
-    """Product keys under SOFTWARE\\KasperskyLab, with what they say about the product's state.
+def vendor_keys(registry: RegistryView, roots: tuple[str, ...]) -> Iterator[Observation]:
+    """Product and component keys under each vendor root (SOFTWARE\\KasperskyLab), with their state.
 
     Layout from footprints.md §1.5 / footprints.json `registry_key` records: product keys
     sit under the vendor root and under its `protected` subkey; `InstalledProducts\\<name>`
-    (legacy) and `Components\\34\\Connectors\\<product>\\<version>` (server products) name
-    products too.
+    (legacy) and `Components\\<n>\\Connectors\\<product>\\<version>` (server products) name
+    products too; other `Components\\<n>\\<id>` keys describe installed components (1103 is
+    the Network Agent). Every observation carries `vendor_root`, which vendor-level rules match.
     """
     for software, scope, _ in _software_roots(registry):
-        vendor = f"{software}\\{VENDOR_ROOT}"
-        for child in registry.subkeys(vendor):
-            folded = child.casefold()
-            if folded == "protected":
-                for product in registry.subkeys(f"{vendor}\\{child}"):
-                    yield _product_key(registry, f"{vendor}\\{child}\\{product}", product, scope)
-            elif folded == "installedproducts":
-                yield from _installed_products(registry, f"{vendor}\\{child}", scope)
-            elif folded == "components":
-                yield from _connectors(registry, f"{vendor}\\{child}", scope)
-            else:
-                yield _product_key(registry, f"{vendor}\\{child}", child, scope)
+        for root in roots:
+            vendor = f"{software}\\{root}"
+            for found in _vendor_children(registry, vendor, scope):
+                yield replace(found, attributes={**found.attributes, "vendor_root": root})
+
+
+def _vendor_children(registry: RegistryView, vendor: str, scope: Scope) -> Iterator[Observation]:
+    for child in registry.subkeys(vendor):
+        folded = child.casefold()
+        if folded == "protected":
+            for product in registry.subkeys(f"{vendor}\\{child}"):
+                yield _product_key(registry, f"{vendor}\\{child}\\{product}", product, scope)
+        elif folded == "installedproducts":
+            yield from _installed_products(registry, f"{vendor}\\{child}", scope)
+        elif folded == "components":
+            yield from _components(registry, f"{vendor}\\{child}", scope)
+        else:
+            yield _product_key(registry, f"{vendor}\\{child}", child, scope)
 
 
 def _product_key(registry: RegistryView, path: str, name: str, scope: Scope) -> Observation:
@@ -258,19 +300,30 @@ def _installed_products(registry: RegistryView, base: str, scope: Scope) -> Iter
         yield Observation(Kind.VENDOR_KEY, registry.spell(path), name, attributes, scope)
 
 
-def _connectors(registry: RegistryView, base: str, scope: Scope) -> Iterator[Observation]:
-    # Server products: Components\34\Connectors\<product>\<version> with ProdDisplayName and
-    # ProdVersion (Tenable; N-able AVStatus.vbs).
+def _components(registry: RegistryView, base: str, scope: Scope) -> Iterator[Observation]:
+    # Server products: Components\<n>\Connectors\<product>\<version> with ProdDisplayName and
+    # ProdVersion (Tenable; N-able AVStatus.vbs). Other Components\<n>\<id> keys are components,
+    # named "Components\<n>\<id>" (Components\34 alone when it has no subkeys: SS_PRODINFO).
     for component in registry.subkeys(base):
-        connectors = f"{base}\\{component}\\Connectors"
-        for product in registry.subkeys(connectors):
-            for version in registry.subkeys(f"{connectors}\\{product}"):
-                path = f"{connectors}\\{product}\\{version}"
-                values = registry.values(path)
-                attributes = {"ProductVersion": values.text("ProdVersion") or version}
-                if display := values.text("ProdDisplayName"):
-                    attributes["ProductName"] = display
-                yield Observation(Kind.VENDOR_KEY, registry.spell(path), product, attributes, scope)
+        children = registry.subkeys(f"{base}\\{component}")
+        if not children:
+            path = f"{base}\\{component}"
+            yield Observation(Kind.VENDOR_KEY, registry.spell(path), f"Components\\{component}", {}, scope)
+        for child in children:
+            if child.casefold() != "connectors":
+                path = f"{base}\\{component}\\{child}"
+                name = f"Components\\{component}\\{child}"
+                yield Observation(Kind.VENDOR_KEY, registry.spell(path), name, {}, scope)
+                continue
+            connectors = f"{base}\\{component}\\{child}"
+            for product in registry.subkeys(connectors):
+                for version in registry.subkeys(f"{connectors}\\{product}"):
+                    path = f"{connectors}\\{product}\\{version}"
+                    values = registry.values(path)
+                    attributes = {"ProductVersion": values.text("ProdVersion") or version}
+                    if display := values.text("ProdDisplayName"):
+                        attributes["ProductName"] = display
+                    yield Observation(Kind.VENDOR_KEY, registry.spell(path), product, attributes, scope)
 
 
 def _update_date(value: RegValue) -> str | None:

@@ -36,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from core.cli.output import write_json
     from core.cli.targets import target_from_args
     from core.session import RemovalSession, this_machine
+    from core.terminal_text import printable
 
     session = RemovalSession(this_machine(target_from_args(args)), silent=args.silent)
     session.scan()
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         write_json(plan.to_json())
     else:
-        sys.stdout.write(describe(plan))
+        sys.stdout.write(printable(describe(plan)))
     return EXIT_OK
 
 

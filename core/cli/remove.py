@@ -14,12 +14,14 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from core.model import InputError
+from core.model import InputError, Target
 
 if TYPE_CHECKING:
     from core.executor import RunReport
+    from core.journal import PendingRun
     from core.model import ScanResult
     from core.plan import Plan, Step
     from core.session import RemovalSession
@@ -44,7 +46,7 @@ exit codes for RMM tools and Intune (docs/help-desk.md):
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from core.cli.targets import add_target_arguments
+    from core.cli.targets import add_offline_refusals
 
     parser = subparsers.add_parser(
         "remove",
@@ -69,46 +71,134 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--resume", action="store_true", help="finish the run interrupted by a restart or crash"
     )
     parser.add_argument(
+        "--plan",
+        metavar="FILE",
+        help="a switchover.plan/1 file made elsewhere (e.g. from this machine's exports): this machine is "
+        "scanned afresh and only what the file names and is really installed here is removed",
+    )
+    parser.add_argument(
         "--output",
         metavar="FILE",
         help="also write the finished removal as a switchover.report/1 document (for report and fleet)",
     )
-    add_target_arguments(parser)
+    add_offline_refusals(parser)  # remove acts only on this machine: offline options are refused
+    # Set by the UAC relaunch (Windows): this run is the administrator window, kept open at its end.
+    parser.add_argument("--elevated-window", action="store_true", help=argparse.SUPPRESS)
     parser.set_defaults(run=run, handles_output=True)
 
 
 def run(args: argparse.Namespace) -> int:
-    from core.cli.targets import target_from_args
+    from core.cli.targets import offline_refusal
     from core.journal import JournalError
-    from core.session import RemovalSession, UnreadableRun, this_machine
+    from core.runlock import RunLock, RunLockBusy
+    from core.scan import live_target
 
+    refusal = offline_refusal(args)
+    if refusal:
+        print(f"switchover: {refusal}", file=sys.stderr)
+        return EXIT_ERROR
     try:
-        target = target_from_args(args)
-        if target.live and sys.platform == "win32" and not _is_windows_admin():
+        target = live_target()
+        carried = _carried_plan(args, target)
+        if sys.platform == "win32" and not _is_windows_admin():
             return _relaunch_as_administrator()
-        session = RemovalSession(this_machine(target), silent=args.silent)
-        try:
-            pending = session.unfinished()
-        except UnreadableRun as error:
-            print(f"{error} Run 'switchover remove' again to start afresh.", file=sys.stderr)
-            return EXIT_NOT_REMOVED
-        if pending is None and args.resume:
-            print("Nothing to resume: no removal is waiting to be finished.")
-            return EXIT_REMOVED
-        if pending is not None:
-            print(pending.describe(), "Finishing it now.")
-            session.resuming = pending
-            return _execute(args, session)
-        return _remove(args, session)
-    except (InputError, JournalError) as error:
+        with RunLock(command=" ".join(["switchover", *sys.argv[1:]])):
+            return _run_locked(args, target, carried)
+    except (InputError, JournalError, RunLockBusy) as error:
         print(f"switchover: {error}", file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        if args.elevated_window:
+            _keep_window_open()
 
 
-def _remove(args: argparse.Namespace, session: RemovalSession) -> int:
-    session.scan()
-    plan = session.make_plan()
-    if not any(s.command or s.phase == "remove" for s in plan.steps):
+def _run_locked(args: argparse.Namespace, target: Target, carried: Plan | None) -> int:
+    """The run, while this process holds the run lock: one removal at a time."""
+    from core.console import stdin_is_console
+    from core.session import RemovalSession, UnreadableRun, this_machine
+
+    session = RemovalSession(this_machine(target), silent=args.silent)
+    session.journal().check_trusted()  # before it is read: a planted journal must not steer the run
+    try:
+        pending = session.unfinished()
+    except UnreadableRun as error:
+        print(f"{error} Run 'switchover remove' again to start afresh.", file=sys.stderr)
+        return EXIT_NOT_REMOVED
+    if pending is None and args.resume:
+        print("Nothing to resume: no removal is waiting to be finished.")
+        _forget_start_up_entry(target)
+        return EXIT_REMOVED
+    if pending is None:
+        return _remove(args, session, carried)
+    if not (args.resume or args.yes):
+        # a removal left unfinished is finished only when someone says so
+        if not stdin_is_console():
+            print(pending.describe(), "Run 'switchover remove --resume' to finish it; nothing was changed.")
+            return EXIT_NOT_REMOVED
+        if not _ask(f"{pending.describe()} Finish it now? [y/N] "):
+            print("Nothing was changed.")
+            return EXIT_NOT_REMOVED
+    print(pending.describe(), "Finishing it now.")
+    if not _wait_for_children_left(pending):
+        return EXIT_NOT_REMOVED
+    session.resuming = pending
+    return _execute(args, session)
+
+
+def _forget_start_up_entry(target: Target) -> None:
+    """Nothing left to finish: the entry that starts Switchover after a restart goes (on macOS and Linux it
+    is not one-shot by itself, and would start Switchover at every login)."""
+    from core.resume import autostart_for
+
+    try:
+        autostart_for(target.os).unregister()
+    except OSError as error:
+        print(f"Note: Switchover could not remove its start-up entry ({error}).", file=sys.stderr)
+
+
+def _carried_plan(args: argparse.Namespace, target: Target) -> Plan | None:
+    from core.carried_plan import read_plan_file
+
+    return read_plan_file(args.plan, running=target.os) if args.plan else None
+
+
+def _wait_for_children_left(pending: PendingRun) -> bool:
+    """Wait for the uninstallers the interrupted run left running; False when one outlasts the bound."""
+    from core.children import still_running, wait_for_children
+
+    running = [c for c in pending.children if still_running(c)]
+    if not running:
+        return True
+    for child in running:
+        print(
+            f"Waiting for the uninstaller started before (PID {child.pid}, step '{child.step}') to finish..."
+        )
+    left = wait_for_children(running)
+    for child in left:
+        print(
+            f"The uninstaller PID {child.pid} is still running; nothing more was done. Let it finish "
+            "(or end it), then run 'switchover remove --resume'.",
+            file=sys.stderr,
+        )
+    return not left
+
+
+def _remove(args: argparse.Namespace, session: RemovalSession, carried: Plan | None) -> int:
+    from core.carried_plan import narrow_to_carried
+    from core.terminal_text import printable
+
+    found = session.scan()
+    silent = args.silent or (carried is not None and carried.mode == "silent")
+    plan = session.make_plan(silent=silent)
+    if carried is not None:
+        narrowed = narrow_to_carried(carried, plan)
+        for step in narrowed.not_here:
+            print(printable(f"Not installed on this machine, so not removed: {step.title}"))
+        plan = session.plan = narrowed.plan
+    # leftovers alone (a driver, a service, a folder) still get the plan's guided clean-up step, so that
+    # remove agrees with scan, which reports them (issue 9 #12)
+    leftovers = any(s.action == "clean_leftovers" for s in plan.steps) and bool(found.leftovers)
+    if not leftovers and not any(s.command or s.phase == "remove" for s in plan.steps):
         print("Nothing to remove: no Kaspersky product or successor was found.")
         return EXIT_REMOVED
     _print_plan(plan)
@@ -119,12 +209,14 @@ def _remove(args: argparse.Namespace, session: RemovalSession) -> int:
 
 
 def _execute(args: argparse.Namespace, session: RemovalSession) -> int:
+    from core.console import stdin_is_console
     from core.secrets import needs_password, read_password
+    from core.terminal_text import printable
 
     plan = session.plan_to_run()
     secret = None
     if any(s.command and needs_password(s.command) for s in plan.steps):
-        prompt = _prompt_password if sys.stdin.isatty() and not args.silent else None
+        prompt = _prompt_password if stdin_is_console() and not args.silent else None
         secret = read_password(file=args.password_file, env=args.password_env, prompt=prompt)
     product_ids = session.planned_products()
     cancel = threading.Event()
@@ -132,12 +224,12 @@ def _execute(args: argparse.Namespace, session: RemovalSession) -> int:
         report = session.run(
             password=secret,
             cancel=cancel,
-            on_event=lambda e: print(f"[{e.status}] {e.step_id}: {e.message}"),
+            on_event=lambda e: print(printable(f"[{e.status}] {e.step_id}: {e.message}")),
             confirm_manual=lambda step: _confirm_manual(step, rescued=args.rescued),
         )
-    print(report.message)
+    print(printable(report.message))
     verification = session.verify(reboot_pending=report.status == "reboot_needed", product_ids=product_ids)
-    print("\n".join(verification.summary()))
+    print(printable("\n".join(verification.summary())))
     if args.output and session.scan_result is not None:
         _write_report(args.output, session.scan_result, plan, report, verification)
     waiting = report.status == "reboot_needed" or verification.status == "reboot_needed"
@@ -167,24 +259,67 @@ def _is_windows_admin() -> bool:
 
 
 def _relaunch_as_administrator() -> int:
-    """Windows elevates a process as a whole: run this same command once through the UAC prompt."""
+    """Windows elevates a process as a whole: run this same command once through the UAC prompt.
+
+    The elevated window is the child's: it waits for Enter before it closes (`--elevated-window`), so
+    its result is not lost with it; the parent then says how it ended and returns one of remove's codes.
+    """
     from core.resume import self_command
     from core.subprocess_runner import relaunch_elevated
 
     print("Removing needs administrator rights: continuing in a window that Windows asks you to allow.")
-    outcome = relaunch_elevated(self_command(*sys.argv[1:]))
+    outcome = relaunch_elevated(self_command(*sys.argv[1:], "--elevated-window"))
     if isinstance(outcome, str):  # the prompt was declined or could not be shown
         print(f"Nothing was changed: {outcome}", file=sys.stderr)
         return EXIT_NOT_REMOVED
-    return outcome
+    ended = relaunched_outcome(outcome)
+    print(ended.message, file=sys.stderr if ended.exit_code in (EXIT_ERROR, EXIT_NOT_REMOVED) else sys.stdout)
+    return ended.exit_code
+
+
+@dataclass(frozen=True)
+class RelaunchOutcome:
+    exit_code: int
+    message: str
+
+
+_ELEVATED_ENDINGS = {
+    EXIT_REMOVED: "The removal in the administrator window ended: removed and verified.",
+    EXIT_REBOOT: "The removal in the administrator window ended: restart the computer to finish.",
+    EXIT_NOT_REMOVED: "The removal in the administrator window ended: not everything was removed "
+    "(that window listed what is left).",
+    EXIT_ERROR: "The removal in the administrator window stopped with an error (that window said which).",
+}
+
+
+def relaunched_outcome(child_exit: int) -> RelaunchOutcome:
+    """What the elevated child's exit code means for the person and for a script: always one of
+    remove's own codes (a crash, an unhandled exception's 1 or an NTSTATUS, is "not removed")."""
+    if child_exit in _ELEVATED_ENDINGS:
+        return RelaunchOutcome(child_exit, _ELEVATED_ENDINGS[child_exit])
+    return RelaunchOutcome(
+        EXIT_NOT_REMOVED,
+        f"The removal in the administrator window ended unexpectedly (exit code {child_exit}); "
+        "run 'switchover remove --resume' to see what is left and finish it.",
+    )
+
+
+def _keep_window_open() -> None:
+    """The elevated window closes with its process: let the person read the result first."""
+    from core.console import stdin_is_console
+
+    if stdin_is_console():
+        _ask("Press Enter to close this window. ")
 
 
 def _print_plan(plan: Plan) -> None:
+    from core.terminal_text import printable
+
     print("The removal plan:")
     for number, step in enumerate(plan.steps, 1):
-        print(f"{number:2}. {step.title}{_how(step)}")
+        print(printable(f"{number:2}. {step.title}{_how(step)}"))
     for warning in plan.warnings:
-        print(f"Note: {warning}")
+        print(printable(f"Note: {warning}"))
 
 
 _ONLY_IF = {
@@ -208,14 +343,21 @@ def _confirm_manual(step: Step, *, rescued: bool) -> bool:
 
     --yes alone never confirms them: removing encryption or a vault unseen can lose data for good.
     """
+    from core.console import stdin_is_console
+    from core.terminal_text import printable
+
     if rescued and step.blocking:
-        print(f"Taken as done (--rescued): {step.title}")
+        print(printable(f"Taken as done (--rescued): {step.title}"))
         return True
-    if not sys.stdin.isatty():
+    if not stdin_is_console():
         if step.blocking:
-            print(f"Stopped before removal: '{step.title}' must be confirmed (run again with --rescued).")
+            print(
+                printable(
+                    f"Stopped before removal: '{step.title}' must be confirmed (run again with --rescued)."
+                )
+            )
         return False
-    print(f"\n{step.title}\n{step.why}")
+    print(printable(f"\n{step.title}\n{step.why}"))
     return _ask("Done? [y/N] ")
 
 

@@ -9,6 +9,7 @@ from core.model import Product, ScanResult
 
 EXIT_NOTHING = 0
 EXIT_FOUND = 1
+EXIT_INCOMPLETE = 3  # nothing found in what could be read, and the input cannot show the whole machine
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -18,7 +19,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "scan",
         help="find Kaspersky products (live, or offline from exports or a disk)",
         description="Find every Kaspersky product, its successors and other security software. "
-        "Exit codes: 0 nothing found, 1 Kaspersky or a successor found, 2 error.",
+        "Exit codes: 0 nothing found, 1 Kaspersky or a successor found, 2 error, 3 nothing found but the "
+        "input cannot show the whole machine (what is missing is named).",
     )
     parser.add_argument("--json", action="store_true", help="print one switchover.scan/1 JSON document")
     add_target_arguments(parser)
@@ -28,13 +30,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     from core.cli.output import write_json
     from core.cli.targets import scan_target
+    from core.terminal_text import printable
 
     result = scan_target(args)
     if args.json:
         write_json(result.to_json())
     else:
-        sys.stdout.write(summary(result))
-    return EXIT_FOUND if result.found_anything else EXIT_NOTHING
+        sys.stdout.write(printable(summary(result)))
+    if result.found_anything:
+        return EXIT_FOUND
+    return EXIT_NOTHING if result.complete else EXIT_INCOMPLETE
 
 
 def summary(result: ScanResult) -> str:
@@ -44,8 +49,10 @@ def summary(result: ScanResult) -> str:
     if kaspersky:
         lines.append(f"Kaspersky found: {_count(len(kaspersky), 'product')}")
         lines += [f"  - {_line(p)}" for p in kaspersky]
-    else:
+    elif result.complete:
         lines.append("No Kaspersky product is installed.")
+    else:
+        lines.append("No Kaspersky product was found in what could be read.")
     if successors:
         lines.append("Software that replaced Kaspersky:")
         lines += [f"  - {_line(p)}" for p in successors]
@@ -57,6 +64,9 @@ def summary(result: ScanResult) -> str:
         lines.append(f"Other security software: {names}")
     else:
         lines.append("Other security software: none found")
+    if not result.complete:
+        lines.append("This input cannot show the whole machine, so it may hide Kaspersky. Missing:")
+        lines += [f"  - {gap.what} ({gap.location}): {gap.why}" for gap in result.gaps]
     if result.notes:
         lines.append(f'{_count(len(result.notes), "item")} could not be read (see --json, "notes").')
     if result.found_anything:

@@ -29,6 +29,34 @@ def add_target_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--os", choices=["windows", "macos", "linux"], help="what the offline data is")
 
 
+# What another machine's data looks like on a command line: `remove` refuses every one of them.
+OFFLINE_OPTIONS = ("--reg", "--root", "--os", "--bundle")
+
+
+def add_offline_refusals(parser: argparse.ArgumentParser) -> None:
+    """`remove` takes no offline input; the options are still read (unlisted) so that they are refused
+    with a reason, not an argparse usage error."""
+    for option in OFFLINE_OPTIONS:
+        parser.add_argument(option, action="append", dest=f"offline_{option[2:]}", help=argparse.SUPPRESS)
+
+
+def offline_refusal(args: argparse.Namespace) -> str | None:
+    """Why these arguments cannot be removed from, in one line, or None.
+
+    A registry export, a mounted disk or a collected bundle is another machine's data: planning from it and
+    running the plan here would remove this machine's software by another machine's product codes, or run
+    the disk's own package scripts as root. Offline data gives scan, plan and reports only.
+    """
+    given = [option for option in OFFLINE_OPTIONS if getattr(args, f"offline_{option[2:]}", None)]
+    if not given:
+        return None
+    return (
+        f"remove acts only on the machine it runs on, and {' and '.join(given)} "
+        f"{'names' if len(given) == 1 else 'name'} another machine's "
+        "data: use 'switchover plan' with it, then 'switchover remove --plan FILE' on that machine"
+    )
+
+
 def target_from_args(args: argparse.Namespace) -> Target:
     from core.scan import live_target
 

@@ -61,10 +61,12 @@ def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
 class Server:
     def __init__(self, cert: Path, key: Path) -> None:
         self.routes: dict[str, Route] = {}
-        routes = self.routes
+        self.requested: list[str] = []  # every path asked for, in order
+        routes, requested = self.routes, self.requested
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
+                requested.append(self.path)
                 route = routes.get(self.path)
                 if route is None:
                     self.send_error(404)

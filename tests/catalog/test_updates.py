@@ -30,6 +30,7 @@ from core.updates import (
 )
 from tests.catalog.https_server import Route, Server, self_signed_certificate
 from tests.conftest import REPO
+from tests.wine_support import wine_gap
 
 KINDS = (CATALOG_DOCUMENT, BRIEFING_DOCUMENT)
 
@@ -55,7 +56,8 @@ def keys(signing_key: Ed25519PrivateKey) -> list[Ed25519PublicKey]:
 
 
 def catalog_document(version: int, **changes: object) -> bytes:
-    data = {**bundled_document(CATALOG_DOCUMENT).data, "version": version, **changes}
+    # a signed document must name its last day (issue 9 #15): far ahead unless a test says otherwise
+    data = {**bundled_document(CATALOG_DOCUMENT).data, "version": version, "expires": "2099-12-31", **changes}
     return json.dumps(data).encode()
 
 
@@ -175,6 +177,7 @@ def test_a_refused_connection_is_reported(keys, certificate) -> None:
         fetch(f"https://127.0.0.1:{port}/catalog.json", keys, certificate)
 
 
+@wine_gap("truststore's CertCreateCertificateChainEngine fails (E_INVALIDARG): no system-store check passes")
 def test_an_untrusted_certificate_is_refused(server, signing_key, keys) -> None:
     url = publish(server, "/catalog.json", catalog_document(2), signing_key)
     with pytest.raises(UpdateRefused, match="certificate is not trusted"):
@@ -184,7 +187,7 @@ def test_an_untrusted_certificate_is_refused(server, signing_key, keys) -> None:
 
 
 def test_a_briefing_document_is_recognised_by_its_schema(server, signing_key, keys, certificate) -> None:
-    data = {**bundled_document(BRIEFING_DOCUMENT).data, "version": 2}
+    data = {**bundled_document(BRIEFING_DOCUMENT).data, "version": 2, "expires": "2099-12-31"}
     result = fetch(publish(server, "/facts.json", json.dumps(data).encode(), signing_key), keys, certificate)
     assert (result.kind, result.status) == ("briefing", "updated")
     assert load_document(BRIEFING_DOCUMENT, keys=keys).version == 2
@@ -283,7 +286,7 @@ def test_a_link_planted_at_the_cache_temporary_name_is_never_written_through(
     for name in ("catalog.json.tmp", "catalog.json.sig.tmp"):  # the names it used to use
         (updates / name).symlink_to(victim)
     fetch(publish(server, "/catalog.json", catalog_document(2), signing_key), keys, certificate)
-    assert victim.read_text() == "precious"
+    assert victim.read_text(encoding="utf-8") == "precious"
     assert (updates / "catalog.json").read_bytes() == catalog_document(2)
     assert not (updates / "catalog.json").is_symlink()
     assert load_document(CATALOG_DOCUMENT, keys=keys).version == 2
@@ -358,3 +361,40 @@ def test_a_fifo_in_the_cache_falls_back_without_blocking(private_data_dir) -> No
         reader.join(5)
         pytest.fail("a FIFO in the cache blocked loading")
     assert loaded == ["bundled"]
+
+
+@pytest.mark.parametrize("to", ["http://127.0.0.1:{port}/final.json", "https://localhost:{port}/final.json"])
+def test_every_redirect_hop_is_checked_before_it_is_followed(
+    server, signing_key, keys, certificate, to
+) -> None:
+    # issue 9 #14: no redirect to plain HTTP or to another host, and the refused hop is never requested
+    publish(server, "/final.json", catalog_document(99), signing_key)
+    port = server.httpd.server_address[1]
+    server.routes["/start.json"] = Route(b"", status=302, headers={"Location": to.format(port=port)})
+    with pytest.raises(UpdateRefused, match="redirect"):
+        fetch(server.url("/start.json"), keys, certificate)
+    assert server.requested == ["/start.json"]
+
+
+def test_a_redirect_on_the_same_host_is_followed(server, signing_key, keys, certificate) -> None:
+    publish(server, "/final.json", catalog_document(99), signing_key)
+    server.routes["/start.json"] = Route(b"", status=301, headers={"Location": "/final.json"})
+    server.routes["/start.json.sig"] = Route(b"", status=301, headers={"Location": "/final.json.sig"})
+    assert fetch(server.url("/start.json"), keys, certificate).status == "updated"
+
+
+def test_a_signed_document_without_a_last_day_is_refused(server, signing_key, keys, certificate) -> None:
+    # issue 9 #15
+    data = {**bundled_document(CATALOG_DOCUMENT).data, "version": 2}
+    url = publish(server, "/catalog.json", json.dumps(data).encode(), signing_key)
+    with pytest.raises(UpdateRefused, match="names no last day"):
+        fetch(url, keys, certificate)
+
+
+def test_a_signed_document_with_an_oversized_text_is_refused(server, signing_key, keys, certificate) -> None:
+    # issue 9 #15: every string is bounded, wherever it sits
+    data = json.loads(catalog_document(2))
+    data["entries"][0]["name"] = "A" * 100_000
+    url = publish(server, "/catalog.json", json.dumps(data).encode(), signing_key)
+    with pytest.raises(UpdateRefused, match="100000 characters"):
+        fetch(url, keys, certificate)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -67,7 +68,7 @@ class OpenedUrls(QObject):
         self.urls.append(url.toLocalFile())
 
 
-def test_open_log_shows_the_log_file(qtbot: QtBot) -> None:
+def test_help_menu_opens_the_log_file(qtbot: QtBot) -> None:
     log_file = app.configure_logging()
     try:
         window = app.build_window("home", log_file)
@@ -75,10 +76,12 @@ def test_open_log_shows_the_log_file(qtbot: QtBot) -> None:
         opened = OpenedUrls()
         QDesktopServices.setUrlHandler("file", opened, "open")
         try:
-            window.button(QWizard.WizardButton.CustomButton1).click()
+            help_button = window.button(QWizard.WizardButton.CustomButton1)
+            assert help_button.text().replace("&", "") == "Help"  # the log is behind Help, not in the way
+            window.open_log_action.trigger()
         finally:
             QDesktopServices.unsetUrlHandler("file")
-        assert opened.urls == [str(log_file)]
+        assert [Path(url) for url in opened.urls] == [Path(log_file)]  # Qt writes C:/ on Windows
         logging.getLogger("gui.test").warning("written")
         assert "written" in log_file.read_text(encoding="utf-8")
     finally:
@@ -101,7 +104,8 @@ def test_emit_gives_back_the_reference_pyside_takes() -> None:
 
 
 def test_the_pyside_emit_leak_is_still_there() -> None:
-    """When this fails, PySide6 has fixed SignalInstance.emit: gui/pyside_fixes.py can go."""
+    """When this fails, PySide6 has fixed SignalInstance.emit: gui/pyside_fixes.py can go.
+    The win_amd64 wheel of the same release does not leak (the Windows lane measures 0)."""
     pinger = Pinger()
     before = sys.getrefcount(True)
     for _ in range(20):
@@ -109,4 +113,4 @@ def test_the_pyside_emit_leak_is_still_there() -> None:
     leaked = before - sys.getrefcount(True)
     for _ in range(max(leaked, 0)):
         _incref(True)  # give back what this test took
-    assert leaked == 20
+    assert leaked == (0 if sys.platform == "win32" else 20)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,14 @@ def test_reboot_needed_registers_the_assistant_to_open_after_the_restart(
 
     session.record_run(RunReport(run_id="r1", status="reboot_needed", message="restart to finish"))
 
+    if sys.platform == "win32":  # the current user's RunOnce value
+        autostart = session.machine.autostart
+        assert autostart is not None
+        try:
+            assert autostart.registered() == self_command()  # the assistant, not `remove --resume`
+        finally:
+            autostart.unregister()
+        return
     entry = (tmp_path / "autostart" / "switchover-resume.desktop").read_text(encoding="utf-8")
     exec_line = next(line[5:] for line in entry.splitlines() if line.startswith("Exec="))
     assert parse_desktop_exec(exec_line) == self_command()  # the assistant, not `remove --resume`
@@ -47,4 +56,5 @@ def test_a_finished_run_registers_nothing(tmp_path: Path, monkeypatch: pytest.Mo
 
     session.record_run(RunReport(run_id="r1", status="removed", message="done"))
 
+    assert session.machine.autostart is not None and session.machine.autostart.registered() is None
     assert not (tmp_path / "autostart").exists()

@@ -134,7 +134,8 @@ def test_a_changed_or_hostile_bundle_is_refused_with_one_line(
     with zipfile.ZipFile(tmp_path / "evil.zip", "w") as archive:
         archive.writestr("manifest.json", json.dumps({"schema": "switchover.bundle/1", "files": []}))
         archive.writestr("../escape.reg", "x")
-    assert main(["scan", "--json", "--bundle", str(tmp_path / "evil.zip")]) == 0
+    # an empty bundle shows nothing of the machine: "nothing found" would be no verdict (issue 9 #11)
+    assert main(["scan", "--json", "--bundle", str(tmp_path / "evil.zip")]) == 3
     assert not (tmp_path / "escape.reg").exists()
     capsys.readouterr()
     (tmp_path / "junk.zip").write_bytes(b"PK\x03\x04 not really")

@@ -18,6 +18,7 @@ from core.model import Kind, Notes, Target
 from core.scan import scan
 from core.signatures import build_signature_set
 from tests.linux.packages import scan_root
+from tests.wine_support import wine_gap
 
 UNIT = "[Unit]\nDescription={}\n\n[Service]\nExecStart=-{} --daemon\n"
 
@@ -66,6 +67,7 @@ def _kaspersky_machine(root: Path) -> Path:
     return root
 
 
+@wine_gap("CreateSymbolicLinkW is not implemented in Wine 8 (a link to an absolute path fails)")
 def test_units_are_read_once_in_precedence_order(tmp_path: Path) -> None:
     root = _kaspersky_machine(tmp_path)
     notes = Notes()
@@ -146,6 +148,7 @@ def test_folders_and_units_join_the_product_their_signatures_name(tmp_path: Path
     ]
 
 
+@wine_gap("CreateSymbolicLinkW is not implemented in Wine 8 (a link to an absolute path fails)")
 def test_link_loops_and_links_out_of_the_root_stay_inside_it(tmp_path: Path) -> None:
     root = _kaspersky_machine(tmp_path / "machine")
     _link(root, "/opt/loop", "/opt/loop")

@@ -11,6 +11,7 @@ from pathlib import Path
 from core.adapters import macos
 from core.model import Kind, Notes, Observation, Target
 from tests.linux.packages import scan_root
+from tests.wine_support import wine_gap
 
 XML, BINARY = plistlib.FMT_XML, plistlib.FMT_BINARY
 
@@ -208,6 +209,7 @@ def test_broken_plists_are_noted_and_the_scan_goes_on(tmp_path: Path) -> None:
     } <= noted
 
 
+@wine_gap("CreateSymbolicLinkW is not implemented in Wine 8 (a link to an absolute path fails)")
 def test_a_mac_tree_scans_from_the_command_line(tmp_path: Path) -> None:
     root = _mac(tmp_path)
     (root / "Library/Application Support/loop").symlink_to("/Library/Application Support/loop")

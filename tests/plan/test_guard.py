@@ -28,21 +28,29 @@ def test_system_msiexec_runs_elevated() -> None:
 def test_msiexec_needs_no_signature_check() -> None:
     seen: list[str] = []
     verdict = check_program(
-        [WINDOWS_MSIEXEC, "/x", CODE], os="windows", signed_by_vendor=lambda p: bool(seen.append(p))
+        [WINDOWS_MSIEXEC, "/x", CODE],
+        os="windows",
+        running="windows",
+        signed_by_vendor=lambda p: bool(seen.append(p)),
     )
     assert verdict.allowed and seen == []
 
 
 def test_program_files_uninstaller_runs_only_when_signed_by_the_vendor() -> None:
-    assert check_program([KES_UNINSTALLER], os="windows", signed_by_vendor=signed).elevated_allowed
-    refused = check_program([KES_UNINSTALLER], os="windows", signed_by_vendor=unsigned)
+    assert check_program(
+        [KES_UNINSTALLER], os="windows", running="windows", signed_by_vendor=signed
+    ).elevated_allowed
+    refused = check_program([KES_UNINSTALLER], os="windows", running="windows", signed_by_vendor=unsigned)
     assert not refused.allowed and "not signed" in refused.reason
 
 
 def test_signature_is_checked_on_the_program_itself() -> None:
     seen: list[str] = []
     check_program(
-        [KES_UNINSTALLER, "/s"], os="windows", signed_by_vendor=lambda p: bool(seen.append(p)) or True
+        [KES_UNINSTALLER, "/s"],
+        os="windows",
+        running="windows",
+        signed_by_vendor=lambda p: bool(seen.append(p)) or True,
     )
     assert seen == [KES_UNINSTALLER]
 
@@ -67,7 +75,9 @@ def test_signature_is_checked_on_the_program_itself() -> None:
     ],
 )
 def test_hostile_uninstall_strings_are_refused_with_a_reason(line: str, why: str) -> None:
-    verdict = check_program(split_command_line(line), os="windows", signed_by_vendor=signed)
+    verdict = check_program(
+        split_command_line(line), os="windows", running="windows", signed_by_vendor=signed
+    )
     assert not verdict.allowed and not verdict.elevated_allowed
     assert why in verdict.reason
 
@@ -201,12 +211,33 @@ def test_msiexec_removing_one_product_runs_elevated(args: list[str]) -> None:
     ],
 )
 def test_msiexec_doing_anything_but_one_removal_is_refused(args: list[str], why: str) -> None:
-    verdict = check_program([WINDOWS_MSIEXEC, *args], os="windows", signed_by_vendor=signed)
+    verdict = check_program(
+        [WINDOWS_MSIEXEC, *args], os="windows", running="windows", signed_by_vendor=signed
+    )
     assert not verdict.allowed and not verdict.elevated_allowed
     assert why in verdict.reason and "msiexec" in verdict.reason
 
 
 def test_only_the_system_msiexec_is_held_to_the_removal() -> None:
     # another program's own `/i` is its business (it must still be signed); the rule is msiexec's
-    verdict = check_program([KES_UNINSTALLER, "/i"], os="windows", signed_by_vendor=signed)
+    verdict = check_program([KES_UNINSTALLER, "/i"], os="windows", running="windows", signed_by_vendor=signed)
     assert verdict.allowed
+
+
+@pytest.mark.parametrize(
+    "argument",
+    [
+        "/log=C:\\USERS~1\\ann\\x.log",
+        "C:\\DOCUME~1\\ann\\x.ini",
+        "/config=%TEMP%\\kl.ini",
+        "%USERPROFILE%\\x.ini",
+        "C:\\ProgramData\\Kaspersky Lab\\setup.ini",
+        "/log=C:\\Windows\\Temp\\kl.log",
+        "\\\\server\\share\\kl.ini",
+        "//server/share/kl.ini",
+        "\\\\?\\C:\\Users\\ann\\x.ini",
+    ],
+)  # issue 9 #17: each one is a place users can write
+def test_an_argument_in_a_folder_users_can_write_never_runs_elevated(argument: str) -> None:
+    verdict = check_command([KES_UNINSTALLER, argument], os="windows")
+    assert verdict.allowed and not verdict.elevated_allowed, verdict.reason

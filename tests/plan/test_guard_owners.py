@@ -210,6 +210,7 @@ def test_windows_programs_are_judged_by_signature_not_owner() -> None:
     verdict = check_program(
         ["C:\\Program Files\\Kaspersky Lab\\uninstall.exe"],
         os="windows",
+        running="windows",
         signed_by_vendor=lambda path: True,
         lstat=no_files,
     )

@@ -1,15 +1,13 @@
 """Real programs that behave like uninstallers, and a plan to run them, for the removal tests.
 
-Each uninstaller is a small executable Python script (it runs as its own process,
-by its shebang) that appends its arguments to a log, then ends the way the test
+Each uninstaller is a small Python program (tests.programs: its own process, by its shebang on
+POSIX, as NAME.exe on Windows) that appends its arguments to a log, then ends the way the test
 needs: an exit code, a crash, a hang with a child process, a reboot request.
 """
 
 from __future__ import annotations
 
 import json
-import stat
-import sys
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,30 +16,29 @@ from typing import Any
 
 from core.executor import RunnablePlan, default_guard
 from core.plan import Step
+from tests.programs import program_path, script_program
 
 
 def uninstaller(folder: Path, name: str, body: str) -> Path:
-    """An executable script; `log(...)` in its body appends a JSON line to `<name>.log`."""
-    folder.mkdir(parents=True, exist_ok=True)
-    script = folder / name
-    script.write_text(
-        f"#!{sys.executable}\n"
+    """A real program (NAME.exe on Windows); `log(...)` in its body appends a JSON line to `<name>.log`."""
+    return script_program(
+        folder,
+        name,
         "import json, os, subprocess, sys, time\n"
-        f"LOG = {str(folder / (name + '.log'))!r}\n"
+        # what it prints arrives as UTF-8, as the runner reads it (a Windows pipe is ANSI otherwise)
+        "sys.stdout.reconfigure(encoding='utf-8')\n"
+        f"LOG = {str(program_path(folder, name)) + '.log'!r}\n"
         "def log(**fields):\n"
-        "    with open(LOG, 'a') as f:\n"
+        "    with open(LOG, 'a', encoding='utf-8') as f:\n"
         "        f.write(json.dumps({'argv': sys.argv[1:], **fields}) + '\\n')\n" + textwrap.dedent(body),
-        encoding="utf-8",
     )
-    script.chmod(script.stat().st_mode | stat.S_IXUSR)
-    return script
 
 
 def calls(script: Path) -> list[dict[str, Any]]:
     log = script.with_name(script.name + ".log")
     if not log.exists():
         return []
-    return [json.loads(line) for line in log.read_text().splitlines()]
+    return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
 
 
 def exits_with(folder: Path, name: str, code: int, *, output: str = "") -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from core.executor import StepEvent, execute_plan
 from core.journal import Journal
 from core.secrets import Secret, fill, read_password
 from core.subprocess_runner import SubprocessRunner, Sudo
-from tests.removal.doubles import ScriptPlan, calls, guard_allowing, step, uninstaller
+from tests.programs import POSIX_ELEVATION_ONLY
+from tests.removal.doubles import ScriptPlan, calls, exits_with, guard_allowing, step, uninstaller
 
 PASSWORD = "S3cr3t-Пароль!"
 
@@ -46,10 +48,22 @@ def test_hostile_commands_refused_by_the_guard_never_run(tmp_path: Path, index: 
     assert not marker.exists()
 
 
+def user_folder_plan(tmp_path: Path, marker: Path) -> tuple[ScriptPlan, str]:
+    """One elevated step whose program sits where the user can write, on the OS that runs the test, and
+    the words of its refusal."""
+    if sys.platform == "win32":  # the user's own temporary folder
+        program = exits_with(tmp_path / "user", "touch.exe", 0)
+        plan = ScriptPlan((step("user", [program, str(marker)], elevated=True),), os="windows")
+        return plan, "is not the system's msiexec, a package manager or in a machine-wide folder"
+    plan = ScriptPlan((step("user", ["/usr/bin/touch", str(marker)], elevated=True),))
+    return plan, "never run as administrator"
+
+
 def test_an_elevated_step_from_a_user_folder_is_refused(tmp_path: Path):
     marker = tmp_path / "pwned"
+    plan, refusal = user_folder_plan(tmp_path, marker)
     report = execute_plan(
-        ScriptPlan((step("user", ["/usr/bin/touch", str(marker)], elevated=True),)),
+        plan,
         runner=SubprocessRunner(),
         journal=Journal(tmp_path / "j.jsonl"),
         password=None,
@@ -57,7 +71,7 @@ def test_an_elevated_step_from_a_user_folder_is_refused(tmp_path: Path):
         on_event=lambda e: None,
         confirm_manual=lambda s: True,
     )
-    assert "never run as administrator" in report.message
+    assert "refused, not run" in report.message and refusal in report.message
     assert not marker.exists()
 
 
@@ -89,7 +103,8 @@ def test_the_password_never_appears_in_journal_events_or_output(tmp_path: Path, 
     # it reached the program, filled in, in memory only
     assert calls(agent)[0]["argv"] == ["/x", f"KLUNINSTPASSWD={secret.hex}", f"KLPASSWD={PASSWORD}"]
     assert "received" in report.message  # the program's output is kept, scrubbed
-    seen = journal.path.read_text() + repr(report) + repr(events) + "".join(capsys.readouterr())
+    journaled = journal.path.read_text(encoding="utf-8")
+    seen = journaled + repr(report) + repr(events) + "".join(capsys.readouterr())
     for form in (PASSWORD, secret.hex, secret.hex.lower()):
         assert form not in seen
 
@@ -110,6 +125,7 @@ def test_password_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     assert read_password() is None
 
 
+@POSIX_ELEVATION_ONLY
 def test_a_refused_elevation_is_a_clear_error_and_asked_once(tmp_path: Path):
     folder = tmp_path / "bin"
     first = uninstaller(folder, "first", "log()\n")

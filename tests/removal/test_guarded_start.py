@@ -22,6 +22,7 @@ from core.subprocess_runner import (
     Sudo,
     working_folder,
 )
+from tests.programs import POSIX_ELEVATION_ONLY
 from tests.removal.doubles import ScriptPlan, calls, step, uninstaller
 
 CODE = "{C9EF800D-54AA-4F60-AB96-5A3966550F53}"
@@ -160,6 +161,7 @@ def test_sudo_and_pkexec_are_the_systems_never_found_through_path(
     assert calls(folder / "sudo") == [] and calls(folder / "pkexec") == []
 
 
+@POSIX_ELEVATION_ONLY
 def test_a_missing_sudo_is_a_clear_error_and_nothing_runs(tmp_path: Path):
     program = uninstaller(tmp_path / "bin", "first", "log()\n")
     runner = SubprocessRunner(elevation=Sudo(sudo=str(tmp_path / "no-sudo")))

@@ -17,6 +17,7 @@ from core.executor import execute_plan
 from core.journal import SCHEMA, Journal
 from core.subprocess_runner import SubprocessRunner
 from tests.conftest import REPO
+from tests.programs import program_path
 from tests.removal.doubles import ScriptPlan, calls, guard_allowing, step, uninstaller
 
 STEPS = ("first", "second", "third")
@@ -24,11 +25,19 @@ STEPS = ("first", "second", "third")
 RECORDS = 1 + 2 * len(STEPS) + 1
 
 
+# The uninstaller's parent on POSIX; on Windows its parent is the NAME.exe launcher, Switchover the one above.
+SWITCHOVER_PID = (
+    "__import__('psutil').Process(os.getppid()).ppid()" if sys.platform == "win32" else "os.getppid()"
+)
+# os.kill(pid, 9): SIGKILL on POSIX, TerminateProcess with exit code 9 on Windows.
+KILLED = 9 if sys.platform == "win32" else -signal.SIGKILL
+
+
 def removers(folder: Path, *, kill_parent_in: str | None = None) -> list[Path]:
     """Uninstallers that remove a marker file ("the product"); one may SIGKILL Switchover mid-run."""
     scripts = []
     for name in STEPS:
-        kill = "os.kill(os.getppid(), 9); time.sleep(1)\n" if name == kill_parent_in else ""
+        kill = f"os.kill({SWITCHOVER_PID}, 9); time.sleep(1)\n" if name == kill_parent_in else ""
         scripts.append(
             uninstaller(folder, name, f"log()\nos.remove({str(folder / (name + '.installed'))!r})\n{kill}")
         )
@@ -37,7 +46,7 @@ def removers(folder: Path, *, kill_parent_in: str | None = None) -> list[Path]:
 
 
 def plan_for(scripts: list[Path]) -> ScriptPlan:
-    return ScriptPlan(tuple(step(s.name, [s]) for s in scripts))
+    return ScriptPlan(tuple(step(s.stem, [s]) for s in scripts))
 
 
 CHILD = """
@@ -47,6 +56,7 @@ sys.path.insert(0, {repo!r})
 from core.executor import execute_plan
 from core.journal import Journal, atomic_write
 from core.subprocess_runner import SubprocessRunner
+from tests.programs import program_path
 from tests.removal.doubles import ScriptPlan, guard_allowing, step
 
 folder, journal_path, kill_after = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
@@ -57,7 +67,7 @@ def write_then_die(path, data):
     written += 1
     if written == kill_after:
         os.kill(os.getpid(), 9)  # a power cut right after this record reached the disk
-plan = ScriptPlan(tuple(step(name, [folder / name]) for name in {steps!r}))
+plan = ScriptPlan(tuple(step(name, [program_path(folder, name)]) for name in {steps!r}))
 execute_plan(plan, runner=SubprocessRunner(), journal=Journal(journal_path, write=write_then_die),
              password=None, cancel=threading.Event(), on_event=lambda e: None,
              confirm_manual=lambda s: True, guard=guard_allowing(folder))
@@ -75,7 +85,7 @@ def run_child(folder: Path, journal_path: Path, kill_after: int) -> int:
 def resume(folder: Path, journal: Journal):
     pending = journal.pending()
     assert pending is not None
-    scripts = [folder / name for name in STEPS]
+    scripts = [program_path(folder, name) for name in STEPS]
     report = execute_plan(
         plan_for(scripts),
         runner=SubprocessRunner(),
@@ -97,14 +107,15 @@ def test_killed_between_any_two_records_resumes_without_rerunning(tmp_path: Path
     folder = tmp_path / "bin"
     removers(folder)
     journal = Journal(tmp_path / "journal.jsonl")
-    assert run_child(folder, journal.path, kill_after) == -signal.SIGKILL
+    assert run_child(folder, journal.path, kill_after) == KILLED
     assert len(journal.records()) == kill_after
     pending, report = resume(folder, journal)
     assert "stopped unexpectedly" in pending.describe()
     assert report.status == "removed", report.message
     for name in STEPS:
         assert not (folder / f"{name}.installed").exists()
-        assert len(calls(folder / name)) == 1, f"{name} ran {len(calls(folder / name))} times"
+        runs = len(calls(program_path(folder, name)))
+        assert runs == 1, f"{name} ran {runs} times"
     assert journal.pending() is None
     assert [r["type"] for r in journal.records()][-1] == "run_ended"
 
@@ -113,13 +124,13 @@ def test_killed_while_an_uninstaller_runs_is_rechecked_by_rescanning(tmp_path: P
     folder = tmp_path / "bin"
     removers(folder, kill_parent_in="second")
     journal = Journal(tmp_path / "journal.jsonl")
-    assert run_child(folder, journal.path, kill_after=0) == -signal.SIGKILL
+    assert run_child(folder, journal.path, kill_after=0) == KILLED
     pending = journal.pending()
     assert pending is not None and pending.interrupted == ("second",)
     _, report = resume(folder, journal)
     # Its exit code died with the crash: it may have asked for a restart, so one is asked for.
     assert report.status == "reboot_needed"
-    assert len(calls(folder / "second")) == 1  # gone by the rescan: not run again
+    assert len(calls(program_path(folder, "second"))) == 1  # gone by the rescan: not run again
     second = next(e for e in report.steps if e.step_id == "second")
     assert second.status == "needs_reboot" and "rescan" in second.message
 
@@ -128,7 +139,7 @@ def test_records_are_versioned_json_lines(tmp_path: Path):
     journal = Journal(tmp_path / "j.jsonl")
     run_id = journal.open_run({"steps": []})
     journal.record(run_id, "run_ended", status="removed", message="")
-    lines = (tmp_path / "j.jsonl").read_text().splitlines()
+    lines = (tmp_path / "j.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["schema"] for line in lines] == [SCHEMA, SCHEMA]
     assert journal.pending() is None
 
@@ -136,6 +147,8 @@ def test_records_are_versioned_json_lines(tmp_path: Path):
 @pytest.fixture
 def small_disk(tmp_path: Path):
     """A real 64 KiB tmpfs: writes past it fail with ENOSPC, as on a full disk."""
+    if sys.platform == "win32":
+        pytest.skip("a real small disk is a Linux tmpfs; on Windows it is a VHD, which Wine cannot mount")
     mount = tmp_path / "small"
     mount.mkdir()
     done = subprocess.run(
@@ -214,6 +227,6 @@ def test_a_link_planted_at_a_temporary_name_is_never_written_through(tmp_path: P
         (tmp_path / f".journal.jsonl.{pid}.tmp").symlink_to(victim)
     journal = Journal(path)
     journal.record("run", "verified", message="ok")
-    assert victim.read_text() == "precious"
+    assert victim.read_text(encoding="utf-8") == "precious"
     assert [r["type"] for r in journal.records()] == ["verified"]
     assert not path.is_symlink()

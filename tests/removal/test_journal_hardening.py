@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from core.cli import main
 from core.journal import SCHEMA, Journal, JournalError
 from tests.conftest import REPO
+from tests.removal.live_linux import LiveLinux
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX symbolic links and FIFOs")
 
@@ -56,7 +57,7 @@ def test_a_journal_that_is_a_link_is_refused_and_its_target_never_copied(tmp_pat
     with pytest.raises(JournalError, match="is a symbolic link"):
         journal.pending()
     assert (data / "journal.jsonl").is_symlink()  # left as it was, not replaced by a copy
-    assert secret.read_text() == "secret of another user\n"
+    assert secret.read_text(encoding="utf-8") == "secret of another user\n"
     assert not any("secret" in p.read_text(errors="replace") for p in data.iterdir() if not p.is_symlink())
 
 
@@ -65,9 +66,8 @@ def test_remove_stops_with_a_clear_message_when_the_journal_is_a_link(
     tmp_path: Path, private_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "victim").write_text("x")
-    (tmp_path / "empty").mkdir()
     (private_data_dir / "journal.jsonl").symlink_to(tmp_path / "victim")
-    assert main(["remove", "--root", str(tmp_path / "empty"), "--os", "linux", "--yes"]) == 2
+    assert main(["remove", "--yes"]) == 2  # refused before any scan
     err = capsys.readouterr().err
     assert "is a symbolic link" in err and "Traceback" not in err
 
@@ -152,10 +152,12 @@ def test_remove_starts_up_past_a_damaged_journal(
             "message": "",
         }
     )
-    (private_data_dir / "journal.jsonl").write_bytes(_interrupted_run() + finished + b"".join(DAMAGED))
-    (tmp_path / "empty").mkdir()
-    assert main(["remove", "--root", str(tmp_path / "empty"), "--os", "linux", "--yes"]) == 0
-    assert "Nothing to remove" in capsys.readouterr().out
+    machine = LiveLinux(tmp_path)  # this machine, live, with an empty package database
+    machine.data.mkdir(mode=0o700)
+    (machine.data / "journal.jsonl").write_bytes(_interrupted_run() + finished + b"".join(DAMAGED))
+    done = machine.switchover("remove", "--yes")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Nothing to remove" in done.stdout
 
 
 _JSON = st.recursive(

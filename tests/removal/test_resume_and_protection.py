@@ -14,7 +14,7 @@ from core.model import Kind, Notes, Observation, Target
 from core.resume import autostart_for, desktop_exec, parse_desktop_exec, resume_command
 from core.subprocess_runner import SubprocessRunner
 from core.verify import DEFENDER_NAME, DefenderProbe, Protection, verify
-from tests.removal.doubles import uninstaller
+from tests.removal.doubles import calls, uninstaller
 
 
 def test_xdg_autostart_entry_is_written_read_and_removed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -23,7 +23,7 @@ def test_xdg_autostart_entry_is_written_read_and_removed(tmp_path: Path, monkeyp
     command = resume_command()
     autostart.register(command)
     entry = tmp_path / "config/autostart/switchover-resume.desktop"
-    text = entry.read_text()
+    text = entry.read_text(encoding="utf-8")
     assert "[Desktop Entry]" in text and "Type=Application" in text
     assert autostart.registered() == command
     autostart.unregister()
@@ -91,7 +91,7 @@ def test_defender_probe_reads_get_mpcomputerstatus(
     assert (DEFENDER_NAME in result.active) is protected
     if note:
         assert note in " ".join(n.say() for n in result.notes)
-    argv = json.loads((tmp_path / "powershell.log").read_text())["argv"]
+    argv = calls(powershell)[0]["argv"]
     assert argv[:3] == ["-NoProfile", "-NonInteractive", "-Command"] and "Get-MpComputerStatus" in argv[3]
 
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from core.cli import main
 from core.journal import Journal
 from core.model import Target
 from core.plan import Plan, Step, plan_removal, resume_plan
 from core.scan import scan
-from tests.removal.dpkg_root import build_deb, install, installed, make_root
+from tests.removal.live_linux import LiveLinux
 
 
 def _step(step_id: str, command: tuple[str, ...] | None, product_id: str | None = "p") -> Step:
@@ -38,19 +37,18 @@ def test_commands_come_from_the_fresh_plan_and_gone_products_drop_out() -> None:
 
     plan = resume_plan(journaled, fresh, settled={"rescue:licence", "uninstall:c"})
 
-    assert [s.id for s in plan.steps] == ["rescue:licence", "uninstall:a", "uninstall:c"]
-    assert plan.steps[1].command == ("/usr/bin/dpkg", "--remove", "a")
-    assert plan.steps[2].command is None  # kept as a record, never run again
+    # the settled record first, then the fresh plan in its own order
+    assert [s.id for s in plan.steps] == ["uninstall:c", "rescue:licence", "uninstall:a"]
+    assert plan.steps[2].command == ("/usr/bin/dpkg", "--remove", "a")
+    assert plan.steps[0].command is None  # kept as a record, never run again
     assert all(s.command != ("/usr/bin/touch", "/tmp/owned") for s in plan.steps)
 
 
-def test_remove_resume_runs_the_fresh_command_not_the_tampered_one(
-    tmp_path: Path, private_data_dir: Path, capsys
-) -> None:
-    root = make_root(tmp_path / "root")
-    install(root, build_deb(tmp_path, "kesl"))
+def test_remove_resume_runs_the_fresh_command_not_the_tampered_one(tmp_path: Path) -> None:
+    machine = LiveLinux(tmp_path)
+    machine.install("kesl")
     marker = tmp_path / "tampered-command-ran"
-    honest = plan_removal(scan(Target("linux", live=False, root=str(root))), silent=True)
+    honest = plan_removal(scan(Target("linux", live=False, root=str(machine.root))), silent=True)
     tampered = dataclasses.replace(
         honest,
         steps=tuple(
@@ -58,29 +56,28 @@ def test_remove_resume_runs_the_fresh_command_not_the_tampered_one(
             for s in honest.steps
         ),
     )
-    journal = Journal(private_data_dir / "journal.jsonl")
+    journal = Journal(machine.data / "journal.jsonl")
     run = journal.open_run(tampered.to_json())
     for step in tampered.steps:
         if step.phase == "rescue":  # the person had confirmed these before the crash
             journal.record(run, "step_started", step=step.id)
             journal.record(run, "step_ended", step=step.id, status="done", message="", exit_code=None)
 
-    code = main(["remove", "--resume", "--root", str(root), "--os", "linux"])
+    done = machine.switchover("remove", "--resume")
 
     assert not marker.exists()
-    assert not installed(root, "kesl")  # removed with the fresh plan's own dpkg command
-    assert code == 0, capsys.readouterr().out
+    assert not machine.installed("kesl")  # removed with the fresh plan's own command
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_an_unreadable_journaled_plan_is_closed_and_changes_nothing(
-    tmp_path: Path, private_data_dir: Path, capsys
-) -> None:
-    root = make_root(tmp_path / "root")
-    install(root, build_deb(tmp_path, "kesl"))
-    journal = Journal(private_data_dir / "journal.jsonl")
+def test_an_unreadable_journaled_plan_is_closed_and_changes_nothing(tmp_path: Path) -> None:
+    machine = LiveLinux(tmp_path)
+    machine.install("kesl")
+    journal = Journal(machine.data / "journal.jsonl")
     journal.open_run({"schema": "switchover.plan/1", "steps": "not a list"})
 
-    assert main(["remove", "--resume", "--root", str(root), "--os", "linux"]) == 3
-    assert "could not be read" in capsys.readouterr().err
-    assert installed(root, "kesl")
+    done = machine.switchover("remove", "--resume")
+    assert done.returncode == 3, done.stdout + done.stderr
+    assert "could not be read" in done.stderr
+    assert machine.installed("kesl")
     assert journal.pending() is None  # closed: the next run starts afresh

@@ -51,7 +51,8 @@ def demo_run(tmp_path: Path, language: str, **kwargs) -> tuple[RunReport, list[S
         guard=home.guard,
         language=language,
     )
-    records = [json.loads(line) for line in (tmp_path / "journal.jsonl").read_text().splitlines()]
+    journal = (tmp_path / "journal.jsonl").read_text(encoding="utf-8")
+    records = [json.loads(line) for line in journal.splitlines()]
     return report, events, records
 
 
@@ -142,7 +143,8 @@ def test_a_failed_uninstaller_is_explained_in_the_run_language(
             expected in message and ("— it said: boom." if language == "en" else "— dijo: boom.") in message
         )
         assert report.message.startswith("'Quitar X' failed: " if language == "en" else "«Quitar X» falló: ")
-        journaled = [json.loads(line) for line in (tmp_path / f"{language}.jsonl").read_text().splitlines()]
+        lines = (tmp_path / f"{language}.jsonl").read_text(encoding="utf-8").splitlines()
+        journaled = [json.loads(line) for line in lines]
         assert english in next(r for r in journaled if r["type"] == "step_ended")["message"]
     assert strict == []
 

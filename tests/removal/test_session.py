@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import stat
-import sys
 import threading
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from core.session import Machine, RemovalSession, ScanCancelled, demo_machine
 from core.subprocess_runner import SubprocessRunner
 from core.verify import Protection
 from gui.session import real_machine
+from tests.programs import script_program
 from tests.removal.doubles import calls, exits_with, guard_allowing, step
 
 
@@ -40,17 +39,15 @@ class ThroughWrapper:
 
 
 def wrapper(folder: Path) -> Path:
-    program = folder / "elevate"
-    program.write_text(
-        f"#!{sys.executable}\n"
-        "import json, os, sys\n"
-        f"with open({str(folder / 'elevated.log')!r}, 'a') as log:\n"
+    """A real program (NAME.exe on Windows): logs the command it is given, runs it, returns its code."""
+    return script_program(
+        folder,
+        "elevate",
+        "import json, subprocess, sys\n"
+        f"with open({str(folder / 'elevated.log')!r}, 'a', encoding='utf-8') as log:\n"
         "    log.write(json.dumps(sys.argv[1:]) + '\\n')\n"
-        "os.execv(sys.argv[1], sys.argv[1:])\n",
-        encoding="utf-8",
+        "sys.exit(subprocess.call(sys.argv[1:]))\n",
     )
-    program.chmod(program.stat().st_mode | stat.S_IXUSR)
-    return program
 
 
 def test_the_real_machine_of_the_window_runs_elevated_steps_through_its_elevation(
@@ -80,7 +77,8 @@ def test_the_real_machine_of_the_window_runs_elevated_steps_through_its_elevatio
     assert report.status == "removed", report.message
     assert started[0] is not None  # a restart during the run would open the assistant again
     assert machine.autostart.registered() is None  # nothing left to finish
-    elevated = [json.loads(line) for line in (tmp_path / "elevated.log").read_text().splitlines()]
+    log = (tmp_path / "elevated.log").read_text(encoding="utf-8")
+    elevated = [json.loads(line) for line in log.splitlines()]
     assert elevated == [[str(uninstall), "--purge"]]
     assert [c["argv"] for c in calls(uninstall)] == [["--purge"]]
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import threading
+from functools import partial
 from pathlib import Path
 
 import pytest
 
-from core.executor import StepEvent, execute_plan
+from core.executor import StepEvent, default_guard, execute_plan
 from core.journal import Journal
 from core.model import Target
 from core.plan import plan_removal
@@ -55,6 +56,7 @@ def test_msi_found_removed_by_the_plans_own_command_and_verified(wine_prefix: Wi
         cancel=threading.Event(),
         on_event=events.append,
         confirm_manual=lambda step: True,  # the person did the rescue steps
+        guard=partial(default_guard, running="windows"),  # Wine is the Windows that runs it
     )  # the real guard: the system's msiexec
     assert report.status == "removed", report.message
     assert next(e for e in report.steps if e.step_id == uninstall.id).exit_code == 0

@@ -170,3 +170,33 @@ def test_server_products_are_found_by_services_where_there_is_no_security_center
     )
     (server,) = found.products
     assert server.family == "server" and len(server.evidence) == 5
+
+
+def test_two_entries_of_one_family_are_two_products_with_their_own_ids() -> None:
+    # Issue 9, finding 10: two KES entries without a ProductCode both got "kaspersky:kes:kes".
+    found = scan(
+        entry("Kaspersky Endpoint Security for Windows", "KES.11", DisplayVersion="11.1"),
+        entry("Kaspersky Endpoint Security for Windows", "KES.12", DisplayVersion="12.1"),
+    )
+    assert sorted(p.id for p in found.products) == ["kaspersky:kes:KES.11", "kaspersky:kes:KES.12"]
+
+
+def test_product_ids_come_from_the_product_code_then_the_key_or_package_name() -> None:
+    found = scan(
+        kes(),
+        entry("Kaspersky Security Center Network Agent", "NetworkAgent"),
+        obs(Kind.PACKAGE, "kesl", "dpkg:kesl", manager="dpkg", Version="12.1.0-1508"),
+    )
+    assert sorted(p.id for p in found.products) == [
+        "kaspersky:kes:kesl",
+        f"kaspersky:kes:{KES_CODE}",
+        "kaspersky:network-agent:NetworkAgent",
+    ]
+
+
+def test_one_key_name_in_two_hives_gives_two_ids_that_never_depend_on_each_other() -> None:
+    machine = entry("Kaspersky Endpoint Security for Windows", "KES")
+    user = entry("Kaspersky Endpoint Security for Windows", "KES", hive=USER_UNINSTALL, scope="user")
+    both = {p.scope: p.id for p in scan(machine, user).products}
+    assert len(set(both.values())) == 2 and all(i.startswith("kaspersky:kes:KES#") for i in both.values())
+    assert scan(machine, user).products[0].id == both["machine"]  # the same on every scan

@@ -1,4 +1,4 @@
-"""Hostile names never crash the matcher, the prefilter never hides a match, and matching stays fast."""
+"""Hostile names never crash the matcher, the literal index never hides a match, and matching stays fast."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from core.matcher import match_observations
 from core.model import Kind, Observation
+from core.signatures import Rule
 
 from .helpers import signatures
 from .test_footprints import CASES
@@ -51,15 +52,18 @@ def test_random_observations_never_crash_the_matcher(batch: list[Observation]) -
 
 @settings(max_examples=300, deadline=None)
 @given(observations)
-def test_the_prefilter_lets_through_every_name_a_rule_matches(observation: Observation) -> None:
-    rules = signatures().rules_by_kind.get(observation.kind, ())
-    if any(rule.name.search(observation.name) for rule in rules):
-        assert signatures().prefilter[observation.kind].passes(observation.name)
+def test_the_index_finds_the_rule_that_trying_every_rule_finds(observation: Observation) -> None:
+    assert signatures().match(observation) == every_rule(observation)
 
 
-def test_the_prefilter_lets_through_every_real_footprint() -> None:
+def test_the_index_finds_every_real_footprint_as_trying_every_rule_does() -> None:
     for case in CASES:
-        assert signatures().prefilter[case.observation.kind].passes(case.observation.name), str(case)
+        assert signatures().match(case.observation) == every_rule(case.observation), str(case)
+
+
+def every_rule(observation: Observation) -> Rule | None:
+    rules = signatures().rules_by_kind.get(observation.kind, ())
+    return next((rule for rule in rules if rule.matches(observation)), None)
 
 
 def busy_machine() -> list[Observation]:

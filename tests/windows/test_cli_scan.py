@@ -41,7 +41,8 @@ def switchover(*args: str) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "core", *args],
         cwd=REPO,
         capture_output=True,
-        text=True,
+        encoding="utf-8",  # JSON is UTF-8 on every OS (docs/cli.md)
+        errors="replace",
         timeout=60,
         check=False,
     )
@@ -77,9 +78,14 @@ def test_scan_json_of_wine_exports() -> None:
 
 def test_scan_of_an_export_without_kaspersky_exits_0(tmp_path: Path) -> None:
     clean = tmp_path / "clean.reg"
-    clean.write_text(
-        'REGEDIT4\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Vendor]\r\n"a"="b"\r\n', encoding="cp1252"
+    # every key a whole machine's exports hold (issue 9 #11: else the verdict is "incomplete", exit 3)
+    keys = (
+        "SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Vendor",
+        "SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Vendor",
+        "SYSTEM\\CurrentControlSet\\Services\\Tcpip",
     )
+    blocks = "".join(f'[HKEY_LOCAL_MACHINE\\{key}]\r\n"a"="b"\r\n\r\n' for key in keys)
+    clean.write_text(f"REGEDIT4\r\n\r\n{blocks}", encoding="cp1252")
     done = switchover("scan", "--json", "--reg", str(clean))
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["products"] == []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import string
-import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,8 @@ from core.adapters.registry_export import (
     REG_QWORD,
     REG_SZ,
     RegValue,
+    _Parser,
+    _Skip,
     parse_export,
     read_export,
 )
@@ -158,21 +159,13 @@ def test_notes_are_capped_for_a_flood_of_bad_lines() -> None:
     assert len(notes) == 51
 
 
-def test_tens_of_thousands_of_keys_parse_in_linear_time() -> None:
-    def export(n: int) -> bytes:
-        keys = [(f"HKEY_CURRENT_USER\\Software\\K{i}", [("v", RegValue(REG_SZ, "x"))]) for i in range(n)]
-        return render_export(keys)
-
-    def timed(data: bytes) -> tuple[float, ExportView]:
-        started = time.perf_counter()
-        view = ExportView([parse_export(data, source="gen", notes=Notes())])
-        return time.perf_counter() - started, view
-
-    small_time, _ = timed(export(5_000))
-    large_time, view = timed(export(50_000))
-    assert len(view.subkeys(r"HKEY_CURRENT_USER\Software")) == 50_000
-    assert large_time < 3.0
-    assert large_time < 30 * small_time  # ten times the keys: linear, far from quadratic
+def test_tens_of_thousands_of_keys_parse_whole() -> None:
+    # Speed and linearity are measured by benchmarks/bench_offline_scan.py, not asserted here.
+    keys = [(f"HKEY_CURRENT_USER\\Software\\K{i}", [("v", RegValue(REG_SZ, "x"))]) for i in range(50_000)]
+    view = ExportView([parse_export(render_export(keys), source="gen", notes=Notes())])
+    subkeys = view.subkeys(r"HKEY_CURRENT_USER\Software")
+    assert len(subkeys) == 50_000
+    assert view.values(r"HKEY_CURRENT_USER\Software\K49999").text("v") == "x"
 
 
 # --- properties -------------------------------------------------------------------------------
@@ -238,3 +231,28 @@ def test_rendered_exports_parse_back_to_the_same_data(unicode: bool, data: st.Da
 def test_arbitrary_bytes_raise_nothing_but_input_error(tail: bytes, head: bytes) -> None:
     with contextlib.suppress(InputError):
         ExportView([parse_export(head + tail, source="fuzz", notes=Notes())])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    name=st.text(st.characters(codec="utf-8"), max_size=12),
+    text=st.text(st.characters(codec="utf-8"), max_size=20),
+    spaces=st.sampled_from(["", " ", "\t", "  "]),
+)
+def test_the_one_step_reading_of_plain_lines_agrees_with_the_general_one(
+    name: str, text: str, spaces: str
+) -> None:
+    """Lines the fast path takes ("name"="text", dword) read as the general value parser reads them."""
+    if any(c in name + text for c in "\r\n"):
+        return  # a line break splits the line: not one line any more
+    quoted = text.replace("\\", "\\\\").replace('"', '\\"')
+    for data in (f'"{quoted}"', "dword:0000002a"):
+        line = f'{spaces}"{name}"{spaces}={spaces}{data}{spaces}'
+        fast, slow = Notes(), Notes()
+        blocks = parse_export(f"REGEDIT4\n[HKEY_CURRENT_USER\\A]\n{line}\n".encode(), source="x", notes=fast)
+        parser = _Parser(iter(()), source="x", unicode=False, notes=slow)
+        try:
+            expected = [parser._value_line(line.strip())]
+        except _Skip:
+            expected = []
+        assert list(blocks[0].values) == expected

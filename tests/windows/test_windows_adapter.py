@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from core.adapters.registry_export import REG_DWORD, REG_SZ, RegValue
 from core.model import Kind, Notes, Observation, Target
 from core.scan import scan
 from tests.windows.render import render_export
+from tests.wine_support import wine_gap
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "windows"
 WINE_EXPORTS = tuple(
@@ -75,6 +77,7 @@ def test_services_drivers_vendor_keys_and_extensions() -> None:
         "last_signature_update": "2021-06-15",
         "self_defence": "true",
         "password_protection": "true",
+        "vendor_root": "KasperskyLab",
     }
     leftover = next(o for o in vendor if o.name == "AVP21.25")
     assert (leftover.scope, leftover.location) == (
@@ -222,6 +225,9 @@ def test_damaged_manifest_is_a_note(tmp_path: Path) -> None:
 def test_live_registry_is_empty_off_windows_and_a_root_less_offline_target_sees_nothing() -> None:
     from core.adapters.registry import LiveView
 
+    if sys.platform == "win32":  # on Windows it is this machine's real registry
+        assert "Microsoft" in LiveView().subkeys("HKEY_LOCAL_MACHINE\\SOFTWARE")
+        return
     assert LiveView().subkeys("HKEY_LOCAL_MACHINE\\SOFTWARE") == []
     assert len(LiveView().values("HKEY_LOCAL_MACHINE\\SOFTWARE")) == 0
     assert observe(Target(os="windows", live=True)) == ([], [])
@@ -239,7 +245,8 @@ def test_security_center_runs_powershell_by_its_full_system_path(monkeypatch: py
     monkeypatch.setattr(windows.subprocess, "run", fake_run)
     found = list(windows.security_center(Notes()))
     assert [o.name for o in found] == ["Defender"]
-    assert seen[0][0] == "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe"
+    # Windows paths compare without case (Wine reports C:\windows\system32)
+    assert seen[0][0].lower() == "c:\\windows\\system32\\windowspowershell\\v1.0\\powershell.exe"
     assert seen[0][1:3] == ("-NoProfile", "-NonInteractive")
 
 
@@ -273,6 +280,7 @@ def test_a_fifo_named_manifest_json_is_a_note_not_a_hang(tmp_path: Path) -> None
     assert [n.message for n in notes] == ["manifest.json skipped: not a regular file"]
 
 
+@wine_gap("CreateSymbolicLinkW is not implemented in Wine 8 (a link to an absolute path fails)")
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
 @pytest.mark.parametrize("name", ["manifest.json", "extensions.json"])
 def test_a_link_to_dev_zero_is_never_read(tmp_path: Path, name: str) -> None:
@@ -285,6 +293,7 @@ def test_a_link_to_dev_zero_is_never_read(tmp_path: Path, name: str) -> None:
     assert len(by_name(found, Kind.BROWSER_EXTENSION)) == 2
 
 
+@wine_gap("CreateSymbolicLinkW is not implemented in Wine 8 (a link to an absolute path fails)")
 def test_a_manifest_linked_out_of_the_root_is_not_read(tmp_path: Path) -> None:
     outside = tmp_path / "host-secret.json"
     outside.write_text(json.dumps({"name": "read from the host"}))

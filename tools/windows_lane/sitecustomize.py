@@ -1,5 +1,7 @@
 """Wine-only test shim, installed into the Windows Python that runs under Wine (never shipped).
 
+Qt: Wine drops QT_* variables, so SWITCHOVER_WINLANE_FONTDIR carries QT_QPA_FONTDIR across.
+
 Wine before 9.8 does not implement NtQuerySystemInformation(SystemProcessIdInformation), which
 psutil's Process.exe() uses on Windows (psutil issue 2492): it raises OSError [WinError 87] for
 every process. Fall back to QueryFullProcessImageNameW, as psutil did before 5.7.
@@ -9,6 +11,11 @@ psutil's OSErrors use Wine's real ones.
 
 import os
 import sys
+
+# Wine passes no QT_* variable from the Unix environment to Windows programs; the lane names Qt's font
+# folder (the offscreen platform reads fonts from a folder on Windows) under a name that gets through.
+if os.environ.get("SWITCHOVER_WINLANE_FONTDIR"):
+    os.environ.setdefault("QT_QPA_FONTDIR", os.environ["SWITCHOVER_WINLANE_FONTDIR"])
 
 if sys.platform == "win32" and not os.environ.get("SWITCHOVER_WINLANE_RAW_PSUTIL"):
     try:

@@ -1,0 +1,356 @@
+"""A literal index over regular expressions: which patterns could match a name, found by lookups.
+
+Every pattern is read once, as text, for a literal it cannot match without: the first
+characters of a pattern anchored with `^` (`^klif(...)` needs a name starting "kli"), or a
+whole word inside it (`\\\\Kaspersky Lab\\\\` needs the word "kaspersky"). A name is then
+looked up by its first characters and by its words, and only the patterns found that way
+are compiled and tried. So the cost of a scan follows the names that look like a rule, not
+the number of rules: a vendor added is a few more dictionary entries. A pattern the reader
+cannot vouch for goes to `always` and is tried on every name; the tests keep that list
+short and check the index against the patterns themselves.
+
+Case-insensitive matching is mirrored by `fold`: `str.lower`, then the characters that Python's
+regular expressions also take as equal (ſ and s, ϐ and β, ᲀ and в…) mapped to one of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+PREFIX_CHARS = 3
+_FEW_WORDS = 8  # up to this many indexed words, testing each is cheaper than splitting the name
+_WORD = re.compile(r"[^\W_]+")
+# Lower-case letters that re.IGNORECASE also takes as equal (Python's re._casefix), first one kept.
+EXTRA_CASES = (
+    "i\u0131",
+    "s\u017f",
+    "\u00b5\u03bc",
+    "\u0345\u03b9\u1fbe",
+    "\u0390\u1fd3",
+    "\u03b0\u1fe3",
+    "\u03b2\u03d0",
+    "\u03b5\u03f5",
+    "\u03b8\u03d1",
+    "\u03ba\u03f0",
+    "\u03c0\u03d6",
+    "\u03c1\u03f1",
+    "\u03c2\u03c3",
+    "\u03c6\u03d5",
+    "\u0432\u1c80",
+    "\u0434\u1c81",
+    "\u043e\u1c82",
+    "\u0441\u1c83",
+    "\u0442\u1c84\u1c85",
+    "\u044a\u1c86",
+    "\u0463\u1c87",
+    "\u1c88\ua64b",
+    "\u1e61\u1e9b",
+    "\ufb05\ufb06",
+)
+_FOLDS = str.maketrans({other: same[0] for same in EXTRA_CASES for other in same[1:]})
+_QUANTIFIER = re.compile(r"\?|\*|\+|\{(\d*)(,\d*)?\}")
+_CLASS_ESCAPES = frozenset("dDwWsSAZzB")
+
+
+def fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
+    # İ is the one letter whose full lower case (str.lower) is two characters; re folds it to i.
+    return text.replace("İ", "i").lower().translate(_FOLDS)
+
+
+def has_keys(text: str, keys: Keys) -> bool:
+    """Whether `text` could match a pattern with these keys (a cheap test; the pattern decides)."""
+    folded = fold(text)
+    return any(map(folded.startswith, keys.prefixes)) or any(w in folded for w in keys.words)
+
+
+@dataclass(frozen=True)
+class Keys:
+    """What a name must have for a pattern to match it: one of `prefixes` or one of `words`."""
+
+    prefixes: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+
+
+def keys_to_json(keys: Keys | None) -> dict[str, list[str]] | None:
+    if keys is None:
+        return None
+    return {"prefixes": sorted(keys.prefixes), "words": sorted(keys.words)}
+
+
+def keys_from_json(value: object) -> Keys | None:
+    """Keys as `keys_to_json` wrote them; anything else reads as None (the pattern is tried always)."""
+    if not isinstance(value, dict):
+        return None
+    prefixes, found = value.get("prefixes"), value.get("words")
+    if not isinstance(prefixes, list) or not isinstance(found, list):
+        return None
+    if not all(isinstance(k, str) and k for k in [*prefixes, *found]):
+        return None
+    return Keys(frozenset(prefixes), frozenset(found))
+
+
+def keys_of(pattern: str) -> Keys | None:
+    """The literals `pattern` cannot match without, or None when it has none that can be vouched for."""
+    try:
+        items = _Reader(pattern).sequence_alternatives()
+    except _Unreadable:
+        return None
+    prefixes: set[str] = set()
+    found_words: set[str] = set()
+    for alternative in items:
+        start = _prefixes(alternative)
+        if start:
+            prefixes |= start
+            continue
+        word = _required_word(alternative)
+        if word is None:
+            return None
+        found_words.add(word)
+    return Keys(frozenset(prefixes), frozenset(found_words))
+
+
+@dataclass
+class LiteralIndex:
+    """Positions of patterns by the literals they need; `candidates` gives them in order."""
+
+    by_prefix: dict[str, list[int]] = field(default_factory=dict)
+    by_word: dict[str, list[int]] = field(default_factory=dict)
+    always: list[int] = field(default_factory=list)
+    lengths: set[int] = field(default_factory=set)
+
+    def add(self, position: int, keys: Keys | None) -> None:
+        if keys is None:
+            self.always.append(position)
+            return
+        for prefix in keys.prefixes:
+            self.by_prefix.setdefault(prefix, []).append(position)
+            self.lengths.add(len(prefix))
+        for word in keys.words:
+            self.by_word.setdefault(word, []).append(position)
+
+    def candidates(self, name: str) -> list[int]:
+        folded = fold(name)
+        hits: list[int] = []
+        for length in self.lengths:
+            hits += self.by_prefix.get(folded[:length], ())
+        if len(self.by_word) <= _FEW_WORDS:
+            # Few words to look for: a substring test each (a superset of the whole-word test).
+            for word, positions in self.by_word.items():
+                if word in folded:
+                    hits += positions
+        else:
+            for word in _WORD.findall(folded):
+                hits += self.by_word.get(word, ())
+        if not hits:
+            return self.always
+        return sorted({*self.always, *hits})
+
+
+def build_index(patterns: Iterable[str]) -> LiteralIndex:
+    index = LiteralIndex()
+    for position, pattern in enumerate(patterns):
+        index.add(position, keys_of(pattern))
+    return index
+
+
+# --- reading a pattern as text ------------------------------------------------------------
+
+
+class _Unreadable(Exception):
+    """A construct the reader does not vouch for."""
+
+
+@dataclass(frozen=True)
+class _Item:
+    kind: str  # "lit", "group", "bol", "eol", "boundary", "other"
+    char: str = ""
+    alternatives: tuple[tuple[_Item, ...], ...] = ()
+    minimum: int = 1  # from a quantifier: 0 makes the item optional
+    repeated: bool = False  # a quantifier allows more than one
+
+
+class _Reader:
+    def __init__(self, pattern: str) -> None:
+        self.text = pattern
+        self.at = 0
+
+    def sequence_alternatives(self) -> list[tuple[_Item, ...]]:
+        alternatives = self._alternatives()
+        if self.at != len(self.text):
+            raise _Unreadable
+        return alternatives
+
+    def _alternatives(self) -> list[tuple[_Item, ...]]:
+        alternatives = [self._sequence()]
+        while self.at < len(self.text) and self.text[self.at] == "|":
+            self.at += 1
+            alternatives.append(self._sequence())
+        return alternatives
+
+    def _sequence(self) -> tuple[_Item, ...]:
+        items: list[_Item] = []
+        while self.at < len(self.text) and self.text[self.at] not in "|)":
+            item = self._atom()
+            items.append(self._quantified(item))
+        return tuple(items)
+
+    def _atom(self) -> _Item:
+        char = self.text[self.at]
+        self.at += 1
+        if char == "\\":
+            if self.at >= len(self.text):
+                raise _Unreadable
+            escaped = self.text[self.at]
+            self.at += 1
+            if escaped == "b":
+                return _Item("boundary")
+            if escaped.isalnum():  # \d, \w, \s, \A, \Z, \1, \x41, \u0041…: not a plain literal
+                if escaped not in _CLASS_ESCAPES:
+                    raise _Unreadable
+                return _Item("other")
+            return _Item("lit", escaped)
+        if char == "(":
+            return self._group()
+        if char == "[":
+            self._skip_class()
+            return _Item("other")
+        if char == ".":
+            return _Item("other")
+        if char == "^":
+            return _Item("bol")
+        if char == "$":
+            return _Item("eol")
+        if char in "*+?{":
+            raise _Unreadable  # a quantifier with nothing before it
+        return _Item("lit", char)
+
+    def _group(self) -> _Item:
+        if self.text.startswith("?:", self.at):
+            self.at += 2
+        elif self.text.startswith("?P<", self.at):
+            close = self.text.find(">", self.at)
+            if close < 0:
+                raise _Unreadable
+            self.at = close + 1
+        elif self.text.startswith("?", self.at):
+            raise _Unreadable  # lookarounds, inline flags, conditionals
+        alternatives = self._alternatives()
+        if self.at >= len(self.text) or self.text[self.at] != ")":
+            raise _Unreadable
+        self.at += 1
+        return _Item("group", alternatives=tuple(alternatives))
+
+    def _skip_class(self) -> None:
+        at = self.at
+        if at < len(self.text) and self.text[at] == "^":
+            at += 1
+        if at < len(self.text) and self.text[at] == "]":
+            at += 1
+        while at < len(self.text) and self.text[at] != "]":
+            at += 2 if self.text[at] == "\\" else 1
+        if at >= len(self.text):
+            raise _Unreadable
+        self.at = at + 1
+
+    def _quantified(self, item: _Item) -> _Item:
+        found = _QUANTIFIER.match(self.text, self.at)
+        if found is None or (found.group(0).startswith("{") and found.group(0) == "{}"):
+            return item
+        written = found.group(0)
+        self.at = found.end()
+        if self.at < len(self.text) and self.text[self.at] in "?+":
+            self.at += 1  # lazy or possessive: the same characters can match
+        if written == "?":
+            minimum, repeated = 0, False
+        elif written == "*":
+            minimum, repeated = 0, True
+        elif written == "+":
+            minimum, repeated = 1, True
+        else:
+            low = found.group(1)
+            minimum = int(low) if low else 0
+            repeated = found.group(2) is not None or minimum > 1
+        return _Item(item.kind, item.char, item.alternatives, minimum, repeated)
+
+
+def _literal(item: _Item) -> str | None:
+    """The item's character folded, when it is a plain literal that folds to one character."""
+    if item.kind != "lit":
+        return None
+    folded = fold(item.char)
+    return folded if len(folded) == 1 else None
+
+
+def _prefixes(alternative: tuple[_Item, ...]) -> set[str]:
+    """First characters (up to PREFIX_CHARS) every match of `^...` starts with; empty when unknown."""
+    if not alternative or alternative[0].kind != "bol" or alternative[0].minimum == 0:
+        return set()
+    starts, _ = _starts(alternative[1:])
+    return starts if starts and all(starts) else set()
+
+
+def _starts(items: tuple[_Item, ...]) -> tuple[set[str], bool]:
+    """Literal beginnings of a sequence, capped at PREFIX_CHARS, and whether they are all of it."""
+    results = {""}
+    for item in items:
+        if all(len(r) >= PREFIX_CHARS for r in results):
+            return results, False
+        if item.minimum == 0:
+            return results, False
+        if item.kind == "group":
+            inner: set[str] = set()
+            complete = True
+            for alternative in item.alternatives:
+                starts, whole = _starts(alternative)
+                inner |= starts
+                complete = complete and whole
+            results = {(r + s)[:PREFIX_CHARS] for r in results for s in inner}
+            if not complete or item.repeated:
+                return results, False
+            continue
+        char = _literal(item)
+        if char is None:
+            return results, False
+        results = {(r + char)[:PREFIX_CHARS] for r in results}
+        if item.repeated:
+            return results, False
+    return results, True
+
+
+def _required_word(alternative: tuple[_Item, ...]) -> str | None:
+    """The longest whole word (as `words` splits a name) that every match of the sequence contains."""
+    best: str | None = None
+    for word in _bounded_runs(alternative):
+        if _WORD.fullmatch(word) and (best is None or len(word) > len(best)):
+            best = word
+    return best
+
+
+def _bounded_runs(alternative: tuple[_Item, ...]) -> Iterator[str]:
+    """Runs of word characters in the top-level sequence with a certain boundary on both sides."""
+    run = ""
+    left = False  # whether the run starts after a certain boundary
+    for item in alternative:
+        char = _literal(item) if item.minimum == 1 and not item.repeated else None
+        if item.kind in ("bol", "boundary") and item.minimum == 1:
+            if run and item.kind == "boundary":
+                yield run
+            run, left = "", True
+        elif char is not None and _WORD.fullmatch(char):
+            if run or left:
+                run += char
+        elif char is not None:  # a literal that is not a word character ends a word
+            if run:
+                yield run
+            run, left = "", True
+        elif item.kind == "eol" and item.minimum == 1:
+            if run:
+                yield run
+            run, left = "", False
+        else:  # optional, repeated or not a literal: where the word around it ends is unknown
+            run, left = "", False
+    # A run at the end of the pattern may continue in the name: its right side is unknown.
