@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.fleet import summarize, to_csv, to_html, to_json_lines
+from core.helpdesk.fleet import summarize, to_csv, to_html, to_json_lines
 from tests.helpdesk.documents import office_scan, removal_report
 
 

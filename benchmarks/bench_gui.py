@@ -67,7 +67,7 @@ window = build_window(True, log_file)
 
 SCAN_SHOWN = """
 import json, statistics, sys, time
-from core.flow import Stage
+from core.assistant.flow import Stage
 from gui.app import create_application
 from gui.session import demo_machine, real_machine
 from gui.wizard import SwitchoverWizard

@@ -39,11 +39,11 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from core.adapters.registry_export import REG_DWORD, REG_EXPAND_SZ, REG_SZ, RegValue  # noqa: E402
-from core.matcher import match_observations  # noqa: E402
+from core.detection.adapters.registry_export import REG_DWORD, REG_EXPAND_SZ, REG_SZ, RegValue  # noqa: E402
+from core.detection.matcher import match_observations  # noqa: E402
+from core.detection.scan import scan  # noqa: E402
+from core.detection.signatures import build_signature_set, bundled_documents  # noqa: E402
 from core.model import Observation, Target  # noqa: E402
-from core.scan import scan  # noqa: E402
-from core.signatures import build_signature_set, bundled_documents  # noqa: E402
 from tests.signatures.test_robustness import busy_machine  # noqa: E402
 from tests.windows.render import render_export  # noqa: E402
 
@@ -123,7 +123,7 @@ def synthetic_vendor(number: int, rng: random.Random) -> dict[str, Any]:
 def corpus_windows() -> list[Observation]:
     import json
 
-    from core.adapters import windows
+    from core.detection.adapters import windows
     from core.model import Notes
 
     corpus = REPO / "tests" / "corpus"
@@ -134,8 +134,8 @@ def corpus_windows() -> list[Observation]:
 
 def literal_keys(documents: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
     try:
-        from core.literal_index import keys_of
-        from core.signatures import all_patterns
+        from core.detection.literal_index import keys_of
+        from core.detection.signatures import all_patterns
     except ImportError:  # a version before the literal index: nothing to read ahead
         return {}
     return {p: keys_of(p) for p in all_patterns(build_signature_set(documents))}

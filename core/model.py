@@ -202,7 +202,7 @@ class Target:
     live: bool = True
     root: str | None = None  # a mounted disk or copied tree (macOS, Linux, or a Windows drive)
     registry_exports: tuple[str, ...] = ()  # `reg export` / regedit files
-    bundle: str | None = None  # a folder or zip from `switchover collect` (core/bundle.py)
+    bundle: str | None = None  # a folder or zip from `switchover collect` (core/helpdesk/bundle.py)
     hostname: str | None = None  # the offline machine's name, when the bundle's manifest gives it
 
     def describe(self) -> str:

@@ -18,7 +18,7 @@ def open_window(*, demo: bool | str = False) -> int:
     return gui_main(demo=demo)
 
 
-DEMOS = ("home", "office")  # core.demo's machines: `--demo` alone opens the home PC
+DEMOS = ("home", "office")  # core.assistant.demo's machines: `--demo` alone opens the home PC
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -81,8 +81,8 @@ def summary_lines(session: Session) -> list[str]:
 
 
 def ticket_text_for(session: Session) -> str:
-    """The ticket text (core/report.py) of this run; the summary lines when nothing was scanned."""
-    from core.report import report_facts, ticket_text
+    """The ticket text (core/helpdesk/report.py) of this run; the summary lines when nothing was scanned."""
+    from core.helpdesk.report import report_facts, ticket_text
 
     if session.scan is None:
         return "\n".join(summary_lines(session)) + "\n"
@@ -90,7 +90,7 @@ def ticket_text_for(session: Session) -> str:
 
 
 def html_report_for(session: Session) -> str:
-    """This run as the self-contained HTML report (core/report.py); needs a scan."""
-    from core.report import html_report, report_facts
+    """This run as the self-contained HTML report (core/helpdesk/report.py); needs a scan."""
+    from core.helpdesk.report import html_report, report_facts
 
     return html_report(report_facts(report_document(session)))

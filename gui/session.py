@@ -1,10 +1,10 @@
 """What the assistant knows so far: the wizard's own state over core's removal session.
 
 One `Session` per wizard. The job itself (scan, plan, run, resume, verify, settle)
-is `core.session.RemovalSession`, which the command line drives too; this class
+is `core.assistant.session.RemovalSession`, which the command line drives too; this class
 adds only what the pages need besides (ticked checklist items, whether Back is
 still allowed, the person's answer about the ban) and the step order from
-`core.flow` through `flow_state()`. The machine is swapped whole for a demo one,
+`core.assistant.flow` through `flow_state()`. The machine is swapped whole for a demo one,
 so no page knows whether it is looking at a real computer.
 """
 
@@ -14,19 +14,19 @@ import logging
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from core.flow import FlowState, RunStatus
-from core.session import Machine, RemovalSession, demo_machine
+from core.assistant.flow import FlowState, RunStatus
+from core.assistant.session import Machine, RemovalSession, demo_machine
 
 logger = logging.getLogger(__name__)
 
 # Only for type hints: the first window must not wait for removal and verification code.
 if TYPE_CHECKING:
-    from core.executor import RunReport
-    from core.journal import PendingRun
     from core.model import ScanResult
-    from core.plan import Plan, Step
-    from core.subprocess_runner import Elevation
-    from core.verify import Verification
+    from core.removal.executor import RunReport
+    from core.removal.journal import PendingRun
+    from core.removal.plan import Plan, Step
+    from core.removal.subprocess_runner import Elevation
+    from core.removal.verify import Verification
 
 __all__ = ["Machine", "Session", "demo_machine", "real_machine"]
 
@@ -34,8 +34,8 @@ __all__ = ["Machine", "Session", "demo_machine", "real_machine"]
 def real_machine(elevation: Elevation | None = None) -> Machine:
     """This computer, as the window works on it: the platform's graphical elevation prompt (or
     `elevation`), and the assistant (no terminal) opening once after a restart to finish."""
-    from core.resume import self_command
-    from core.session import this_machine, window_elevation
+    from core.assistant.session import this_machine, window_elevation
+    from core.removal.resume import self_command
 
     return this_machine(
         elevation=elevation or window_elevation(), autostart_command=self_command(), terminal=False
@@ -126,7 +126,7 @@ class Session:
         return self.removal.interrupted()
 
     def still_needed(self, step: Step) -> bool:
-        """Does a step that was cut off mid-way still need to run? (core.verify.still_needed)"""
+        """Does a step that was cut off mid-way still need to run? (core.removal.verify.still_needed)"""
         return self.removal.still_needed(step)
 
     def remember_us_person(self, value: bool | None) -> None:
@@ -140,14 +140,14 @@ class Session:
             logger.exception("could not save the answer; it is asked again next time")
 
     def require_scan(self) -> ScanResult:
-        """The scan, for pages that `core.flow` shows only after one."""
+        """The scan, for pages that `core.assistant.flow` shows only after one."""
         if self.scan is None:
-            raise RuntimeError("this stage needs a scan first (core.flow)")
+            raise RuntimeError("this stage needs a scan first (core.assistant.flow)")
         return self.scan
 
     def require_plan(self) -> Plan:
         if self.plan is None:
-            raise RuntimeError("this stage needs a removal plan first (core.flow)")
+            raise RuntimeError("this stage needs a removal plan first (core.assistant.flow)")
         return self.plan
 
     def record_run(self, report: RunReport) -> None:

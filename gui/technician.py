@@ -3,7 +3,7 @@ Windows disk) opened with File → Open, every detail shown, the report saved. I
 can be removed from here (removal runs on the PC itself, `switchover remove`).
 
 The scan runs on a worker thread (gui.workers); what is shown comes from core's documents
-(`ScanResult.to_json`, `core.report`), never re-derived here.
+(`ScanResult.to_json`, `core.helpdesk.report`), never re-derived here.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from core.helpdesk.report import html_report, report_facts, ticket_text
 from core.model import ScanResult, Target
-from core.report import html_report, report_facts, ticket_text
 from gui.pyside_fixes import emit
 from gui.workers import Worker, start
 
@@ -49,14 +49,14 @@ class OfflineScanWorker(Worker):
         self._make_target = make_target
 
     def work(self) -> None:
-        from core.session import RemovalSession, this_machine
+        from core.assistant.session import RemovalSession, this_machine
 
         self.session = RemovalSession(this_machine(self._make_target()))
         emit(self.finished, self.session.scan(self.cancel_event))
 
 
 def bundle_target(path: str) -> Target:
-    from core.bundle import open_bundle
+    from core.helpdesk.bundle import open_bundle
 
     bundle = open_bundle(path)
     return Target(

@@ -1,7 +1,7 @@
-"""The assistant window: a QWizard that renders `core.flow`, one thin page per stage.
+"""The assistant window: a QWizard that renders `core.assistant.flow`, one thin page per stage.
 
-The page ids are `core.flow.Stage` values (an IntEnum), each page's `nextId` asks
-`core.flow.next_stage`, and Back follows `core.flow.can_go_back`: Qt alone
+The page ids are `core.assistant.flow.Stage` values (an IntEnum), each page's `nextId` asks
+`core.assistant.flow.next_stage`, and Back follows `core.assistant.flow.can_go_back`: Qt alone
 would allow going back from Verify to Restart, which must not happen after a
 removal has started.
 """
@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QThread, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget, QWizard
 
-from core.flow import Stage, can_go_back, resume_stage
+from core.assistant.flow import Stage, can_go_back, resume_stage
 from gui.pages.flow_page import FlowPage
 from gui.pages.welcome import WelcomePage
 from gui.session import Machine, Session, demo_machine
@@ -157,8 +157,8 @@ class SwitchoverWizard(QWizard):
         session = self.session
         if not session.machine.journal_path.exists():
             return Stage.WELCOME  # nothing was ever removed here: the first window needs no journal code
-        from core.journal import JournalError
-        from core.session import UnreadableRun
+        from core.assistant.session import UnreadableRun
+        from core.removal.journal import JournalError
 
         try:
             pending = session.removal.unfinished()

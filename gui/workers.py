@@ -12,11 +12,11 @@ import threading
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from core.executor import RunReport, StepEvent
+from core.assistant.session import RemovalSession, ScanCancelled
 from core.model import ScanResult
-from core.plan import Step
-from core.session import RemovalSession, ScanCancelled
-from core.verify import Verification
+from core.removal.executor import RunReport, StepEvent
+from core.removal.plan import Step
+from core.removal.verify import Verification
 from gui.pyside_fixes import emit
 
 log = logging.getLogger(__name__)
@@ -67,7 +67,7 @@ class RemovalWorker(Worker):
 
     def __init__(self, session: RemovalSession, *, password: str | None, confirmed: set[str]) -> None:
         """`confirmed`: the steps already ticked on the Prepare page. A resumed run is replanned from a
-        fresh scan here, off the GUI thread (core.session.RemovalSession.run)."""
+        fresh scan here, off the GUI thread (core.assistant.session.RemovalSession.run)."""
         super().__init__(session)
         self._password = password
         self._confirmed = frozenset(confirmed)

@@ -24,7 +24,8 @@ def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
 
 @pytest.fixture(autouse=True)
 def system_trust_store_undone() -> Iterator[None]:
-    """core.updates puts the OS certificate store into `ssl` for the whole process (truststore); one test's
+    """core.advice.updates puts the OS certificate store into `ssl` for the whole process (truststore);
+    one test's
     update check must not decide how the next test's TLS works (under Wine, truststore always fails)."""
     yield
     truststore = sys.modules.get("truststore")

@@ -18,8 +18,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from core.literal_index import keys_of, keys_to_json  # noqa: E402
-from core.signatures import (  # noqa: E402
+from core.detection.literal_index import keys_of, keys_to_json  # noqa: E402
+from core.detection.signatures import (  # noqa: E402
     LITERAL_KEYS_FILE,
     LITERAL_KEYS_SCHEMA,
     all_patterns,

@@ -33,7 +33,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from core.adapters.registry_export import (  # noqa: E402
+from core.detection.adapters.registry_export import (  # noqa: E402
     REG_DWORD,
     REG_EXPAND_SZ,
     REG_SZ,
@@ -466,8 +466,8 @@ def make_windows(out: Path, corpus: Corpus, work: Path) -> None:
 
 def wine_services_are_decoys(export: Path, corpus: Corpus) -> None:
     """Every service Wine itself registers is a real operating-system decoy."""
-    from core.adapters.registry import ExportView
-    from core.adapters.registry_export import read_export
+    from core.detection.adapters.registry import ExportView
+    from core.detection.adapters.registry_export import read_export
     from core.model import Notes
 
     view = ExportView([read_export(str(export), Notes())])
@@ -686,6 +686,9 @@ def make_macos(out: Path, corpus: Corpus) -> None:
         (corpus.plant if planted else corpus.decoy)("path", path, path, "preference file")
 
 
+EMPTY_FOLDERS = "empty-folders.txt"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--out", type=Path, default=REPO / "tests" / "corpus")
@@ -716,6 +719,11 @@ def main() -> int:
     (out / "manifest.json").write_text(
         json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )
+    # Git keeps no empty folder: list them, and tools/score_corpus.py makes them again to scan.
+    empty = sorted(
+        p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_dir() and not any(p.iterdir())
+    )
+    (out / EMPTY_FOLDERS).write_text("".join(f"{name}\n" for name in empty), encoding="utf-8")
     print(f"{len(corpus.planted)} planted, {len(corpus.decoys)} decoys in {out}")
     return 0
 

@@ -48,7 +48,7 @@ def render(*, scale: str, scheme: str, out: Path) -> int:
     sys.path.insert(0, str(ROOT))
     from PySide6.QtWidgets import QApplication
 
-    from core.flow import Stage
+    from core.assistant.flow import Stage
     from gui.app import create_application
     from gui.session import demo_machine
     from gui.wizard import SwitchoverWizard

@@ -4,7 +4,7 @@
     python tools/sign_document.py sign DOCUMENT [--key PRIVATE_KEY_FILE]
 
 `sign` writes DOCUMENT.sig: base64 of the Ed25519 signature over the exact
-bytes of DOCUMENT, the form core/updates.py verifies. The private key comes
+bytes of DOCUMENT, the form core/advice/updates.py verifies. The private key comes
 from --key or the SWITCHOVER_SIGNING_KEY environment variable (a path to a PEM
 file) and must never enter the repository; the public half goes to
 resources/keys/. See docs/catalog.md for the whole procedure.

@@ -51,10 +51,10 @@ def _needs(value: str) -> set[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from core.catalog import load_catalog
+    from core.advice.catalog import load_catalog
+    from core.advice.recommend import recommend
     from core.cli.output import write_json
     from core.cli.targets import scan_target
-    from core.recommend import recommend
 
     result = scan_target(args)
     catalog = load_catalog()

@@ -33,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from core.briefing import build_briefing
+    from core.advice.briefing import build_briefing
     from core.cli.output import write_json
     from core.cli.targets import scan_target
 
@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
 def _us_person(given: str | None, *, offline: bool = False) -> tuple[bool | None, str]:
     """The answer to use and where it came from: "given" (--us-person), "saved" (asked once), "guessed",
     or "unknown" for offline data: the answer saved, and the locale, are the technician's own."""
-    from core.briefing import guess_us_person
+    from core.advice.briefing import guess_us_person
     from core.settings import load_settings
 
     if given is not None:

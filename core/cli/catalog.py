@@ -31,9 +31,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_update(args: argparse.Namespace) -> int:
-    from core.catalog import CATALOG_DOCUMENT
-    from core.facts import BRIEFING_DOCUMENT
-    from core.updates import UpdateRefused, fetch_update
+    from core.advice.catalog import CATALOG_DOCUMENT
+    from core.advice.facts import BRIEFING_DOCUMENT
+    from core.advice.updates import UpdateRefused, fetch_update
 
     urls = args.url or [u for u in [os.environ.get(URL_VARIABLE, "")] if u]
     if not urls:

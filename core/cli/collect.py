@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from core.adapters.registry import RegistryView
+    from core.detection.adapters.registry import RegistryView
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     from datetime import UTC
 
     from core import __version__
-    from core.collect import collect
+    from core.helpdesk.collect import collect
     from core.model import InputError
 
     registry, elevated = _registry(args)
@@ -78,8 +78,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _registry(args: argparse.Namespace) -> tuple[RegistryView, bool]:
     """The registry to read, and whether it was read with administrator rights."""
-    from core.adapters.registry import ExportView, LiveView
-    from core.adapters.registry_export import read_export
+    from core.detection.adapters.registry import ExportView, LiveView
+    from core.detection.adapters.registry_export import read_export
     from core.model import InputError, Notes
 
     if args.reg and args.root:
@@ -88,7 +88,7 @@ def _registry(args: argparse.Namespace) -> tuple[RegistryView, bool]:
         notes = Notes()
         return ExportView(read_export(path, notes) for path in args.reg), True
     if args.root:
-        from core.adapters.windows import windows_volume
+        from core.detection.adapters.windows import windows_volume
 
         view = windows_volume(args.root, Notes(), where="C:")
         if view is None:
@@ -107,7 +107,7 @@ def _registry(args: argparse.Namespace) -> tuple[RegistryView, bool]:
 def _default_name(registry: RegistryView, now: datetime) -> str:
     import re
 
-    from core.adapters.windows import machine_identity
+    from core.detection.adapters.windows import machine_identity
 
     name = machine_identity(registry).get("hostname") or "pc"
     return f"switchover-{re.sub(r'[^A-Za-z0-9-]', '_', name)}-{now:%Y%m%d-%H%M%S}.zip"

@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from core.cli.report import write_text
-    from core.detection_export import fleet_yaml, osquery_pack, powershell_script
+    from core.helpdesk.detection_export import fleet_yaml, osquery_pack, powershell_script
 
     if args.engine == "osquery":
         text = json.dumps(osquery_pack(), indent=2, ensure_ascii=False) + "\n"

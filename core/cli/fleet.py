@@ -42,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from core.cli.report import write_text
-    from core.fleet import summarize, to_csv, to_html, to_json_lines, to_text
+    from core.helpdesk.fleet import summarize, to_csv, to_html, to_json_lines, to_text
 
     summary = summarize(args.paths)
     if not summary.machines:

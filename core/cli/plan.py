@@ -10,7 +10,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from core.plan import Plan
+    from core.removal.plan import Plan
 
 EXIT_OK = 0
 
@@ -33,9 +33,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from core.assistant.session import RemovalSession, this_machine
     from core.cli.output import write_json
     from core.cli.targets import target_from_args
-    from core.session import RemovalSession, this_machine
     from core.terminal_text import printable
 
     session = RemovalSession(this_machine(target_from_args(args)), silent=args.silent)
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
 
 def describe(plan: Plan) -> str:
     """The plan as numbered steps a person can follow."""
-    from core.windows_cmdline import join_command_line
+    from core.removal.windows_cmdline import join_command_line
 
     lines = [f"Removal plan ({plan.mode}) for {plan.os}. Nothing has been changed.", ""]
     lines += [f"! {warning}" for warning in plan.warnings]

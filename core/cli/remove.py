@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING
 from core.model import InputError, Target
 
 if TYPE_CHECKING:
-    from core.executor import RunReport
-    from core.journal import PendingRun
+    from core.assistant.session import RemovalSession
     from core.model import ScanResult
-    from core.plan import Plan, Step
-    from core.session import RemovalSession
-    from core.verify import Verification
+    from core.removal.executor import RunReport
+    from core.removal.journal import PendingRun
+    from core.removal.plan import Plan, Step
+    from core.removal.verify import Verification
 
 EXIT_REMOVED = 0
 EXIT_ERROR = 2
@@ -89,9 +89,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from core.cli.targets import offline_refusal
-    from core.journal import JournalError
-    from core.runlock import RunLock, RunLockBusy
-    from core.scan import live_target
+    from core.detection.scan import live_target
+    from core.removal.journal import JournalError
+    from core.removal.runlock import RunLock, RunLockBusy
 
     refusal = offline_refusal(args)
     if refusal:
@@ -114,8 +114,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_locked(args: argparse.Namespace, target: Target, carried: Plan | None) -> int:
     """The run, while this process holds the run lock: one removal at a time."""
+    from core.assistant.session import RemovalSession, UnreadableRun, this_machine
     from core.console import stdin_is_console
-    from core.session import RemovalSession, UnreadableRun, this_machine
 
     session = RemovalSession(this_machine(target), silent=args.silent)
     session.journal().check_trusted()  # before it is read: a planted journal must not steer the run
@@ -148,7 +148,7 @@ def _run_locked(args: argparse.Namespace, target: Target, carried: Plan | None) 
 def _forget_start_up_entry(target: Target) -> None:
     """Nothing left to finish: the entry that starts Switchover after a restart goes (on macOS and Linux it
     is not one-shot by itself, and would start Switchover at every login)."""
-    from core.resume import autostart_for
+    from core.removal.resume import autostart_for
 
     try:
         autostart_for(target.os).unregister()
@@ -157,14 +157,14 @@ def _forget_start_up_entry(target: Target) -> None:
 
 
 def _carried_plan(args: argparse.Namespace, target: Target) -> Plan | None:
-    from core.carried_plan import read_plan_file
+    from core.removal.carried_plan import read_plan_file
 
     return read_plan_file(args.plan, running=target.os) if args.plan else None
 
 
 def _wait_for_children_left(pending: PendingRun) -> bool:
     """Wait for the uninstallers the interrupted run left running; False when one outlasts the bound."""
-    from core.children import still_running, wait_for_children
+    from core.removal.children import still_running, wait_for_children
 
     running = [c for c in pending.children if still_running(c)]
     if not running:
@@ -184,7 +184,7 @@ def _wait_for_children_left(pending: PendingRun) -> bool:
 
 
 def _remove(args: argparse.Namespace, session: RemovalSession, carried: Plan | None) -> int:
-    from core.carried_plan import narrow_to_carried
+    from core.removal.carried_plan import narrow_to_carried
     from core.terminal_text import printable
 
     found = session.scan()
@@ -210,7 +210,7 @@ def _remove(args: argparse.Namespace, session: RemovalSession, carried: Plan | N
 
 def _execute(args: argparse.Namespace, session: RemovalSession) -> int:
     from core.console import stdin_is_console
-    from core.secrets import needs_password, read_password
+    from core.removal.secrets import needs_password, read_password
     from core.terminal_text import printable
 
     plan = session.plan_to_run()
@@ -245,7 +245,7 @@ def _write_report(
     path: str, scanned: ScanResult, plan: Plan, run: RunReport, verification: Verification
 ) -> None:
     from core.cli.report import write_text
-    from core.report import removal_document
+    from core.helpdesk.report import removal_document
 
     document = removal_document(scan=scanned, plan=plan, run=run, verification=verification)
     if write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", path) == 0:
@@ -264,8 +264,8 @@ def _relaunch_as_administrator() -> int:
     The elevated window is the child's: it waits for Enter before it closes (`--elevated-window`), so
     its result is not lost with it; the parent then says how it ended and returns one of remove's codes.
     """
-    from core.resume import self_command
-    from core.subprocess_runner import relaunch_elevated
+    from core.removal.resume import self_command
+    from core.removal.subprocess_runner import relaunch_elevated
 
     print("Removing needs administrator rights: continuing in a window that Windows asks you to allow.")
     outcome = relaunch_elevated(self_command(*sys.argv[1:], "--elevated-window"))

@@ -38,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from core.report import html_report, read_document, report_facts, ticket_text
+    from core.helpdesk.report import html_report, read_document, report_facts, ticket_text
 
     try:
         facts = report_facts(read_document(args.document))

@@ -58,7 +58,7 @@ def offline_refusal(args: argparse.Namespace) -> str | None:
 
 
 def target_from_args(args: argparse.Namespace) -> Target:
-    from core.scan import live_target
+    from core.detection.scan import live_target
 
     bundle = _bundle_argument(args)
     if bundle is not None:
@@ -82,7 +82,7 @@ def target_from_args(args: argparse.Namespace) -> Target:
 
 def _bundle_argument(args: argparse.Namespace) -> str | None:
     """The bundle to read: --bundle, or a lone --reg or --root that is one (found by its manifest)."""
-    from core.bundle import is_bundle
+    from core.helpdesk.bundle import is_bundle
 
     given = getattr(args, "bundle", None)
     if given is not None:
@@ -98,7 +98,7 @@ def _bundle_argument(args: argparse.Namespace) -> str | None:
 
 
 def _bundle_target(path: str, args: argparse.Namespace) -> Target:
-    from core.bundle import open_bundle
+    from core.helpdesk.bundle import open_bundle
 
     if args.os not in (None, "windows"):
         raise InputError(f"--os {args.os}: a collected bundle comes from Windows")
@@ -110,7 +110,7 @@ def _bundle_target(path: str, args: argparse.Namespace) -> Target:
 
 def scan_target(args: argparse.Namespace) -> ScanResult:
     """Scan what the target options name (raises InputError for unusable input)."""
-    from core.scan import scan
+    from core.detection.scan import scan
 
     return scan(target_from_args(args))
 

@@ -1,1 +1,1 @@
-"""One thin page class per stage of `core.flow`: each shows state and forwards intent."""
+"""One thin page class per stage of `core.assistant.flow`: each shows state and forwards intent."""

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
 )
 
-from core.flow import Stage
+from core.assistant.flow import Stage
 from gui.pages.flow_page import FlowPage, button_row, push_button
 
 
@@ -70,8 +70,8 @@ class AlternativesPage(FlowPage):
         self.render()
 
     def render(self) -> None:
-        from core.catalog import load_catalog
-        from core.recommend import recommend
+        from core.advice.catalog import load_catalog
+        from core.advice.recommend import recommend
         from gui.translations import core_language
 
         if self._catalog is None:

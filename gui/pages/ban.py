@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale, QTimeZone
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel
 
-from core.flow import Stage
+from core.assistant.flow import Stage
 from gui.pages.flow_page import FlowPage
 
 if TYPE_CHECKING:
-    from core.facts import Fact
+    from core.advice.facts import Fact
 
 
 class BanPage(FlowPage):
@@ -57,7 +57,7 @@ class BanPage(FlowPage):
             answer = saved.us_person_value
             note = self.tr("Your answer from last time. Change it here if it is no longer right.")
         else:
-            from core.briefing import guess_us_person
+            from core.advice.briefing import guess_us_person
 
             answer = guess_us_person(
                 QLocale.system().name(), bytes(QTimeZone.systemTimeZoneId().data()).decode()
@@ -75,7 +75,7 @@ class BanPage(FlowPage):
 
     def headline_text(self, us_person: bool | None) -> str:
         """The ban in one sentence; the date and the day count come from the sourced facts."""
-        from core.facts import load_facts, load_texts
+        from core.advice.facts import load_facts, load_texts
         from gui.translations import core_language
 
         stop = load_facts().by_id["updates-stop"]
@@ -101,7 +101,7 @@ class BanPage(FlowPage):
         ).format(**values)
 
     def render(self) -> None:
-        from core.briefing import build_briefing
+        from core.advice.briefing import build_briefing
         from gui.translations import core_language
 
         self.session.us_person = self.us_person.currentData()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QPlainTextEdit, QVBoxLayout
 
-from core.flow import Stage
+from core.assistant.flow import Stage
 from gui.pages.flow_page import FlowPage, button_row, push_button, wrapped
 from gui.pages.result import INSTALLED_APPS, ResultBanner
 from gui.report import html_report_for, report_document, summary_lines, ticket_text_for

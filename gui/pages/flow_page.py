@@ -1,4 +1,5 @@
-"""The base of every page: its stage in `core.flow`, the shared session, and the page's building blocks.
+"""The base of every page: its stage in `core.assistant.flow`, the shared session, and the page's
+building blocks.
 
 Every page reads the same way: where the person is in the steps, one bottom line
 in plain words, what to do, and the detail (sources, evidence, plan internals)
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from core.flow import Stage, next_stage
+from core.assistant.flow import Stage, next_stage
 from gui.errors import report_exception
 from gui.pyside_fixes import emit
 

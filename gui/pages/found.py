@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.flow import Stage
+from core.assistant.flow import Stage
 from gui.pages.flow_page import FlowPage
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ class FoundPage(FlowPage):
         """The one line a person must read: how long Kaspersky has gone without updates (from the scan)."""
         from datetime import date
 
-        from core.facts import load_texts
+        from core.advice.facts import load_texts
         from gui.translations import core_language
 
         if not scan.kaspersky:
@@ -158,7 +158,7 @@ class FoundPage(FlowPage):
             text = self.tr("Installed in place of Kaspersky for US customers in September 2024.")
         updated = product.state.get("last_signature_update")
         if updated:
-            from core.facts import load_texts
+            from core.advice.facts import load_texts
             from gui.translations import core_language
 
             text += " " + self.tr("Virus definitions last updated on {date}.").format(

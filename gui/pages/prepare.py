@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizard
 
-from core.flow import Stage
+from core.assistant.flow import Stage
 from core.model import Kind
 from gui.pages.flow_page import FlowPage, push_button, wrapped
 
 if TYPE_CHECKING:
-    from core.plan import Plan, Step
+    from core.removal.plan import Plan, Step
 
 
 class PreparePage(FlowPage):
@@ -76,7 +76,7 @@ class PreparePage(FlowPage):
 
     def name_next_button(self, plan: Plan) -> None:
         """Say what Next does: with no password to type, leaving this page starts the removal."""
-        from core.secrets import needs_password
+        from core.removal.secrets import needs_password
 
         wants_password = any(step.command and needs_password(step.command) for step in plan.steps)
         self.setButtonText(

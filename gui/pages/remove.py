@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from core.assistant.flow import Stage
 from core.exit_codes import ERROR_CANCELLED
-from core.flow import Stage
 from gui.pages.flow_page import FlowPage, button_row, push_button, wrapped
 
 if TYPE_CHECKING:
-    from core.executor import RunReport, StepEvent
-    from core.journal import PendingRun
-    from core.plan import Plan, Step
+    from core.removal.executor import RunReport, StepEvent
+    from core.removal.journal import PendingRun
+    from core.removal.plan import Plan, Step
     from gui.workers import RemovalWorker
 
 ELEVATION_DECLINED = ERROR_CANCELLED  # the administrator prompt was answered No
@@ -97,7 +97,7 @@ class RemovePage(FlowPage):
         self.wrong_password = False  # the uninstaller refused the password in this run
 
     def enter(self) -> None:
-        from core.secrets import needs_password
+        from core.removal.secrets import needs_password
 
         plan = self.session.require_plan()
         self.steps.clear()
@@ -255,7 +255,7 @@ class RemovePage(FlowPage):
             self.status.setText(self.tr("Stopping after the current step…"))
 
     def _step_event(self, event: StepEvent) -> None:
-        from core.secrets import needs_password
+        from core.removal.secrets import needs_password
 
         item = self.items.get(event.step_id)
         if item is None:

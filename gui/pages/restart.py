@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.flow import Stage
+from core.assistant.flow import Stage
 from gui.pages.flow_page import FlowPage, button_row, push_button
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from gui.pages.flow_page import scaled_font, wrapped
 
 if TYPE_CHECKING:
-    from core.verify import Verification
+    from core.removal.verify import Verification
 
 # Windows' own pages, by the ms-settings: scheme Microsoft documents for opening Settings at a page
 # (https://learn.microsoft.com/windows/apps/develop/launch/launch-settings, "ms-settings: URI scheme

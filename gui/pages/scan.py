@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QProgressBar
 
-from core.flow import Stage
+from core.assistant.flow import Stage
 from gui.pages.flow_page import FlowPage, button_row, push_button
 
 if TYPE_CHECKING:

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QListWidget, QProgressBar
 
-from core.flow import Stage
+from core.assistant.flow import Stage
 from gui.pages.flow_page import FlowPage
 from gui.pages.result import ResultBanner, protection_result
 
 if TYPE_CHECKING:
-    from core.verify import Verification
+    from core.removal.verify import Verification
     from gui.workers import VerifyWorker
 
 

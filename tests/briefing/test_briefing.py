@@ -9,12 +9,12 @@ from itertools import product as combinations
 
 import pytest
 
-from core.briefing import build_briefing, guess_us_person
-from core.catalog import load_catalog
+from core.advice.briefing import build_briefing, guess_us_person
+from core.advice.catalog import load_catalog
+from core.advice.facts import BRIEFING_DOCUMENT, PLACEHOLDER, available_languages, load_facts, load_texts
+from core.advice.recommend import recommend
+from core.advice.updates import DocumentError, bundled_document, check_document
 from core.cli import main
-from core.facts import BRIEFING_DOCUMENT, PLACEHOLDER, available_languages, load_facts, load_texts
-from core.recommend import recommend
-from core.updates import DocumentError, bundled_document, check_document
 from tests.briefing.scenarios import ALL_SCANS, HOME, OFFICE, ULTRA
 
 TODAY = date(2025, 11, 26)

@@ -24,16 +24,16 @@ from pathlib import Path
 import pytest
 
 from core import messages
-from core.briefing import build_briefing
-from core.catalog import load_catalog
-from core.demo import demo_machines
-from core.facts import PLACEHOLDER, load_texts
+from core.advice.briefing import build_briefing
+from core.advice.catalog import load_catalog
+from core.advice.facts import PLACEHOLDER, load_texts
+from core.advice.recommend import recommend
+from core.assistant.demo import demo_machines
+from core.detection.scan import scan
 from core.messages import PSEUDO, Text, phrase, texts
 from core.model import Evidence, Kind
-from core.plan import plan_removal
-from core.recommend import recommend
-from core.scan import scan
-from core.verify import Protection, Survivor, Verification
+from core.removal.plan import plan_removal
+from core.removal.verify import Protection, Survivor, Verification
 from tests.briefing.scenarios import ALL_SCANS, OFFICE
 from tests.plan.products import KES_CODE, USER_UNINSTALL, agent, entry, kes, product, scan_of
 
@@ -118,7 +118,7 @@ def test_spanish_dates_and_counts_come_from_the_facts() -> None:
 def test_a_missing_translation_falls_back_to_english_string_by_string(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from core import facts
+    from core.advice import facts
 
     partial = raw_texts("es")
     partial["sections"] = [s for s in partial["sections"] if s["id"] != "exit"]
@@ -279,8 +279,9 @@ def phrase_ids_in_core() -> set[str]:
 
 
 def phrase_ids_in_step_data() -> set[str]:
-    """The text ids the rescue and finish steps name in resources/plan/steps/ (core/plan_rescue.py)."""
-    from core.plan_rescue import templates
+    """The text ids the rescue and finish steps name in resources/plan/steps/
+    (core/removal/plan_rescue.py)."""
+    from core.removal.plan_rescue import templates
 
     found: set[str] = set()
     for phase in ("rescue", "finish"):

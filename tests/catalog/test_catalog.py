@@ -9,10 +9,10 @@ from itertools import product as combinations
 
 import pytest
 
-from core.catalog import CATALOG_DOCUMENT, FEATURES, load_catalog
+from core.advice.catalog import CATALOG_DOCUMENT, FEATURES, load_catalog
+from core.advice.recommend import meets, recommend
+from core.advice.updates import DocumentError, bundled_document, check_document
 from core.cli import main
-from core.recommend import meets, recommend
-from core.updates import DocumentError, bundled_document, check_document
 from tests.briefing.scenarios import OFFICE, SAFE_KIDS, ULTRA, VPN_AND_PASSWORDS
 
 DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")

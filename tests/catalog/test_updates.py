@@ -16,10 +16,9 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from core.catalog import CATALOG_DOCUMENT, catalog_from_json
-from core.cli import main
-from core.facts import BRIEFING_DOCUMENT
-from core.updates import (
+from core.advice.catalog import CATALOG_DOCUMENT, catalog_from_json
+from core.advice.facts import BRIEFING_DOCUMENT
+from core.advice.updates import (
     UpdateRefused,
     bundled_document,
     check_url,
@@ -28,6 +27,7 @@ from core.updates import (
     signature_matches,
     trusted_keys,
 )
+from core.cli import main
 from tests.catalog.https_server import Route, Server, self_signed_certificate
 from tests.conftest import REPO
 from tests.wine_support import wine_gap

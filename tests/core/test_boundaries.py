@@ -81,7 +81,8 @@ def _imports(path: Path, *, module_level_only: bool) -> set[str]:
 
 
 def _within_core(name: str) -> str | None:
-    """The core module an imported name lands in (`core.plan.Step` -> `core.plan`), or None."""
+    """The core module an imported name lands in
+    (`core.removal.plan.Step` -> `core.removal.plan`), or None."""
     while name and name not in CORE_MODULES:
         name = name.rpartition(".")[0]
     return name or None

@@ -26,7 +26,7 @@ def test_a_replaced_or_closed_stdin_is_not_a_console() -> None:
 
 def test_an_unattended_remove_from_null_asks_nothing(tmp_path) -> None:
     # a removal left unfinished, and stdin from the null device: it says what to run, never "[y/N]"
-    from core.journal import Journal
+    from core.removal.journal import Journal
 
     journal = Journal(tmp_path / "journal.jsonl")
     journal.open_run({"schema": "switchover.plan/1", "created_at": "t", "mode": "silent",

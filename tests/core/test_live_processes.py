@@ -15,8 +15,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-from core.scan import live_target, scan
-from core.signatures import build_signature_set
+from core.detection.scan import live_target, scan
+from core.detection.signatures import build_signature_set
 from tests.conftest import REPO
 from tests.programs import program_path, sleeper
 from tests.wine_support import UNDER_WINE

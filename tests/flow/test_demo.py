@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 import threading
 
-from core.demo import DEMO_PASSWORD, demo_machines
-from core.executor import execute_plan
-from core.journal import Journal
+from core.assistant.demo import DEMO_PASSWORD, demo_machines
+from core.detection.scan import scan
 from core.model import Kind, Notes
-from core.plan import plan_removal
-from core.scan import scan
-from core.verify import verify
+from core.removal.executor import execute_plan
+from core.removal.journal import Journal
+from core.removal.plan import plan_removal
+from core.removal.verify import verify
 
 FAKE_GUID = re.compile(r"^\{00000000-DE40-4000-8000-\d{12}\}$")
 

@@ -11,10 +11,10 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.adapters.process_list import process_observations
-from core.demo import DemoMachine, demo_folders, demo_machines
+from core.assistant.demo import DemoMachine, demo_folders, demo_machines
+from core.detection.adapters.process_list import process_observations
+from core.detection.scan import scan
 from core.model import Kind, Notes
-from core.scan import scan
 
 SHIPPED = Path(__file__).resolve().parents[2] / "resources" / "demo"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from core.demo import demo_machines
-from core.flow import STAGES, FlowState, Stage, can_go_back, missing, next_stage, path, resume_stage
+from core.assistant.demo import demo_machines
+from core.assistant.flow import STAGES, FlowState, Stage, can_go_back, missing, next_stage, path, resume_stage
+from core.detection.scan import scan
 from core.model import ScanResult, Target
-from core.scan import scan
 
 
 def scanned(key: str) -> ScanResult:

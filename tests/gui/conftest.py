@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from core.flow import Stage
+from core.assistant.flow import Stage
 from gui import errors
 from gui.session import demo_machine
 from gui.wizard import SwitchoverWizard

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from core.flow import Stage
+from core.assistant.flow import Stage
 from gui.app import create_application
 from gui.session import demo_machine
 from gui.wizard import SwitchoverWizard

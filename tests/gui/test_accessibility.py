@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from core.demo import DEMO_PASSWORD
-from core.flow import Stage
+from core.assistant.demo import DEMO_PASSWORD
+from core.assistant.flow import Stage
 from tests.gui.walk import TIMEOUT_MS, next_, remove, scan_to_found, stage
 
 INTERACTIVE = (

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from core.flow import Stage
-from core.journal import Journal
+from core.assistant.flow import Stage
+from core.removal.journal import Journal
 from gui.session import demo_machine
 from tests.gui.test_demo_flow import slow_scan
 from tests.gui.walk import TIMEOUT_MS, next_, remove, scan_to_found, stage, to_remove

@@ -12,10 +12,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from core.demo import DEMO_PASSWORD, demo_machines
-from core.flow import Stage
+from core.assistant.demo import DEMO_PASSWORD, demo_machines
+from core.assistant.flow import Stage
 from core.model import Observation, Target
-from core.verify import Protection
+from core.removal.verify import Protection
 from gui.session import Machine, demo_machine
 from tests.gui.conftest import FAST
 from tests.gui.walk import TIMEOUT_MS, next_, remove, scan_to_found, stage, to_remove

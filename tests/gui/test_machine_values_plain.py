@@ -8,7 +8,7 @@ import dataclasses
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from core.flow import Stage
+from core.assistant.flow import Stage
 from tests.gui.walk import scan_to_found
 
 HOSTILE = '<img src="file:///etc/passwd"><a href="https://example.invalid">Click to finish</a>'

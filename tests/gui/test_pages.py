@@ -9,7 +9,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from core.flow import Stage
+from core.assistant.flow import Stage
 from tests.gui.walk import next_, scan_to_found, stage
 
 

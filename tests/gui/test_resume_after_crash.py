@@ -17,12 +17,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from core.demo import DEMO_PASSWORD
-from core.flow import Stage
-from core.journal import Journal
-from core.plan import plan_removal
-from core.runner import Runner, RunResult
-from core.scan import scan
+from core.assistant.demo import DEMO_PASSWORD
+from core.assistant.flow import Stage
+from core.detection.scan import scan
+from core.removal.journal import Journal
+from core.removal.plan import plan_removal
+from core.removal.runner import Runner, RunResult
 from gui.session import Machine, Session, demo_machine
 from tests.gui.conftest import FAST
 from tests.gui.walk import TIMEOUT_MS, remove, scan_to_found, stage, to_remove

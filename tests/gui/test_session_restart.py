@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from core.executor import RunReport
-from core.resume import parse_desktop_exec, self_command
+from core.removal.executor import RunReport
+from core.removal.resume import parse_desktop_exec, self_command
 from gui.session import Session, demo_machine, real_machine
 
 

@@ -12,8 +12,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 
-from core.demo import DEMO_PASSWORD
-from core.flow import Stage
+from core.assistant.demo import DEMO_PASSWORD
+from core.assistant.flow import Stage
 from gui.wizard import SwitchoverWizard
 from tests.gui.walk import TIMEOUT_MS, stage
 

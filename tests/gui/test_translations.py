@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
-from core.flow import Stage
+from core.assistant.flow import Stage
 from gui.translations import install_translators, pseudo
 
 

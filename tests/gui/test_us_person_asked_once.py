@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from core.flow import Stage
+from core.assistant.flow import Stage
 from core.settings import load_settings
 from tests.gui.walk import next_, scan_to_found
 

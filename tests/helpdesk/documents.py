@@ -7,8 +7,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from core.detection.scan import scan
 from core.model import Target
-from core.scan import scan
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "windows"
 OFFICE = ("uninstall-32.reg", "uninstall-64.reg", "kasperskylab.reg", "services.reg", "user-kasperskylab.reg")

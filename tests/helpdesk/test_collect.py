@@ -13,13 +13,13 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from core.adapters.registry import ExportView, Values
-from core.adapters.registry_export import RegValue, parse_export
-from core.adapters.registry_writer import write_export
 from core.cli import main
-from core.collect import collect, key_list
+from core.detection.adapters.registry import ExportView, Values
+from core.detection.adapters.registry_export import RegValue, parse_export
+from core.detection.adapters.registry_writer import write_export
+from core.detection.scan import scan
+from core.helpdesk.collect import collect, key_list
 from core.model import Notes, Target
-from core.scan import scan
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "windows"
 SID = "S-1-5-21-1004336348-1177238915-682003330-1001"
@@ -81,7 +81,7 @@ def test_a_bundle_scans_as_the_machine_does_and_names_it(tmp_path: Path, name: s
     }
     assert [u["sid"] for u in manifest["users"]] == [SID]
     direct = scan(Target(os="windows", live=False, registry_exports=tuple(exports)))
-    from core.bundle import open_bundle
+    from core.helpdesk.bundle import open_bundle
 
     bundle = open_bundle(str(tmp_path / name))
     from_bundle = scan(

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from core.adapters import windows
 from core.cli import main
-from core.detection_export import (
+from core.detection.adapters import windows
+from core.detection.signatures import bundled_signatures
+from core.helpdesk.detection_export import (
     MAX_PATTERN_BYTES,
     POWERSHELL_KINDS,
     detected_rules,
@@ -27,7 +28,6 @@ from core.detection_export import (
     split_alternatives,
 )
 from core.model import Notes, Observation, Target
-from core.signatures import bundled_signatures
 from tests.helpdesk.osquery_tables import clear, database, insert
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "windows"

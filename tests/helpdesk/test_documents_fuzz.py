@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.fleet import summarize
-from core.report import html_report, report_facts, ticket_text
+from core.helpdesk.fleet import summarize
+from core.helpdesk.report import html_report, report_facts, ticket_text
 from tests.helpdesk.documents import office_scan, removal_report
 
 _json = st.recursive(

@@ -1,4 +1,4 @@
-"""The assistant's Done page saves the HTML report and copies the ticket text (core/report.py)."""
+"""The assistant's Done page saves the HTML report and copies the ticket text (core/helpdesk/report.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from core.flow import Stage
-from core.report import MAX_TICKET_CHARS
+from core.assistant.flow import Stage
+from core.helpdesk.report import MAX_TICKET_CHARS
 from tests.gui.conftest import errors_fail_tests, open_wizard  # noqa: F401 (the assistant's fixtures)
 from tests.gui.test_demo_flow import verify_and_finish
 from tests.gui.walk import remove, scan_to_found, to_remove

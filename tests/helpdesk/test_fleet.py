@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from core.cli import main
-from core.collect import collect
-from core.fleet import spreadsheet_safe, summarize, to_csv
+from core.helpdesk.collect import collect
+from core.helpdesk.fleet import spreadsheet_safe, summarize, to_csv
 from tests.helpdesk.documents import HOSTILE, clean_scan, office_scan, removal_report
 from tests.helpdesk.test_collect import _view, customer_pc
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from core.cli import main
+from core.detection.scan import scan
 from core.model import Target
-from core.scan import scan
 from tests.helpdesk.hives import HIVEXREGEDIT, build_hive
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "windows"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from core.detection_export import ENDINGS, powershell_script
+from core.helpdesk.detection_export import ENDINGS, powershell_script
 
 COLLECTOR = Path(__file__).parents[2] / "resources" / "collect" / "Collect-Switchover.ps1"
 _PAIRS = {"(": ")", "{": "}", "[": "]"}

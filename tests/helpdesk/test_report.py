@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from core.cli import main
-from core.report import MAX_TICKET_CHARS, html_report, report_facts, ticket_text
+from core.helpdesk.report import MAX_TICKET_CHARS, html_report, report_facts, ticket_text
 from tests.helpdesk.documents import HOSTILE, office_scan, removal_report
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from core.cli import build_parser, main
-from core.executor import RunReport
+from core.helpdesk.report import removal_document, report_facts
 from core.model import scan_from_json
-from core.plan import plan_removal
-from core.report import removal_document, report_facts
-from core.verify import Protection, Verification
+from core.removal.executor import RunReport
+from core.removal.plan import plan_removal
+from core.removal.verify import Protection, Verification
 from tests.helpdesk.documents import FIXTURES, office_scan
 
 EXPORT = str(FIXTURES / "uninstall-32.reg")

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QPushButton, QWizard
 from pytestqt.qtbot import QtBot
 
-from core.collect import collect
+from core.helpdesk.collect import collect
 from gui.technician import TechnicianWindow
 from gui.workers import wait_for_workers
 from tests.gui.conftest import errors_fail_tests, open_wizard  # noqa: F401 (the assistant's fixtures)

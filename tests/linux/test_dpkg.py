@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.adapters import dpkg as dpkg_adapter
-from core.adapters.rootfs import RootFS
+from core.detection.adapters import dpkg as dpkg_adapter
+from core.detection.adapters.rootfs import RootFS
 from core.model import Kind, Notes
 from tests.linux.packages import TEST_MAINTAINER, build_deb, dpkg, dpkg_root, evidence, have, scan_root
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from core.adapters import linux, systemd
-from core.adapters.rootfs import RootFS
+from core.detection.adapters import linux, systemd
+from core.detection.adapters.rootfs import RootFS
+from core.detection.scan import scan
+from core.detection.signatures import build_signature_set
 from core.model import Kind, Notes, Target
-from core.scan import scan
-from core.signatures import build_signature_set
 from tests.linux.packages import scan_root
 from tests.wine_support import wine_gap
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from core.adapters.rootfs import RootFS, SkippedFile, read_regular_file
+from core.detection.adapters.rootfs import RootFS, SkippedFile, read_regular_file
 from core.model import Notes
 
 linux_proc = pytest.mark.skipif(

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.adapters import rpmdb
-from core.adapters.rootfs import RootFS
+from core.detection.adapters import rpmdb
+from core.detection.adapters.rootfs import RootFS
+from core.detection.scan import scan
+from core.detection.signatures import build_signature_set
 from core.model import Kind, Notes, Target
-from core.scan import scan
-from core.signatures import build_signature_set
 from tests.linux.packages import TEST_VENDOR, build_rpm, evidence, have, rpm, scan_root
 
 needs_rpm = pytest.mark.skipif(not have("rpm", "rpmbuild"), reason="needs rpm and rpmbuild")

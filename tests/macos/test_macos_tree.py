@@ -8,7 +8,7 @@ from __future__ import annotations
 import plistlib
 from pathlib import Path
 
-from core.adapters import macos
+from core.detection.adapters import macos
 from core.model import Kind, Notes, Observation, Target
 from tests.linux.packages import scan_root
 from tests.wine_support import wine_gap

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from core.detection.scan import scan
 from core.model import Evidence, Kind, ScanResult, Target
-from core.scan import scan
 from tests.plan.products import KES_CODE, USER_UNINSTALL, agent, entry, kes, product, scan_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "windows"
@@ -23,7 +23,7 @@ def _exports(*names: str) -> Callable[[], ScanResult]:
 
 def _demo(key: str) -> Callable[[], ScanResult]:
     def scanned() -> ScanResult:
-        from core.demo import demo_machines
+        from core.assistant.demo import demo_machines
 
         machine = demo_machines()[key]
         return scan(machine.target, observe=machine.observe)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from core.authenticode import check_signature, signed_by_kaspersky
+from core.removal.authenticode import check_signature, signed_by_kaspersky
 
 WINE_PE = Path("/usr/lib/x86_64-linux-gnu/wine/x86_64-windows/clock.exe")
 KASPERSKY = [re.compile(r"^(AO )?Kaspersky( Lab)?\b")]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from core.plan import Plan, plan_removal
+from core.removal.plan import Plan, plan_removal
 from tests.plan.scenarios import SCENARIOS
 
 GOLDEN = Path(__file__).with_name("golden")

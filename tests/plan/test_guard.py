@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.guard import WINDOWS_MSIEXEC, check_command, check_program
-from core.windows_cmdline import split_command_line
+from core.removal.guard import WINDOWS_MSIEXEC, check_command, check_program
+from core.removal.windows_cmdline import split_command_line
 
 KES_UNINSTALLER = "C:\\Program Files (x86)\\Kaspersky Lab\\KES.12.10.0\\uninstall.exe"
 CODE = "{C9EF800D-54AA-4F60-AB96-5A3966550F53}"
@@ -155,7 +155,7 @@ def test_a_placeholder_in_the_program_is_refused(argv: list[str]) -> None:
     assert not verdict.allowed and "placeholder" in verdict.reason
 
 
-# msiexec: only the removal the plan writes (core.plan's uninstall_msi step).
+# msiexec: only the removal the plan writes (core.removal.plan's uninstall_msi step).
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from core.guard import Verdict, check_command, check_program
+from core.removal.guard import Verdict, check_command, check_program
 
 USER = 1000  # an ordinary user's uid
 UNINSTALLER = "/opt/kaspersky/kesl/bin/uninstall"

@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime
 
 from core.model import Evidence, Kind
-from core.plan import MSIEXEC, Plan, When, plan_removal
+from core.removal.plan import MSIEXEC, Plan, When, plan_removal
 from tests.plan.products import AGENT_CODE, KES_CODE, USER_UNINSTALL, agent, entry, kes, product, scan_of
 
 FIXED = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)

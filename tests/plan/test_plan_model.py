@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.plan import Plan, Step, When
-from core.plan_rescue import _template
+from core.removal.plan import Plan, Step, When
+from core.removal.plan_rescue import _template
 
 OLD_STEP = {
     "id": "uninstall:k",

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.windows_cmdline import join_command_line, msiexec_command_line, split_command_line
+from core.removal.windows_cmdline import join_command_line, msiexec_command_line, split_command_line
 
 # Microsoft's documented examples ("Parsing C command-line arguments", learn.microsoft.com/cpp/c-language/
 # parsing-c-command-line-arguments), each after a program name; the rules are those the

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core.executor import RunnablePlan, default_guard
-from core.plan import Step
+from core.removal.executor import RunnablePlan, default_guard
+from core.removal.plan import Step
 from tests.programs import program_path, script_program
 
 
@@ -47,7 +47,7 @@ def exits_with(folder: Path, name: str, code: int, *, output: str = "") -> Path:
 
 @dataclass(frozen=True)
 class ScriptPlan:
-    """A plan in the executor's terms (core.plan.Plan's os, steps and to_json)."""
+    """A plan in the executor's terms (core.removal.plan.Plan's os, steps and to_json)."""
 
     steps: tuple[Step, ...]
     os: str = "linux"

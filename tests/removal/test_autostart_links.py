@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from core.resume import MacLaunchAgent, XdgAutostart, resume_command
+from core.removal.resume import MacLaunchAgent, XdgAutostart, resume_command
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX symbolic links")
 

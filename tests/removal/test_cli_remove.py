@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.cli import main
-from core.journal import Journal
+from core.removal.journal import Journal
 from tests.removal.live_linux import LiveLinux
 
 

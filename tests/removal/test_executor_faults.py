@@ -11,10 +11,10 @@ from pathlib import Path
 import psutil
 import pytest
 
-from core.executor import RunReport, StepEvent, execute_plan
-from core.journal import Journal
-from core.plan import When
-from core.subprocess_runner import LINE_CHARS, SubprocessRunner, _Tail
+from core.removal.executor import RunReport, StepEvent, execute_plan
+from core.removal.journal import Journal
+from core.removal.plan import When
+from core.removal.subprocess_runner import LINE_CHARS, SubprocessRunner, _Tail
 from tests.removal.doubles import ScriptPlan, calls, exits_with, guard_allowing, step, uninstaller
 from tests.removal.wine_runner import WindowsCodesRunner
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from core.executor import StepEvent, execute_plan
-from core.journal import Journal
-from core.secrets import Secret, fill, read_password
-from core.subprocess_runner import SubprocessRunner, Sudo
+from core.removal.executor import StepEvent, execute_plan
+from core.removal.journal import Journal
+from core.removal.secrets import Secret, fill, read_password
+from core.removal.subprocess_runner import SubprocessRunner, Sudo
 from tests.programs import POSIX_ELEVATION_ONLY
 from tests.removal.doubles import ScriptPlan, calls, exits_with, guard_allowing, step, uninstaller
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from core.executor import RunnablePlan, StepEvent, execute_plan
-from core.guard import WINDOWS_MSIEXEC
-from core.journal import Journal
-from core.plan import Step
-from core.runner import RunResult
-from core.subprocess_runner import (
+from core.removal.executor import RunnablePlan, StepEvent, execute_plan
+from core.removal.guard import WINDOWS_MSIEXEC
+from core.removal.journal import Journal
+from core.removal.plan import Step
+from core.removal.runner import RunResult
+from core.removal.subprocess_runner import (
     SYSTEM_PKEXEC,
     SYSTEM_SUDO,
     Pkexec,

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from core.executor import execute_plan
-from core.journal import SCHEMA, Journal
-from core.subprocess_runner import SubprocessRunner
+from core.removal.executor import execute_plan
+from core.removal.journal import SCHEMA, Journal
+from core.removal.subprocess_runner import SubprocessRunner
 from tests.conftest import REPO
 from tests.programs import program_path
 from tests.removal.doubles import ScriptPlan, calls, guard_allowing, step, uninstaller
@@ -53,9 +53,9 @@ CHILD = """
 import json, os, sys, threading
 from pathlib import Path
 sys.path.insert(0, {repo!r})
-from core.executor import execute_plan
-from core.journal import Journal, atomic_write
-from core.subprocess_runner import SubprocessRunner
+from core.removal.executor import execute_plan
+from core.removal.journal import Journal, atomic_write
+from core.removal.subprocess_runner import SubprocessRunner
 from tests.programs import program_path
 from tests.removal.doubles import ScriptPlan, guard_allowing, step
 

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.cli import main
-from core.journal import SCHEMA, Journal, JournalError
+from core.removal.journal import SCHEMA, Journal, JournalError
 from tests.conftest import REPO
 from tests.removal.live_linux import LiveLinux
 
@@ -130,7 +130,7 @@ def test_damaged_records_that_are_still_json_are_skipped_with_a_log_line(
 ) -> None:
     path = tmp_path / "journal.jsonl"
     path.write_bytes(_interrupted_run() + b"".join(DAMAGED))
-    with caplog.at_level(logging.WARNING, logger="core.journal"):
+    with caplog.at_level(logging.WARNING, logger="core.removal.journal"):
         pending = Journal(path).pending()
     assert pending is not None
     assert pending.run_id == "a" * 32
@@ -199,7 +199,7 @@ WRITER = """
 import sys, time
 sys.path.insert(0, {repo!r})
 from pathlib import Path
-from core.journal import Journal
+from core.removal.journal import Journal
 path, name, count, start = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
 while time.time() < start:  # both writers begin together
     time.sleep(0.001)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from core.cli import main
-from core.journal import Journal
-from core.resume import XdgAutostart, resume_command
+from core.removal.journal import Journal
+from core.removal.resume import XdgAutostart, resume_command
 
 
 def test_temporary_journals_left_by_a_crash_are_removed_on_the_next_write(tmp_path: Path) -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from core.executor import execute_plan
-from core.journal import Journal
+from core.detection.scan import scan
 from core.model import Target
-from core.scan import scan
-from core.subprocess_runner import SubprocessRunner
-from core.verify import Protection, verify
+from core.removal.executor import execute_plan
+from core.removal.journal import Journal
+from core.removal.subprocess_runner import SubprocessRunner
+from core.removal.verify import Protection, verify
 from tests.removal.doubles import ScriptPlan, step
 from tests.removal.dpkg_root import build_deb, install, installed, make_root, remove_command
 

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from core.executor import default_guard, execute_plan
-from core.journal import Journal
+from core.detection.scan import scan
 from core.model import Target
-from core.plan import plan_removal
-from core.scan import scan
-from core.secrets import Secret
+from core.removal.executor import default_guard, execute_plan
+from core.removal.journal import Journal
+from core.removal.plan import plan_removal
+from core.removal.secrets import Secret
 from tests.plan.products import agent, kes, scan_of
 from tests.removal.wine_runner import WineRunner
 from tests.wine_support import WinePrefix, build_msi

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from core.secrets import read_password
-from core.subprocess_runner import SubprocessRunner
+from core.removal.secrets import read_password
+from core.removal.subprocess_runner import SubprocessRunner
 from tests.removal.doubles import calls, uninstaller
 
 

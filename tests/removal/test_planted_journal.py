@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from core.cli import main
-from core.journal import Journal, JournalError
+from core.detection.scan import scan
 from core.model import Target
-from core.plan import plan_removal
-from core.scan import scan
+from core.removal.journal import Journal, JournalError
+from core.removal.plan import plan_removal
 from tests.removal.live_linux import LiveLinux
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX owners and modes")

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from core.executor import execute_plan
-from core.journal import Journal
-from core.subprocess_runner import Pkexec, SubprocessRunner
+from core.removal.executor import execute_plan
+from core.removal.journal import Journal
+from core.removal.subprocess_runner import Pkexec, SubprocessRunner
 from tests.removal.doubles import ScriptPlan, calls, guard_allowing, step, uninstaller
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="polkit is Linux's")

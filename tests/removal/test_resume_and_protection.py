@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core.model import Kind, Notes, Observation, Target
-from core.resume import autostart_for, desktop_exec, parse_desktop_exec, resume_command
-from core.subprocess_runner import SubprocessRunner
-from core.verify import DEFENDER_NAME, DefenderProbe, Protection, verify
+from core.removal.resume import autostart_for, desktop_exec, parse_desktop_exec, resume_command
+from core.removal.subprocess_runner import SubprocessRunner
+from core.removal.verify import DEFENDER_NAME, DefenderProbe, Protection, verify
 from tests.removal.doubles import calls, uninstaller
 
 

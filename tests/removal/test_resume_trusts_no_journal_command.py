@@ -6,10 +6,10 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from core.journal import Journal
+from core.detection.scan import scan
 from core.model import Target
-from core.plan import Plan, Step, plan_removal, resume_plan
-from core.scan import scan
+from core.removal.journal import Journal
+from core.removal.plan import Plan, Step, plan_removal, resume_plan
 from tests.removal.live_linux import LiveLinux
 
 

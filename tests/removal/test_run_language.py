@@ -11,16 +11,16 @@ from pathlib import Path
 import pytest
 
 from core import exit_codes, messages
-from core.demo import demo_machines
-from core.executor import RunReport, StepEvent, execute_plan
-from core.journal import Journal
+from core.assistant.demo import demo_machines
+from core.detection.scan import scan
 from core.messages import texts
-from core.plan import plan_removal
-from core.runner import RunResult
-from core.scan import scan
+from core.removal.executor import RunReport, StepEvent, execute_plan
+from core.removal.journal import Journal
+from core.removal.plan import plan_removal
+from core.removal.runner import RunResult
 from tests.removal.doubles import ScriptPlan, step
 
-EXECUTOR = Path(__file__).resolve().parents[2] / "core" / "executor.py"
+EXECUTOR = Path(__file__).resolve().parents[2] / "core" / "removal" / "executor.py"
 
 
 @pytest.fixture

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from core.cli import main
-from core.runlock import RunLock, RunLockBusy
+from core.removal.runlock import RunLock, RunLockBusy
 from tests.conftest import REPO
 
 HOLD = (
     "import sys, time\n"
     "from pathlib import Path\n"
-    "from core.runlock import RunLock\n"
+    "from core.removal.runlock import RunLock\n"
     "with RunLock(Path(sys.argv[1])):\n"
     "    print('held', flush=True)\n"
     "    time.sleep(60)\n"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from core.executor import execute_plan
-from core.guard import WINDOWS_MSIEXEC
-from core.journal import Journal
-from core.subprocess_runner import SubprocessRunner
+from core.removal.executor import execute_plan
+from core.removal.guard import WINDOWS_MSIEXEC
+from core.removal.journal import Journal
+from core.removal.subprocess_runner import SubprocessRunner
 from tests.removal.doubles import ScriptPlan, calls, step, uninstaller
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="a Windows path is a real path on Windows")

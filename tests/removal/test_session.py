@@ -1,4 +1,4 @@
-"""core.session.RemovalSession: the one removal both faces drive, on a machine passed in whole.
+"""core.assistant.session.RemovalSession: the one removal both faces drive, on a machine passed in whole.
 
 The elevation test double is a real `Elevation`: it starts every elevated command
 through a small real program that notes what it was asked to run and then runs it,
@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from core.journal import Journal
+from core.assistant.session import Machine, RemovalSession, ScanCancelled, demo_machine
 from core.model import Kind, Observation, Target
-from core.plan import Plan
-from core.session import Machine, RemovalSession, ScanCancelled, demo_machine
-from core.subprocess_runner import SubprocessRunner
-from core.verify import Protection
+from core.removal.journal import Journal
+from core.removal.plan import Plan
+from core.removal.subprocess_runner import SubprocessRunner
+from core.removal.verify import Protection
 from gui.session import real_machine
 from tests.programs import script_program
 from tests.removal.doubles import calls, exits_with, guard_allowing, step
@@ -85,7 +85,7 @@ def test_the_real_machine_of_the_window_runs_elevated_steps_through_its_elevatio
 
 def test_without_an_elevation_an_elevated_step_fails_and_says_why(tmp_path: Path) -> None:
     """The bug the real machine had: a runner with no elevation cannot run an elevated step."""
-    from core.subprocess_runner import SubprocessRunner
+    from core.removal.subprocess_runner import SubprocessRunner
 
     folder = tmp_path / "bin"
     uninstall = exits_with(folder, "uninstall", 0)
@@ -135,7 +135,7 @@ def test_plan_and_resume_both_use_the_machines_package_managers(tmp_path: Path) 
 
 
 def test_a_damaged_unfinished_run_is_closed_and_said(tmp_path: Path) -> None:
-    from core.session import UnreadableRun
+    from core.assistant.session import UnreadableRun
 
     machine = linux_machine(tmp_path, [KESL])
     journal = Journal(machine.journal_path)

@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.adapters.windows import powershell_path
+from core.detection.adapters.windows import powershell_path
 from core.messages import Text
-from core.runner import RunResult
-from core.subprocess_runner import SubprocessRunner
-from core.verify import DEFENDER_NAME, DefenderProbe, Protection
+from core.removal.runner import RunResult
+from core.removal.subprocess_runner import SubprocessRunner
+from core.removal.verify import DEFENDER_NAME, DefenderProbe, Protection
 from tests.removal.doubles import uninstaller
 
 

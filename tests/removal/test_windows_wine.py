@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from core.executor import StepEvent, default_guard, execute_plan
-from core.journal import Journal
+from core.detection.scan import scan
 from core.model import Target
-from core.plan import plan_removal
-from core.scan import scan
-from core.verify import Protection, verify
+from core.removal.executor import StepEvent, default_guard, execute_plan
+from core.removal.journal import Journal
+from core.removal.plan import plan_removal
+from core.removal.verify import Protection, verify
 from tests.removal.wine_runner import WineRunner
 from tests.wine_support import WinePrefix, build_msi
 

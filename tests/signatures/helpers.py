@@ -7,8 +7,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from core.detection.signatures import Rule, SignatureSet, bundled_signatures
 from core.model import Kind, Observation, Scope
-from core.signatures import Rule, SignatureSet, bundled_signatures
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SIGNATURES = resources.files("resources.signatures")

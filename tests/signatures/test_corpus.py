@@ -11,8 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from core.detection.scan import scan
 from core.model import Target
-from core.scan import scan
 from tools.score_corpus import score
 
 REPO = Path(__file__).resolve().parents[2]

@@ -10,7 +10,7 @@ from re import _parser  # type: ignore[attr-defined]  # the only way to see a pa
 import jsonschema
 import pytest
 
-from core.signatures import SCHEMA
+from core.detection.signatures import SCHEMA
 
 from .helpers import SIGNATURES, document, index_files, signatures
 

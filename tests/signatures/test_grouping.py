@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.matcher import MatchedProducts, match_observations
+from core.detection.matcher import MatchedProducts, match_observations
 from core.model import Kind, Observation
 
 from .helpers import obs, signatures

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.literal_index import Keys, build_index, keys_of
+from core.detection.literal_index import Keys, build_index, keys_of
 
 from .helpers import signatures
 
@@ -78,7 +78,7 @@ def test_almost_every_bundled_rule_is_indexed() -> None:
 def test_the_folds_are_the_ones_python_regular_expressions_use() -> None:
     from re import _casefix  # type: ignore[attr-defined]
 
-    from core.literal_index import EXTRA_CASES
+    from core.detection.literal_index import EXTRA_CASES
 
     expected = {frozenset([chr(k), *map(chr, v)]) for k, v in _casefix._EXTRA_CASES.items()}
     assert {frozenset(same) for same in EXTRA_CASES} == expected
@@ -88,7 +88,7 @@ def test_the_shipped_literal_keys_are_those_of_the_bundled_patterns() -> None:
     """Run tools/literal_keys.py after changing a signature file."""
     import json
 
-    from core.signatures import LITERAL_KEYS_FILE
+    from core.detection.signatures import LITERAL_KEYS_FILE
     from tools.literal_keys import literal_keys_document
 
     from .helpers import SIGNATURES
@@ -98,7 +98,7 @@ def test_the_shipped_literal_keys_are_those_of_the_bundled_patterns() -> None:
 
 
 def test_a_damaged_keys_file_entry_reads_as_no_keys_so_the_rule_is_tried_on_every_name() -> None:
-    from core.literal_index import keys_from_json
+    from core.detection.literal_index import keys_from_json
 
     assert keys_from_json({"prefixes": ["kli"], "words": []}) == Keys(frozenset({"kli"}))
     for damaged in (

@@ -7,9 +7,9 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.matcher import match_observations
+from core.detection.matcher import match_observations
+from core.detection.signatures import Rule
 from core.model import Kind, Observation
-from core.signatures import Rule
 
 from .helpers import signatures
 from .test_footprints import CASES

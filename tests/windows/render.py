@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from core.adapters.registry_export import HEADER_V4, HEADER_V5, REG_DWORD, REG_SZ, RegValue
+from core.detection.adapters.registry_export import HEADER_V4, HEADER_V5, REG_DWORD, REG_SZ, RegValue
 
 Key = tuple[str, Iterable[tuple[str, RegValue]]]
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from core.adapters.registry_export import REG_SZ, RegValue
+from core.detection.adapters.registry_export import REG_SZ, RegValue
 from tests.conftest import REPO
 from tests.windows.render import render_export
 

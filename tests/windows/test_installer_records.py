@@ -4,10 +4,10 @@ output of Wine's registry (tests/fixtures/windows)."""
 
 from __future__ import annotations
 
-from core.adapters.registry import ExportView
-from core.adapters.registry_export import read_export
-from core.installer_records import msi_refusal
+from core.detection.adapters.registry import ExportView
+from core.detection.adapters.registry_export import read_export
 from core.model import Notes
+from core.removal.installer_records import msi_refusal
 from tests.conftest import REPO
 
 FIXTURES = REPO / "tests" / "fixtures" / "windows"

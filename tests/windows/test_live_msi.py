@@ -34,7 +34,7 @@ EXIT_REMOVED, EXIT_NOT_REMOVED, EXIT_RESTART = 0, 3, 4
 
 
 def msiexec(*args: str) -> int:
-    from core.adapters.windows import system_folder
+    from core.detection.adapters.windows import system_folder
 
     done = subprocess.run([system_folder() + "\\msiexec.exe", *args], capture_output=True, timeout=300)
     return done.returncode
@@ -135,7 +135,7 @@ def test_a_failing_uninstaller_stops_the_run_and_the_product_stays(install) -> N
 def test_a_restart_is_asked_for_and_the_run_once_entry_finishes_the_job(install) -> None:
     import winreg
 
-    from core.resume import RUN_ONCE_KEY, RUN_ONCE_VALUE
+    from core.removal.resume import RUN_ONCE_KEY, RUN_ONCE_VALUE
 
     (antivirus,) = install("reboot")
     done = remove()
@@ -178,7 +178,8 @@ def test_a_per_user_product_in_hkcu_is_found_for_this_user_and_removed(install) 
 
 
 def test_the_assistants_session_removes_a_managed_machine_off_the_gui_thread(install, qtbot) -> None:
-    """The window's own session (gui.session over core.session) on this machine, Qt offscreen: the scan,
+    """The window's own session (gui.session over core.assistant.session) on this machine, Qt offscreen:
+    the scan,
     the plan and the run each on a worker thread as the pages do it, the GUI thread kept free."""
     import threading
 

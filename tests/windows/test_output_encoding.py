@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from core.adapters.registry_export import REG_SZ, RegValue
+from core.detection.adapters.registry_export import REG_SZ, RegValue
 from tests.windows.render import render_export
 
 REPO = Path(__file__).resolve().parent.parent.parent

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.adapters.registry import ExportView
-from core.adapters.registry_export import (
+from core.detection.adapters.registry import ExportView
+from core.detection.adapters.registry_export import (
     REG_BINARY,
     REG_DWORD,
     REG_EXPAND_SZ,

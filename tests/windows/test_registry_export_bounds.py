@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.adapters.registry import ExportView
-from core.adapters.registry_export import (
+from core.detection.adapters.registry import ExportView
+from core.detection.adapters.registry_export import (
     _ESCAPES,
     CHUNK_BYTES,
     MAX_LINE_CHARS,
@@ -182,7 +182,7 @@ def test_a_too_long_line_comes_whole_as_one_marker_whatever_the_chunks(
 PEAK = """
 import resource, sys, json
 sys.path.insert(0, {repo!r})
-from core.adapters.registry_export import read_export
+from core.detection.adapters.registry_export import read_export
 from core.model import Notes
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 notes = Notes()

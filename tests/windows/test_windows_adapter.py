@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from core.adapters import windows
-from core.adapters.registry_export import REG_DWORD, REG_SZ, RegValue
+from core.detection.adapters import windows
+from core.detection.adapters.registry_export import REG_DWORD, REG_SZ, RegValue
+from core.detection.scan import scan
 from core.model import Kind, Notes, Observation, Target
-from core.scan import scan
 from tests.windows.render import render_export
 from tests.wine_support import wine_gap
 
@@ -223,7 +223,7 @@ def test_damaged_manifest_is_a_note(tmp_path: Path) -> None:
 
 
 def test_live_registry_is_empty_off_windows_and_a_root_less_offline_target_sees_nothing() -> None:
-    from core.adapters.registry import LiveView
+    from core.detection.adapters.registry import LiveView
 
     if sys.platform == "win32":  # on Windows it is this machine's real registry
         assert "Microsoft" in LiveView().subkeys("HKEY_LOCAL_MACHINE\\SOFTWARE")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from core.detection.scan import scan
 from core.model import Target
-from core.scan import scan
 from tests.windows.test_windows_adapter import FIXTURES, WINE_EXPORTS
 from tests.wine_support import require
 

@@ -1,0 +1,1 @@
+"""What the ban means and what to use instead: facts, briefing, catalog, recommendations, signed updates."""

@@ -1,0 +1,71 @@
+"""A scan: run the adapters for the target's OS, then match what they saw."""
+
+from __future__ import annotations
+
+import platform
+import socket
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
+
+from core.detection.matcher import match_observations
+from core.detection.signatures import SignatureSet, bundled_signatures
+from core.model import Notes, Observation, OsName, ScanResult, Target
+
+Observe = Callable[[Target, Notes], Iterable[Observation]]
+
+
+def this_os() -> OsName:
+    system = platform.system()
+    if system == "Windows":
+        return "windows"
+    if system == "Darwin":
+        return "macos"
+    return "linux"
+
+
+def live_target() -> Target:
+    return Target(os=this_os(), live=True)
+
+
+def observe_machine(target: Target, notes: Notes) -> Iterator[Observation]:
+    """Everything the adapters for the target's OS can see, live or offline."""
+    if target.os == "windows":
+        from core.detection.adapters import windows
+
+        yield from windows.observe(target, notes)
+    elif target.os == "macos":
+        from core.detection.adapters import macos
+
+        yield from macos.observe(target, notes)
+    else:
+        from core.detection.adapters import linux
+
+        yield from linux.observe(target, notes)
+    if target.live:
+        from core.detection.adapters import processes
+
+        yield from processes.observe(notes)
+
+
+def scan(
+    target: Target,
+    *,
+    observe: Observe = observe_machine,
+    signatures: SignatureSet | None = None,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> ScanResult:
+    """Scan the target and group what was found into products, leftovers and other security software."""
+    notes = Notes()
+    started = now()
+    matched = match_observations(observe(target, notes), signatures or bundled_signatures())
+    return ScanResult(
+        target=target,
+        scanned_at=started.isoformat(timespec="seconds").replace("+00:00", "Z"),
+        products=matched.products,
+        leftovers=matched.leftovers,
+        other_security_software=matched.other_security_software,
+        notes=tuple(notes),
+        hostname=socket.gethostname() if target.live else notes.machine.get("hostname") or target.hostname,
+        os_version=notes.machine.get("os_version"),
+        gaps=tuple(notes.gaps),
+    )

@@ -1,0 +1,417 @@
+"""Signatures: what a vendor's products look like on a machine, loaded from `resources/signatures`.
+
+A vendor is one JSON file (`switchover.signatures/1`, schema in
+`resources/signatures/schema.json`); a product family is an entry in it and a
+rule is a pattern on one kind of observation. Adding a vendor or a family is a
+data change. Patterns are case-insensitive regular expressions searched in the
+observation's name (and optionally its attributes); inline flags are not allowed.
+
+A vendor may also say what makes anything its own whatever the product
+(`vendor_rules`: publishers, install roots, bundle-id prefixes, registry roots,
+package maintainers, extension ids). Those become the rules of one more family,
+tried after the vendor's product families, so an item no product rule names is
+still reported as the vendor's software whose product is not recognised.
+
+Nothing is compiled when the files are read: a literal index (core/detection/literal_index.py)
+picks the few rules a name could match, and only those are compiled, once.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from importlib import resources
+from typing import Any
+
+from core.detection.literal_index import Keys, LiteralIndex, has_keys, keys_from_json, keys_of
+from core.model import Kind, Observation, Origin
+
+SCHEMA = "switchover.signatures/1"
+_FLAGS = re.IGNORECASE
+# Kinds whose names are the vendor's own namespace (a bundle id, a key under its registry root, an
+# extension id) or a path: a match there says whose it is. A service, driver, process, package or
+# uninstall entry matched by its name alone is reported with confidence "name_only".
+_SELF_NAMED = frozenset(
+    {
+        Kind.APP_BUNDLE,
+        Kind.PKG_RECEIPT,
+        Kind.LAUNCHD_JOB,
+        Kind.KEXT,
+        Kind.SYSTEM_EXTENSION,
+        Kind.VENDOR_KEY,
+        Kind.BROWSER_EXTENSION,
+        Kind.PATH,
+        Kind.SECURITY_CENTER,
+    }
+)
+# Attributes that can place an observation inside the vendor's folders or name the vendor.
+_CORROBORATING = ("ImagePath", "exe", "InstallLocation", "UninstallString", "path", "DisplayName")
+UNRECOGNISED = "unrecognised"  # the id of the family that vendor-level rules make
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str  # "vendor/family#index", reported with each piece of evidence
+    kind: Kind
+    pattern: str
+    attribute_patterns: tuple[tuple[str, str], ...]
+    publisher: str  # "required", "if_present" or "ignored"
+    family: Family
+
+    @cached_property
+    def name(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, _FLAGS)
+
+    @cached_property
+    def attributes(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        return tuple((attr, re.compile(p, _FLAGS)) for attr, p in self.attribute_patterns)
+
+    def matches(self, obs: Observation) -> bool:
+        for attr, _ in self.attribute_patterns:
+            if attr not in obs.attributes:
+                return False
+        if self.name.search(obs.name) is None:
+            return False
+        for attr, pattern in self.attributes:
+            value = obs.attributes.get(attr)
+            if value is None or pattern.search(value) is None:
+                return False
+        return self._publisher_ok(obs.attributes.get("Publisher"))
+
+    def confidence(self, obs: Observation) -> str:
+        """ "high" when more than a name says the item is the vendor's, else "name_only"."""
+        if obs.kind in _SELF_NAMED or self.attribute_patterns or self.family.vendor.corroborates(obs):
+            return "high"
+        return "name_only"
+
+    def version_in_name(self, obs: Observation) -> str | None:
+        found = self.name.search(obs.name)
+        if found and "version" in found.groupdict() and found.group("version"):
+            return found.group("version")
+        return None
+
+    def _publisher_ok(self, publisher: str | None) -> bool:
+        if self.publisher == "ignored":
+            return True
+        if publisher is None or not publisher.strip():
+            return self.publisher == "if_present"
+        return self.family.vendor.is_publisher(publisher)
+
+
+@dataclass(frozen=True)
+class Vendor:
+    id: str
+    name: str
+    origin: Origin
+    publisher_patterns: tuple[str, ...]
+    names: tuple[str, ...] = ()  # the company's name in every script it writes it in (vendor_rules)
+    install_roots: tuple[InstallRoot, ...] = ()
+    registry_roots: tuple[str, ...] = ()
+    # A machine has a few hundred publishers, each on many entries: each is checked once.
+    _publisher_answers: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def publishers(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, _FLAGS) for p in self.publisher_patterns)
+
+    def is_publisher(self, publisher: str) -> bool:
+        known = self._publisher_answers.get(publisher)
+        if known is None:
+            # Publishers are seen with stray quotes and padding ('"Лаборатория Касперского"').
+            cleaned = publisher.strip().strip("\"'«»“” ").strip()
+            known = self._publisher_answers[publisher] = any(p.search(cleaned) for p in self.publishers)
+        return known
+
+    def corroborates(self, obs: Observation) -> bool:
+        """Whether the observation's publisher, folder or display name says it is this vendor's."""
+        attrs = obs.attributes
+        if attrs.get("Publisher") and self.is_publisher(attrs["Publisher"]):
+            return True
+        folded = [obs.name.casefold(), *(attrs[a].casefold() for a in _CORROBORATING if attrs.get(a))]
+        names = [n.casefold() for n in self.names]
+        roots = [r.folder.casefold() for r in self.install_roots]
+        return any(n in text for text in folded for n in names) or any(
+            r in text for text in folded for r in roots
+        )
+
+
+@dataclass(frozen=True)
+class InstallRoot:
+    os: str
+    folder: str  # Windows: a folder name between backslashes; macOS and Linux: an absolute prefix
+
+
+@dataclass(frozen=True, eq=False)
+class Family:
+    id: str
+    name: str
+    category: str
+    vendor: Vendor
+    shared: bool  # components of the vendor's products in general (drivers, common folders)
+    hosts_shared: bool  # a product that shared components belong to first (an engine, not an agent)
+    marks_managed: bool  # its presence means the machine is managed centrally
+    removal_order: int
+    sources: tuple[dict[str, str], ...]
+    recognised: bool = True  # False for the family vendor-level rules make
+
+
+@dataclass
+class _KindRules:
+    """One kind's rules in match order, and the index that picks the ones a name could match."""
+
+    rules: list[Rule]
+    literal_keys: Mapping[str, Keys | None]  # keys read once and shipped with the data
+    index: LiteralIndex | None = None
+    # Rules that match any name but need an attribute with a literal ("." with InstallLocation under
+    # "\\Kaspersky Lab\\"): tried only when that attribute holds the literal.
+    gated: dict[int, tuple[str, Keys]] = field(default_factory=dict)
+
+    def match(self, obs: Observation) -> Rule | None:
+        if self.index is None:
+            self.index = self._build()
+        for position in self.index.candidates(obs.name):
+            gate = self.gated.get(position)
+            if gate is not None:
+                value = obs.attributes.get(gate[0])
+                if not value or not has_keys(value, gate[1]):
+                    continue
+            if self.rules[position].matches(obs):
+                return self.rules[position]
+        return None
+
+    def _build(self) -> LiteralIndex:
+        index = LiteralIndex()
+        for position, rule in enumerate(self.rules):
+            keys = self._keys(rule.pattern)
+            if keys is None:
+                self.gated.update(self._attribute_gate(position, rule))
+            index.add(position, keys)
+        return index
+
+    def _keys(self, pattern: str) -> Keys | None:
+        if pattern in self.literal_keys:
+            return self.literal_keys[pattern]
+        return keys_of(pattern)  # a pattern the shipped keys do not know yet: read it now
+
+    def _attribute_gate(self, position: int, rule: Rule) -> dict[int, tuple[str, Keys]]:
+        for attr, pattern in rule.attribute_patterns:
+            keys = self._keys(pattern)
+            if keys is not None:
+                return {position: (attr, keys)}
+        return {}
+
+
+@dataclass(frozen=True)
+class SignatureSet:
+    vendors: tuple[Vendor, ...]
+    families: tuple[Family, ...]
+    rules_by_kind: dict[Kind, tuple[Rule, ...]]
+    literal_keys: Mapping[str, Keys | None] = field(default_factory=dict, repr=False, compare=False)
+    # By the kind's plain value: hashing an Enum member runs Python code, and this runs per observation.
+    _by_kind: dict[str, _KindRules] = field(default_factory=dict, repr=False, compare=False)
+
+    def match(self, obs: Observation) -> Rule | None:
+        """The first rule (in file order, specific families first) that matches the observation."""
+        kind = self._by_kind.get(obs.kind._value_)
+        if kind is None:
+            rules = self.rules_by_kind.get(obs.kind)
+            if not rules:
+                return None
+            kind = self._by_kind[obs.kind._value_] = _KindRules(list(rules), self.literal_keys)
+        return kind.match(obs)
+
+    def family(self, family_id: str) -> Family:
+        return next(f for f in self.families if f.id == family_id)
+
+    @property
+    def registry_roots(self) -> tuple[str, ...]:
+        """Vendors' own keys under SOFTWARE (KasperskyLab), which the Windows adapter reads."""
+        return tuple(root for vendor in self.vendors for root in vendor.registry_roots)
+
+
+def parse_signature_document(
+    document: dict[str, Any], *, origin_file: str = "<data>"
+) -> tuple[Vendor, list[Family], list[Rule]]:
+    """Build one vendor's families and rules from its JSON document."""
+    if document.get("schema") != SCHEMA:
+        raise ValueError(f"{origin_file}: not a {SCHEMA} document")
+    extra = document.get("vendor_rules", {})
+    vendor = Vendor(
+        id=document["vendor"],
+        name=document["vendor_name"],
+        origin=document["origin"],
+        publisher_patterns=tuple(document.get("publishers", [])),
+        names=tuple(n["value"] for n in extra.get("names", [])),
+        install_roots=tuple(InstallRoot(r["os"], r["value"]) for r in extra.get("install_roots", [])),
+        registry_roots=tuple(r["value"] for r in extra.get("registry_roots", [])),
+    )
+    entries = list(document["families"])
+    if extra:
+        entries.append(vendor_family(vendor, extra))
+    families: list[Family] = []
+    rules: list[Rule] = []
+    for entry in entries:
+        family = Family(
+            id=entry["id"],
+            name=entry["name"],
+            category=entry["category"],
+            vendor=vendor,
+            shared=entry.get("shared", False),
+            hosts_shared=entry.get("hosts_shared", False),
+            marks_managed=entry.get("marks_managed", False),
+            removal_order=entry.get("removal_order", 50),
+            sources=tuple(entry.get("sources", [])),
+            recognised=entry["id"] != UNRECOGNISED,
+        )
+        families.append(family)
+        for index, rule in enumerate(entry["rules"]):
+            rules.append(
+                Rule(
+                    id=f"{vendor.id}/{family.id}#{index}",
+                    kind=Kind(rule["kind"]),
+                    pattern=rule["name"],
+                    attribute_patterns=tuple(rule.get("attributes", {}).items()),
+                    publisher=rule.get("publisher", "if_present"),
+                    family=family,
+                )
+            )
+    return vendor, families, rules
+
+
+def vendor_family(vendor: Vendor, extra: dict[str, Any]) -> dict[str, Any]:
+    """The family that a vendor's `vendor_rules` make, in the same shape as a family in the file.
+
+    Each kind of vendor-level fact becomes rules that need nothing of a product: a publisher of
+    the vendor's on an uninstall entry (with or without a DisplayName; a name alone is not enough
+    there, tests/signatures/test_negatives.py), a folder under an install root, a bundle id with
+    the vendor's prefix, a key under its registry root, a package its maintainer signs, an
+    extension by id. The family is `shared`: its pieces join an installed
+    product of the vendor when there is one, and are leftovers otherwise.
+    """
+    rules: list[dict[str, Any]] = [{"kind": "uninstall_entry", "name": ".", "publisher": "required"}]
+    for name in vendor.names:
+        # Security Center names carry no publisher: the vendor's name is the evidence. A Latin name
+        # as a whole word ("Kaspersky", not "Kasperskyfan"); scripts written without spaces between
+        # words (Japanese) have no word boundary to ask for. Elsewhere a name alone is not enough
+        # ("Kaspersky Lab invoice.pdf", tests/signatures/test_negatives.py).
+        named = rf"\b{re.escape(name)}\b" if name.isascii() else re.escape(name)
+        rules.append({"kind": "security_center", "name": named, "publisher": "ignored"})
+    if vendor.install_roots:
+        inside = "|".join(_root_pattern(root) for root in vendor.install_roots)
+        rules.append({"kind": "path", "name": inside})
+        windows = "|".join(_root_pattern(r) for r in vendor.install_roots if r.os == "windows")
+        for kind, attr, where in (
+            ("uninstall_entry", "InstallLocation", windows),
+            ("uninstall_entry", "UninstallString", windows),
+            ("service", "ImagePath", inside),
+            ("driver", "ImagePath", windows),
+            ("process", "exe", inside),
+        ):
+            if where:
+                rules.append({"kind": kind, "name": ".", "attributes": {attr: where}})
+    for prefix in extra.get("bundle_id_prefixes", []):
+        start = "^" + re.escape(prefix["value"])
+        for kind in ("app_bundle", "pkg_receipt", "launchd_job", "kext", "system_extension"):
+            rules.append({"kind": kind, "name": start})
+        rules.append(
+            {
+                "kind": "path",
+                "name": r"/Library/(Preferences|Caches|Application Support|LaunchAgents|LaunchDaemons)/"
+                + re.escape(prefix["value"]),
+            }
+        )
+    for root in vendor.registry_roots:
+        rules.append(
+            {"kind": "vendor_key", "name": ".", "attributes": {"vendor_root": f"^{re.escape(root)}$"}}
+        )
+    for maintainer in extra.get("package_maintainers", []):
+        for attr in ("Maintainer", "Vendor", "Packager"):
+            rules.append({"kind": "package", "name": ".", "attributes": {attr: maintainer["value"]}})
+    ids = [re.escape(e["value"]) for e in extra.get("extension_ids", [])]
+    if ids:
+        rules.append({"kind": "browser_extension", "name": f"^({'|'.join(ids)})$"})
+    return {
+        "id": UNRECOGNISED,
+        "name": extra.get("family_name", f"{vendor.name} software whose product is not recognised"),
+        "category": "other_product",
+        "shared": True,
+        "removal_order": extra.get("removal_order", 40),
+        "sources": extra.get("sources", []),
+        "rules": rules,
+    }
+
+
+def _root_pattern(root: InstallRoot) -> str:
+    """Windows folders are found anywhere in a path; POSIX roots at its start (after a quote)."""
+    folder = re.escape(root.folder)
+    return folder if root.os == "windows" else f'^"?{folder}'
+
+
+def build_signature_set(
+    documents: list[tuple[str, dict[str, Any]]], literal_keys: Mapping[str, Keys | None] | None = None
+) -> SignatureSet:
+    """Join vendor documents into one set; vendors listed first win ties (Kaspersky before others).
+
+    `literal_keys` are the literal index's keys of the patterns, read ahead of time
+    (`literal-keys.json` beside the data, made by tools/literal_keys.py); patterns it lacks are
+    read when their kind is first matched.
+    """
+    vendors: list[Vendor] = []
+    families: list[Family] = []
+    rules: list[Rule] = []
+    for origin_file, document in documents:
+        vendor, vendor_families, vendor_rules = parse_signature_document(document, origin_file=origin_file)
+        vendors.append(vendor)
+        families.extend(vendor_families)
+        rules.extend(vendor_rules)
+    by_kind: dict[Kind, list[Rule]] = {}
+    for rule in rules:
+        by_kind.setdefault(rule.kind, []).append(rule)
+    return SignatureSet(
+        vendors=tuple(vendors),
+        families=tuple(families),
+        rules_by_kind={k: tuple(v) for k, v in by_kind.items()},
+        literal_keys=literal_keys or {},
+    )
+
+
+def bundled_documents() -> list[tuple[str, dict[str, Any]]]:
+    """The signature files shipped in `resources/signatures`, in the order their `index.json` gives."""
+    folder = resources.files("resources.signatures")
+    order = json.loads(folder.joinpath("index.json").read_text(encoding="utf-8"))["files"]
+    return [(name, json.loads(folder.joinpath(name).read_text(encoding="utf-8"))) for name in order]
+
+
+LITERAL_KEYS_FILE = "literal-keys.json"
+LITERAL_KEYS_SCHEMA = "switchover.literal-keys/1"
+
+
+def bundled_literal_keys() -> dict[str, Keys | None]:
+    """The shipped keys of the bundled patterns; none when the file is missing or not this format."""
+    folder = resources.files("resources.signatures")
+    try:
+        document = json.loads(folder.joinpath(LITERAL_KEYS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(document, dict) or document.get("schema") != LITERAL_KEYS_SCHEMA:
+        return {}
+    keys = document.get("keys")
+    return {p: keys_from_json(k) for p, k in keys.items()} if isinstance(keys, dict) else {}
+
+
+def all_patterns(signatures: SignatureSet) -> list[str]:
+    """Every name and attribute pattern, in match order (what the literal keys file covers)."""
+    found: dict[str, None] = {}
+    for rules in signatures.rules_by_kind.values():
+        for rule in rules:
+            found[rule.pattern] = None
+            found.update((p, None) for _, p in rule.attribute_patterns)
+    return list(found)
+
+
+@cache
+def bundled_signatures() -> SignatureSet:
+    return build_signature_set(bundled_documents(), bundled_literal_keys())

@@ -1,0 +1,3 @@
+"""For technicians: collecting a machine's data, reports, fleet summaries and detection
+exports for fleet tools.
+"""
