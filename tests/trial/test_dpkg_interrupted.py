@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from core.adapters.linux import dpkg_interrupted, package_managers
+from core.detection.adapters.linux import dpkg_interrupted, package_managers
 from core.model import Target
 
 pytestmark = pytest.mark.skipif(

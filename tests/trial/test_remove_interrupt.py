@@ -19,7 +19,7 @@ import psutil
 import pytest
 
 from core.cli.remove import _ask, ctrl_c_cancels
-from core.subprocess_runner import SubprocessRunner
+from core.removal.subprocess_runner import SubprocessRunner
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals to this process")
 

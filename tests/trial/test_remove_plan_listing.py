@@ -12,7 +12,7 @@ import pytest
 
 from core.cli.remove import _print_plan
 from core.model import Evidence, Kind
-from core.plan import plan_removal
+from core.removal.plan import plan_removal
 from tests.plan.products import kes, product, scan_of
 
 
