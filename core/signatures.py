@@ -19,11 +19,11 @@ picks the few rules a name could match, and only those are compiled, once.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from importlib import resources
 from typing import Any
 
 from core.literal_index import Keys, LiteralIndex, has_keys, keys_from_json, keys_of
@@ -380,9 +380,18 @@ def build_signature_set(
 
 def bundled_documents() -> list[tuple[str, dict[str, Any]]]:
     """The signature files shipped in `resources/signatures`, in the order their `index.json` gives."""
-    folder = resources.files("resources.signatures")
-    order = json.loads(folder.joinpath("index.json").read_text(encoding="utf-8"))["files"]
-    return [(name, json.loads(folder.joinpath(name).read_text(encoding="utf-8"))) for name in order]
+    order = _read_json("index.json")["files"]
+    return [(name, _read_json(name)) for name in order]
+
+
+def _read_json(name: str) -> Any:
+    """A file of resources/signatures, by its path beside the package's own `__init__` (a source tree,
+    a wheel and the bundle's folder all keep it there): importlib.resources alone would cost a live
+    scan more than reading every file."""
+    import resources.signatures as package
+
+    with open(os.path.join(os.path.dirname(str(package.__file__)), name), "rb") as file:
+        return json.loads(file.read().decode("utf-8"))
 
 
 LITERAL_KEYS_FILE = "literal-keys.json"
@@ -391,9 +400,8 @@ LITERAL_KEYS_SCHEMA = "switchover.literal-keys/1"
 
 def bundled_literal_keys() -> dict[str, Keys | None]:
     """The shipped keys of the bundled patterns; none when the file is missing or not this format."""
-    folder = resources.files("resources.signatures")
     try:
-        document = json.loads(folder.joinpath(LITERAL_KEYS_FILE).read_text(encoding="utf-8"))
+        document = _read_json(LITERAL_KEYS_FILE)
     except (OSError, ValueError):
         return {}
     if not isinstance(document, dict) or document.get("schema") != LITERAL_KEYS_SCHEMA:

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 
 from core.adapters import dpkg, rpmdb, systemd
 from core.adapters.rootfs import RootFS, machine_root
-from core.guard import PACKAGE_MANAGERS
 from core.model import Kind, Notes, Observation, Target
 
 # Where software installed outside the package manager lives (FHS add-on packages keep
@@ -65,4 +64,6 @@ def package_managers(target: Target) -> tuple[str, ...]:
     """
     if not target.live or target.os != "linux":
         return ()
+    from core.guard import PACKAGE_MANAGERS  # here, not above: the scan does not need it
+
     return tuple(name for name, paths in PACKAGE_MANAGERS.items() if any(os.path.exists(p) for p in paths))
