@@ -54,6 +54,8 @@ UNRECOGNISED = "unrecognised"  # the id of the family that vendor-level rules ma
 
 @dataclass(frozen=True)
 class Rule:
+    """One pattern on one kind of observation, and whose it says the observation is."""
+
     id: str  # "vendor/family#index", reported with each piece of evidence
     kind: Kind
     pattern: str
@@ -103,6 +105,8 @@ class Rule:
 
 @dataclass(frozen=True)
 class Vendor:
+    """A company whose software the signatures know, with what makes anything its own."""
+
     id: str
     name: str
     origin: Origin
@@ -140,12 +144,16 @@ class Vendor:
 
 @dataclass(frozen=True)
 class InstallRoot:
+    """A folder the vendor installs into on one OS."""
+
     os: str
     folder: str  # Windows: a folder name between backslashes; macOS and Linux: an absolute prefix
 
 
 @dataclass(frozen=True, eq=False)
 class Family:
+    """A product family of a vendor: the products one entry in its signature file describes."""
+
     id: str
     name: str
     category: str
@@ -206,6 +214,8 @@ class _KindRules:
 
 @dataclass(frozen=True)
 class SignatureSet:
+    """Every vendor's families and rules, by kind, matched through the literal index."""
+
     vendors: tuple[Vendor, ...]
     families: tuple[Family, ...]
     rules_by_kind: dict[Kind, tuple[Rule, ...]]
