@@ -123,6 +123,7 @@ def _with_strings(
         **english,
         **{k: translated[k] for k in ("months", "date_formats", "list_separator") if k in translated},
     }
+    data["values"] = dict(translated.get("values", {}))  # "fact-id.name": a fact's value in this language
     data["plurals"] = {**english["plurals"], **translated.get("plurals", {})}
     titles = {s["id"]: s.get("title") for s in translated.get("sections", ())}
     texts = {
@@ -163,7 +164,10 @@ def render(text: str, facts: Mapping[str, Fact], texts: Texts, context: Mapping[
         if source == "ctx":
             return context[name]
         fact = facts[name]
-        return fact.values[value] if value else texts.format_date(fact.date)
+        if not value:
+            return texts.format_date(fact.date)
+        # A value in the reader's language when the texts give one (a time of day, a law's name).
+        return str(texts.data.get("values", {}).get(f"{name}.{value}", fact.values[value]))
 
     return PLACEHOLDER.sub(fill, text)
 

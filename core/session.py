@@ -237,10 +237,10 @@ class RemovalSession:
         (see `resume_plan`). A plan that cannot be read closes the run and raises UnreadableRun.
         Raises JournalError when the journal itself cannot be read.
         """
-        from core.plan import Plan
-
         if not self.machine.journal_path.exists():
             return None  # nothing was ever removed here
+        from core.plan import Plan  # only now: the first window opens without the plan code
+
         journal = self.journal()
         pending = journal.pending()
         if pending is None:

@@ -1,7 +1,7 @@
 """The assistant's entry point: QApplication, logging, the exception hook, translations and the theme.
 
 Only this module configures logging handlers (a rotating file in the user's
-data folder, which the window's "Open log" button opens); Qt's own messages go
+data folder, which the window's Help menu opens); Qt's own messages go
 to the `qt` logger. An unexpected exception is logged and shown as a plain
 message with "Copy details" (gui/errors.py).
 """

@@ -18,10 +18,18 @@ def open_window(*, demo: bool | str = False) -> int:
     return gui_main(demo=demo)
 
 
+DEMOS = ("home", "office")  # core.demo's machines: `--demo` alone opens the home PC
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
-    if words in ([], ["--demo"]):  # a double-click: the window first, no command parser to build
+    # A double-click or a demo: the window first, no command parser to build.
+    if words in ([], ["--demo"]):
         return open_window(demo=bool(words))
+    if len(words) == 2 and words[0] == "--demo" and words[1] in DEMOS:
+        return open_window(demo=words[1])
+    if len(words) == 1 and words[0].removeprefix("--demo=") in DEMOS:
+        return open_window(demo=words[0].removeprefix("--demo="))
     from core.cli import main as command_line
 
     return command_line(words, assistant=open_window)

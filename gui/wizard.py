@@ -12,13 +12,14 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QThread, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget, QWizard
+from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget, QWizard
 
 from core.flow import Stage, can_go_back, resume_stage
 from gui.pages.flow_page import FlowPage
 from gui.pages.welcome import WelcomePage
 from gui.session import Machine, Session, demo_machine
+from gui.theme import fit_to_screen, mark_primary
 
 log = logging.getLogger(__name__)
 
@@ -80,12 +81,23 @@ class SwitchoverWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
-        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Open &log"))
-        self.button(QWizard.WizardButton.CustomButton1).setToolTip(self.tr("Open Switchover's log file"))
+        self.add_help_menu()
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Continue"))
-        log_button = QWizard.WizardButton.CustomButton1.value
-        self.customButtonClicked.connect(lambda which: self.open_log() if int(which) == log_button else None)
+        self.setButtonLayout(
+            [
+                QWizard.WizardButton.CustomButton1,  # Help (the log)
+                QWizard.WizardButton.CustomButton2,  # the technician view (gui/technician.py), for help desks
+                QWizard.WizardButton.Stretch,
+                QWizard.WizardButton.CancelButton,
+                QWizard.WizardButton.BackButton,
+                QWizard.WizardButton.NextButton,
+                QWizard.WizardButton.CommitButton,
+                QWizard.WizardButton.FinishButton,
+            ]
+        )
         self.pages: dict[Stage, FlowPage] = {}
+        self.closing = False  # the person chose to stop and close: the window goes when the work has
+        self.close_question: QMessageBox | None = None
         self.currentIdChanged.connect(lambda _id: self.update_back())
         self.add_page(WelcomePage)
         start = self.resume()
@@ -97,6 +109,20 @@ class SwitchoverWizard(QWizard):
         self.setStartId(int(start))
         self.resize(760, 560)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        fit_to_screen(self)
+        super().showEvent(event)
+
+    def add_help_menu(self) -> None:
+        """Help, left of the button row: the log is for whoever helps, not the way forward."""
+        button = self.button(QWizard.WizardButton.CustomButton1)
+        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("&Help"))
+        button.setAccessibleName(self.tr("Help"))
+        menu = QMenu(button)
+        self.open_log_action = menu.addAction(self.tr("Open Switchover's &log file"), self.open_log)
+        self.open_log_action.setEnabled(bool(self.log_file))
+        button.setMenu(menu)
+
     def add_page(self, page_class: type[FlowPage]) -> None:
         page = page_class()
         self.setPage(int(page_class.stage), page)
@@ -104,6 +130,8 @@ class SwitchoverWizard(QWizard):
         self.pages[page_class.stage] = page
 
     def add_later_pages(self) -> None:
+        # The primary button's colour too: building QPalette's enums costs the first window ~80 ms.
+        mark_primary(self)
         for page_class in later_pages():
             if page_class.stage not in self.pages:
                 self.add_page(page_class)
@@ -126,10 +154,12 @@ class SwitchoverWizard(QWizard):
         A run cut off mid-way (a crash, a power cut) reopens at Remove to be finished; one that
         waits for a restart reopens at Restart, or at Verify once the computer has restarted.
         """
+        session = self.session
+        if not session.machine.journal_path.exists():
+            return Stage.WELCOME  # nothing was ever removed here: the first window needs no journal code
         from core.journal import JournalError
         from core.session import UnreadableRun
 
-        session = self.session
         try:
             pending = session.removal.unfinished()
         except (JournalError, UnreadableRun):
@@ -165,17 +195,64 @@ class SwitchoverWizard(QWizard):
         return page if getattr(page, "worker", None) is not None else None
 
     def reject(self) -> None:
-        """Closing while work runs: a removal is stopped between steps, never cut off mid-step."""
+        """Closing while work runs: ask, saying what state the computer will be in; never block.
+
+        The question is a window-modal box opened with `open()`, and a yes stops the work between
+        steps: the window closes when the worker's thread has ended, so the GUI thread never waits
+        on a worker that may itself be waiting for the GUI thread.
+        """
         page = self.busy_page()
-        if page is not None:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Stop and close?"),
-                self.tr("Switchover is still working. Stop after the current step and close?"),
+        if page is None or self.closing:
+            if page is None:
+                super().reject()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Stop and close?"),
+            self.tr("Switchover is still working. Stop and close?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setInformativeText(self.state_after_stop(page))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda result: self.close_answered(result == QMessageBox.StandardButton.Yes))
+        self.close_question = box
+        box.open()
+
+    def state_after_stop(self, page: FlowPage) -> str:
+        """What the computer will be like after stopping now, in plain words."""
+        if page.stage is Stage.REMOVE:
+            return self.tr(
+                "The step under way finishes first, so nothing is left half-removed. What is removed stays "
+                "removed, and the rest of Kaspersky keeps working as before. Open Switchover again to finish."
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-            page.worker.cancel()  # type: ignore[union-attr]
-            for thread in page.findChildren(QThread):
-                thread.wait()
+        return self.tr("Nothing has been changed on this computer.")
+
+    def close_answered(self, stop: bool) -> None:
+        page = self.busy_page()
+        if not stop:
+            return
+        if page is None:
+            super().reject()
+            return
+        self.closing = True
+        worker = page.worker  # type: ignore[attr-defined]
+        worker.cancel()
+        stopped = getattr(page, "stopping", None)
+        if stopped is not None:
+            stopped()  # the page says it is stopping and answers any question it was waiting on
+        threads = [t for t in page.findChildren(QThread) if t.isRunning()]
+        if not threads:
+            super().reject()
+            return
+        self.setEnabled(False)  # still painted and responsive, but nothing can be started any more
+        for thread in threads:
+            thread.finished.connect(self.close_when_idle)
+
+    def close_when_idle(self) -> None:
+        page = self.currentPage()
+        if any(t.isRunning() for t in page.findChildren(QThread)):
+            return
+        self.closing = False
+        self.setEnabled(True)
         super().reject()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from core.executor import RunReport, StepEvent
 from core.model import ScanResult
@@ -121,7 +121,9 @@ def start(worker: Worker, parent: QObject) -> QThread:
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
     for ending in (worker.failed, worker.cancelled, worker.finished):  # type: ignore[attr-defined]
-        ending.connect(thread.quit)
+        # Direct: quit() is thread-safe, and a queued call would wait for the GUI thread, which may be
+        # the one waiting for this thread to end (closing the window, ending a test).
+        ending.connect(thread.quit, Qt.ConnectionType.DirectConnection)
     thread.finished.connect(lambda: _running.pop(thread, None))
     _running[thread] = worker
     thread.start()

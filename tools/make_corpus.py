@@ -686,6 +686,9 @@ def make_macos(out: Path, corpus: Corpus) -> None:
         (corpus.plant if planted else corpus.decoy)("path", path, path, "preference file")
 
 
+EMPTY_FOLDERS = "empty-folders.txt"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--out", type=Path, default=REPO / "tests" / "corpus")
@@ -716,6 +719,11 @@ def main() -> int:
     (out / "manifest.json").write_text(
         json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )
+    # Git keeps no empty folder: list them, and tools/score_corpus.py makes them again to scan.
+    empty = sorted(
+        p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_dir() and not any(p.iterdir())
+    )
+    (out / EMPTY_FOLDERS).write_text("".join(f"{name}\n" for name in empty), encoding="utf-8")
     print(f"{len(corpus.planted)} planted, {len(corpus.decoys)} decoys in {out}")
     return 0
 

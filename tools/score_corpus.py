@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
+import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +56,18 @@ def _item(kind: str, location: str, name: str) -> Item:
 
 
 def score(corpus: Path) -> Score:
+    """Scan a copy of the corpus with its empty folders made again (git keeps none)."""
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "corpus"
+        shutil.copytree(corpus, copy, symlinks=True)
+        listed = copy / "empty-folders.txt"
+        if listed.exists():
+            for name in listed.read_text(encoding="utf-8").splitlines():
+                (copy / name).mkdir(parents=True, exist_ok=True)
+        return _score(copy)
+
+
+def _score(corpus: Path) -> Score:
     manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
     flagged: set[Item] = set()
     for spec in manifest["scans"].values():

@@ -78,17 +78,26 @@ def render(*, scale: str, scheme: str, out: Path) -> int:
         wait(lambda: len(wizard.pages) == len(Stage))
         return wizard
 
-    def tick_and_remove(wizard: SwitchoverWizard, password: str | None, *, by_hand: bool) -> None:
+    def tick_and_remove(
+        wizard: SwitchoverWizard, password: str | None, *, by_hand: bool, shot: str = ""
+    ) -> None:
+        """Tick the checklist and remove (leaving Prepare starts it when no password is needed);
+        `shot` names a picture of the first "Your turn" question."""
         for box in wizard.pages[Stage.PREPARE].boxes.values():
             box.setChecked(True)
         wizard.next()
         page = wizard.pages[Stage.REMOVE]
         if password is not None:
             page.password.setText(password)
-        page.start_button.click()
+            page.start_button.click()
+        pictured = not shot
 
         def ended() -> bool:
+            nonlocal pictured
             if page.turn.isVisible():
+                if not pictured:
+                    shoot(wizard, shot)
+                    pictured = True
                 (page.turn_done if by_hand else page.turn_skip).click()
             return page.worker is None
 
@@ -106,15 +115,12 @@ def render(*, scale: str, scheme: str, out: Path) -> int:
         wait(lambda stage=stage: home.currentId() == stage)
         shoot(home, name)
     home.session.machine.demo.runner._delay = 0.01
-    tick_and_remove(home, None, by_hand=True)
-    shoot(home, "07-remove")
-    home.next()
+    tick_and_remove(home, None, by_hand=True, shot="07-remove")
+    wait(lambda: home.currentId() == Stage.RESTART)  # a finished removal moves on by itself
     shoot(home, "08-restart")
     home.pages[Stage.RESTART].restart_button.click()
-    home.next()
-    wait(lambda: home.session.verification is not None)
-    shoot(home, "09-verify")
-    home.next()
+    shoot(home, "09-verify")  # the check under way; a clean result then moves on to Done
+    wait(lambda: home.currentId() == Stage.DONE)
     shoot(home, "10-done")
     home.close()
 

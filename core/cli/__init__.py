@@ -52,7 +52,13 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"switchover {__version__}")
-    parser.add_argument("--demo", action="store_true", help="open the assistant on a built-in demo machine")
+    parser.add_argument(
+        "--demo",
+        nargs="?",
+        const="home",
+        choices=("home", "office"),
+        help="open the assistant on a built-in demo machine: home (the default) or office",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in _commands_to_register(argv):
@@ -88,7 +94,7 @@ def main(argv: Sequence[str] | None = None, *, assistant: Assistant | None = Non
             parser.print_usage(sys.stderr)
             print("switchover: name a command (the window opens from `switchover` itself)", file=sys.stderr)
             return 2
-        return assistant(demo=args.demo)
+        return assistant(demo=args.demo or False)
     import logging
 
     from core.cli.output import tolerate_unencodable_text

@@ -28,6 +28,7 @@ class AlternativesPage(FlowPage):
                 "Protection to use instead. Switchover downloads nothing: it opens the vendor's own page."
             )
         )
+        self.headline = self.bottom_line()
         filters = QHBoxLayout()
         segment_label = QLabel(self.tr("For &use at:"))
         self.segment = QComboBox()
@@ -93,6 +94,13 @@ class AlternativesPage(FlowPage):
         if self.list.count():
             self.list.setCurrentRow(0)
         self.count.setText(self.tr("{count} suggestions match.").format(count=len(recommendations)))
+        self.headline.setText(
+            self.tr("Our first suggestion for this computer: {name}. You can choose another below.").format(
+                name=recommendations[0].entry.name
+            )
+            if recommendations
+            else self.tr("Nothing in our list matches these choices. Untick one to see more.")
+        )
         self.open_button.setEnabled(bool(self.list.count()))
 
     def open_selected(self) -> None:

@@ -1,4 +1,5 @@
-"""What the ban means: the briefing from core, tailored to the scan, with every source one click away."""
+"""What the ban means: a bottom line in plain words with its day count from the facts, and core's
+briefing, tailored to the scan, with every source and date behind "Why?"."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QTimeZone
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QTextBrowser
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel
 
 from core.flow import Stage
 from gui.pages.flow_page import FlowPage
@@ -22,7 +23,8 @@ class BanPage(FlowPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("What the ban means for you"))
-        self.setSubTitle(self.tr("Facts with their sources. Click a source to open it in your browser."))
+        self.setSubTitle(self.tr("What changed, and what it means for this computer."))
+        self.headline = self.bottom_line()
         form = QFormLayout()
         self.us_person = QComboBox()
         self.us_person.addItem(self.tr("Yes"), True)
@@ -34,10 +36,8 @@ class BanPage(FlowPage):
         form.addRow(label, self.us_person)
         self.body.addLayout(form)
         self.guess_note = self.paragraph(name=self.tr("How the answer was chosen"))
-        self.text = QTextBrowser()
-        self.text.setOpenExternalLinks(True)  # QDesktopServices: the person's own browser
-        self.text.setAccessibleName(self.tr("Briefing"))
-        self.body.addWidget(self.text, 1)
+        self.details = self.why(self.tr("Briefing"))
+        self.text = self.details.text
         self.us_person.currentIndexChanged.connect(self.render)
         self.us_person.activated.connect(self.remember)  # the person's own choice, not a guess set here
         self._answer_shown = False
@@ -73,11 +73,39 @@ class BanPage(FlowPage):
         self.session.remember_us_person(self.us_person.currentData())
         self.guess_note.setText(self.tr("Your answer is saved on this computer for next time."))
 
+    def headline_text(self, us_person: bool | None) -> str:
+        """The ban in one sentence; the date and the day count come from the sourced facts."""
+        from core.facts import load_facts, load_texts
+        from gui.translations import core_language
+
+        stop = load_facts().by_id["updates-stop"]
+        texts = load_texts(core_language())
+        since = date.fromisoformat(stop.date[:10])
+        values = {
+            "date": texts.format_date(stop.date),
+            "days": texts.count("days", (date.today() - since).days),
+        }
+        if us_person is True:
+            return self.tr(
+                "Since {date}, {days} ago, Kaspersky may not send its US customers any updates. Using it "
+                "is not against the law, but it protects you less every day."
+            ).format(**values)
+        if us_person is False:
+            return self.tr(
+                "The US ban does not cover you: outside the United States Kaspersky is still updated. "
+                "Whether to switch is your choice; the details list what governments have said."
+            )
+        return self.tr(
+            "If you live or work in the United States, Kaspersky has sent you no updates since {date}, "
+            "{days} ago. Using it is not against the law, but it protects you less every day."
+        ).format(**values)
+
     def render(self) -> None:
         from core.briefing import build_briefing
         from gui.translations import core_language
 
         self.session.us_person = self.us_person.currentData()
+        self.headline.setText(self.headline_text(self.session.us_person))
         briefing = build_briefing(
             self.session.scan, us_person=self.session.us_person, today=date.today(), language=core_language()
         )

@@ -1,4 +1,5 @@
-"""What we found: each product in plain words, and a help-desk view with every piece of evidence."""
+"""What we found: a bottom line (how stale Kaspersky is), each product in plain words, and a help-desk
+view with every piece of evidence."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ class FoundPage(FlowPage):
         super().__init__()
         self.setTitle(self.tr("What we found"))
         self.setSubTitle(self.tr("Each product in plain words. The help desk can see every detail."))
+        self.headline = self.bottom_line()
         self.summary = self.paragraph(name=self.tr("Scan summary"))
         # Rich text rather than a table: long descriptions wrap at any width, scale and translation.
         self.products = QTextBrowser()
@@ -59,6 +61,7 @@ class FoundPage(FlowPage):
 
     def enter(self) -> None:
         scan = self.session.require_scan()
+        self.headline.setText(self.headline_text(scan))
         rows = []
         for product in (*scan.products, *scan.leftovers):
             version = self.tr("version {version}").format(version=product.version or self.tr("unknown"))
@@ -83,17 +86,47 @@ class FoundPage(FlowPage):
         self.others.setText(
             self.tr("Other security software on this computer: {names}.").format(names=others)
             if others
-            else self.tr("No other security software was found on this computer: see What comes next.")
+            else self.tr(
+                "No other security software was found. Microsoft Defender, built into Windows, is "
+                "among the choices two pages on."
+            )
+            if scan.kaspersky
+            else ""
         )
+        self.others.setVisible(bool(self.others.text()))
         offer_demo = not scan.kaspersky and self.session.machine.demo is None
         for button in self.demo_buttons:
             button.setVisible(offer_demo)
 
+    def headline_text(self, scan: ScanResult) -> str:
+        """The one line a person must read: how long Kaspersky has gone without updates (from the scan)."""
+        from datetime import date
+
+        from core.facts import load_texts
+        from gui.translations import core_language
+
+        if not scan.kaspersky:
+            if scan.found_anything:
+                return self.tr("No Kaspersky program is installed, but something it left needs a look.")
+            return self.tr("Good news: there is no Kaspersky software on this computer.")
+        dates = []
+        for product in scan.kaspersky:
+            try:
+                dates.append(date.fromisoformat(str(product.state.get("last_signature_update", ""))[:10]))
+            except ValueError:
+                continue
+        if not dates:
+            return self.tr("Kaspersky is on this computer. Switchover can replace it, step by step.")
+        latest = max(dates)
+        texts = load_texts(core_language())
+        return self.tr("Your Kaspersky has had no updates for {days}: its last one was on {date}.").format(
+            days=texts.count("days", (date.today() - latest).days), date=texts.format_date(latest.isoformat())
+        )
+
     def summarise(self, scan: ScanResult) -> str:
         if scan.kaspersky:
-            return self.tr("Kaspersky software is installed on this computer ({count} products).").format(
-                count=len(scan.kaspersky)
-            )
+            listed = len(scan.products) + len(scan.leftovers)
+            return self.tr("We found {count} programs; here is what each one does.").format(count=listed)
         if scan.found_anything:
             return self.tr(
                 "No Kaspersky product is installed. We found the software below: UltraAV, which replaced "
@@ -116,7 +149,7 @@ class FoundPage(FlowPage):
             "management_agent": self.tr("Lets your IT team manage Kaspersky on this computer remotely."),
             "password_manager": self.tr("Keeps your saved passwords. Export them before removing it."),
             "vpn": self.tr("Encrypts your internet connection (VPN)."),
-            "shared_component": self.tr("Drivers and services shared by Kaspersky products."),
+            "shared_component": self.tr("Parts shared by several Kaspersky programs."),
         }
         text = roles.get(
             product.category, self.tr("Kaspersky software ({family}).").format(family=product.family_name)
@@ -125,7 +158,12 @@ class FoundPage(FlowPage):
             text = self.tr("Installed in place of Kaspersky for US customers in September 2024.")
         updated = product.state.get("last_signature_update")
         if updated:
-            text += " " + self.tr("Virus definitions last updated on {date}.").format(date=updated)
+            from core.facts import load_texts
+            from gui.translations import core_language
+
+            text += " " + self.tr("Virus definitions last updated on {date}.").format(
+                date=load_texts(core_language()).format_date(str(updated)[:10])
+            )
         return text
 
     def show_details(self) -> None:
@@ -142,6 +180,9 @@ class EvidenceDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Details for help desk"))
         self.resize(720, 480)
+        from gui.theme import fit_to_screen
+
+        fit_to_screen(self)
         layout = QVBoxLayout(self)
         self.text = QPlainTextEdit(json.dumps(scan.to_json(), indent=2, ensure_ascii=False))
         self.text.setReadOnly(True)

@@ -37,6 +37,11 @@ if TYPE_CHECKING:
 ELEVATION_DECLINED = ERROR_CANCELLED  # the administrator prompt was answered No
 
 
+def is_fallback(step: Step) -> bool:
+    """A step that runs only if an earlier one failed (Kaspersky's removal tool, the last resort)."""
+    return step.kind == "fallback"
+
+
 class RemovePage(FlowPage):
     stage = Stage.REMOVE
 
@@ -55,6 +60,25 @@ class RemovePage(FlowPage):
         form.addRow(self.password_label, self.password)
         self.body.addLayout(form)
         self.password_note = self.paragraph(name=self.tr("About the password"))
+        self.status = self.paragraph(name=self.tr("Removal status"))
+        self.turn = QGroupBox(self.tr("Your turn"))
+        turn_layout = QVBoxLayout(self.turn)
+        self.turn_text = wrapped(name=self.tr("What to do now"))
+        turn_layout.addWidget(self.turn_text)
+        self.turn_open = push_button(self.tr("Open Windows' &installed apps"), self.open_installed_apps)
+        self.turn_done = push_button(self.tr("I have &done this"), lambda: self._answer(True))
+        self.turn_skip = push_button(self.tr("S&kip this step"), lambda: self._answer(False))
+        button_row(turn_layout, self.turn_open, self.turn_done, self.turn_skip)
+        self.turn.setVisible(False)
+        self.body.addWidget(self.turn)
+        self.start_button = push_button(self.tr("&Remove now"), self.begin)
+        self.stop_button = push_button(self.tr("S&top"), self.stop)
+        button_row(self.body, self.start_button, self.stop_button)
+        # What the person must read or answer comes first; the progress and the list of steps below it.
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Removal progress"))
+        self.progress.setFormat(self.tr("%v of %m steps"))
+        self.body.addWidget(self.progress)
         self.steps = QTreeWidget()
         self.steps.setAccessibleName(self.tr("Removal steps"))
         self.steps.setHeaderLabels([self.tr("Step"), self.tr("Status")])
@@ -65,26 +89,12 @@ class RemovePage(FlowPage):
         self.steps.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.steps.header().setStretchLastSection(False)
         self.body.addWidget(self.steps, 1)
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName(self.tr("Removal progress"))
-        self.progress.setFormat(self.tr("%v of %m steps"))
-        self.body.addWidget(self.progress)
-        self.status = self.paragraph(name=self.tr("Removal status"))
-        self.turn = QGroupBox(self.tr("Your turn"))
-        turn_layout = QVBoxLayout(self.turn)
-        self.turn_text = wrapped(name=self.tr("What to do now"))
-        turn_layout.addWidget(self.turn_text)
-        self.turn_done = push_button(self.tr("I have &done this"), lambda: self._answer(True))
-        self.turn_skip = push_button(self.tr("S&kip this step"), lambda: self._answer(False))
-        button_row(turn_layout, self.turn_done, self.turn_skip)
-        self.turn.setVisible(False)
-        self.body.addWidget(self.turn)
-        self.start_button = push_button(self.tr("&Remove now"), self.begin)
-        self.stop_button = push_button(self.tr("S&top"), self.stop)
-        button_row(self.body, self.start_button, self.stop_button)
         self.worker: RemovalWorker | None = None
         self.items: dict[str, QTreeWidgetItem] = {}
         self.ended: set[str] = set()  # steps whose final event arrived
+        self.unfinished: set[str] = set()  # ended without doing their job (failed, stopped): not progress
+        self.plan_steps: dict[str, Step] = {}
+        self.wrong_password = False  # the uninstaller refused the password in this run
 
     def enter(self) -> None:
         from core.secrets import needs_password
@@ -92,13 +102,16 @@ class RemovePage(FlowPage):
         plan = self.session.require_plan()
         self.steps.clear()
         self.items = {}
+        self.plan_steps = {step.id: step for step in plan.steps}
         for step in plan.steps:
-            item = QTreeWidgetItem([step.title, self.tr("Waiting")])
-            item.setToolTip(0, step.why)
+            item = QTreeWidgetItem([self.plain_title(step), self.tr("Waiting")])
+            item.setToolTip(0, f"{step.title}\n{step.why}")  # the plan's own words, for whoever helps
             self.steps.addTopLevelItem(item)
+            item.setHidden(is_fallback(step))  # shown only if it comes into play (in a tree: Qt needs one)
             self.items[step.id] = item
-        self.progress.setRange(0, len(plan.steps))
+        self.progress.setRange(0, len(self.counted()))
         self.progress.setValue(0)
+        self.wrong_password = False
         wants_password = any(step.command and needs_password(step.command) for step in plan.steps)
         for widget in (self.password_label, self.password, self.password_note):
             widget.setVisible(wants_password)
@@ -108,7 +121,11 @@ class RemovePage(FlowPage):
             if hint
             else self.tr("Your IT team set this password. Switchover never saves or shows it.")
         )
-        self.status.setText(self.tr("Press Remove now when you are ready. You can stop between steps."))
+        self.status.setText(
+            self.tr("Type the password, then press Remove now. You can stop between steps.")
+            if wants_password
+            else self.tr("Press Remove now when you are ready. You can stop between steps.")
+        )
         self.start_button.setText(self.tr("&Remove now"))
         self.setSubTitle(self.point_of_no_return())
         self.stop_button.setEnabled(False)
@@ -116,6 +133,39 @@ class RemovePage(FlowPage):
         self.resume_note.setVisible(interrupted is not None)
         if interrupted is not None:
             self.show_interrupted(plan, interrupted)
+        elif wants_password:
+            self.password.setFocus()
+        else:
+            self.begin()  # the person pressed "Remove Kaspersky now" on the page before: that click starts it
+
+    def plain_title(self, step: Step) -> str:
+        """The step in plain words: what is removed, not how (the plan's title is the tooltip)."""
+        product = step.product or ""
+        titles = {
+            "uninstall_msi": self.tr("Remove {product}"),
+            "uninstall_program": self.tr("Remove {product}"),
+            "uninstall_app": self.tr("Remove {product}"),
+            "uninstall_package": self.tr("Remove {product}"),
+            "remove_manual": self.tr("Remove {product} yourself"),
+            "kavremover": self.tr("If that did not work: remove {product} with Kaspersky's own tool"),
+            "safe_mode": self.tr("Last resort: remove it after restarting Windows in a special mode"),
+            "cancel_subscription": self.tr("Cancel the {product} subscription"),
+            "restart": self.tr("Restart the computer"),
+            "verify": self.tr("Check the result"),
+            "clean_leftovers": self.tr("Tidy up what was left behind"),
+        }
+        title = titles.get(step.action)
+        if title is None or ("{product}" in title and not product):
+            return step.title
+        return title.format(product=product)
+
+    def counted(self) -> set[str]:
+        """The steps the progress counts: the ones shown."""
+        return {step_id for step_id, item in self.items.items() if not item.isHidden()}
+
+    def show_progress(self) -> None:
+        self.progress.setRange(0, len(self.counted()))
+        self.progress.setValue(len((self.ended - self.unfinished) & self.counted()))
 
     def show_interrupted(self, plan: Plan, run: PendingRun) -> None:
         """Reopened after a crash or a power cut: say what happened and what already ended."""
@@ -177,7 +227,9 @@ class RemovePage(FlowPage):
         self.worker.failed.connect(self._failed)
         self.session.removal_started = True  # no way back from here on
         self.ended = {s for s in resume.finished if s in self.items} if resume else set()
-        self.progress.setValue(len(self.ended))
+        self.unfinished = set()
+        self.wrong_password = False
+        self.show_progress()
         for step_id, item in self.items.items():
             if step_id not in self.ended:  # what ended before an interruption keeps its status
                 item.setText(1, self.tr("Waiting"))
@@ -190,6 +242,12 @@ class RemovePage(FlowPage):
         start(self.worker, self)
         self.refresh_buttons()
 
+    def stopping(self) -> None:
+        """The window is closing: stop between steps, and answer a waiting "Your turn" with not done."""
+        self.stop()
+        if self.turn.isVisible():
+            self._answer(False)
+
     def stop(self) -> None:
         if self.worker is not None:
             self.worker.cancel()
@@ -197,14 +255,27 @@ class RemovePage(FlowPage):
             self.status.setText(self.tr("Stopping after the current step…"))
 
     def _step_event(self, event: StepEvent) -> None:
+        from core.secrets import needs_password
+
         item = self.items.get(event.step_id)
         if item is None:
             return
         item.setText(1, self.describe_status(event.status, event.exit_code))
         item.setToolTip(1, event.message)
+        step = self.plan_steps.get(event.step_id)
+        if not self.wrong_password and event.status not in ("skipped", "cancelled"):
+            item.setHidden(False)  # a fallback that comes into play is shown (never for a mistyped password)
+        if step is not None and step.action == "cancel_subscription" and event.status == "skipped":
+            item.setText(1, self.tr("→ On your list for later"))  # the last page says how
         if event.status not in ("started", "waiting_user"):
             self.ended.add(event.step_id)
-        self.progress.setValue(len(self.ended))
+            if event.status in ("failed", "cancelled") or (event.status == "skipped" and self.wrong_password):
+                self.unfinished.add(event.step_id)
+            else:
+                self.unfinished.discard(event.step_id)
+        self.show_progress()
+        if event.status == "failed" and step is not None and step.command and needs_password(step.command):
+            self.password_refused()
 
     def describe_status(self, status: str, exit_code: int | None) -> str:
         """Status in words with a symbol, never by colour alone."""
@@ -215,17 +286,76 @@ class RemovePage(FlowPage):
             "waiting_user": self.tr("… Waiting for you"),
             "done": self.tr("✓ Done"),
             "needs_reboot": self.tr("✓ Done, restart needed"),
-            "failed": self.tr("✗ Failed"),
-            "skipped": self.tr("– Not run"),
+            "failed": self.tr("✗ Did not work"),
+            "skipped": self.tr("– Not needed"),
             "cancelled": self.tr("– Stopped"),
         }
         return texts.get(status, status)
 
+    def password_refused(self) -> None:
+        """The uninstaller refused the password: say so at once, stop, and let the person type it again."""
+        if self.wrong_password:
+            return
+        self.wrong_password = True
+        if self.worker is not None:
+            self.worker.cancel()  # no fallback tools for a mistyped password: stop after this step
+        self.status.setText(self.wrong_password_text())
+        self.password.setEnabled(True)
+        self.password.selectAll()
+        self.password.setFocus()
+
+    def wrong_password_text(self) -> str:
+        return self.tr(
+            "That password was not accepted, so nothing was removed. Type it again and press Try again. "
+            "If you do not know it, ask whoever manages this computer."
+        )
+
     def _ask_manual(self, step: Step) -> None:
         """A step only the person can do: shown inline (never a modal box) until they answer."""
-        self.turn_text.setText(f"<b>{html.escape(step.title)}</b><br>{html.escape(step.why)}")
+        if self.wrong_password:
+            self._answer(False)
+            return
+        if step.action == "cancel_subscription":
+            # Nothing here waits for it: it goes on the person's list on the last page, with how to do it.
+            if step.id in self.items:
+                self.items[step.id].setText(1, self.tr("→ On your list for later"))
+            self._answer(False)
+            return
+        if step.command is not None:
+            # An optional program (UltraAV): Switchover runs its own uninstaller if the person says so.
+            product = html.escape(step.product or "")
+            self.turn_text.setText(
+                self.tr(
+                    "<b>Remove {product} too?</b><br>{product} was put on this computer in place of "
+                    "Kaspersky. Keep it if you chose it; otherwise Switchover runs its own uninstaller now."
+                ).format(product=product)
+            )
+            self.turn_done.setText(self.tr("&Remove {product}").format(product=step.product or ""))
+            self.turn_skip.setText(self.tr("&Keep it"))
+            self.turn_open.setVisible(False)
+        else:
+            self.turn_text.setText(
+                f"<b>{html.escape(self.plain_title(step))}</b><br>{html.escape(step.why)}<br><br>"
+                + html.escape(
+                    self.tr(
+                        "1. Open Windows' installed apps with the button below. 2. Find the program and "
+                        "choose Uninstall. 3. Come back here and press I have done this."
+                    )
+                )
+            )
+            self.turn_done.setText(self.tr("I have &done this"))
+            self.turn_skip.setText(self.tr("S&kip this step"))
+            self.turn_open.setVisible(self.session.machine.target.os == "windows")
         self.turn.setVisible(True)
         self.turn_done.setFocus()
+
+    def open_installed_apps(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from gui.pages.result import INSTALLED_APPS
+
+        QDesktopServices.openUrl(QUrl(INSTALLED_APPS))
 
     def _answer(self, done: bool) -> None:
         self.turn.setVisible(False)
@@ -239,8 +369,8 @@ class RemovePage(FlowPage):
         self.session.record_run(report)
         declined = any(e.exit_code == ELEVATION_DECLINED for e in report.steps)
         messages = {
-            "removed": self.tr("Every step finished. Press Next to check the result."),
-            "reboot_needed": self.tr("Every step finished. A restart is needed to finish; press Next."),
+            "removed": self.tr("Every step finished. Next: checking the result."),
+            "reboot_needed": self.tr("Every step finished. A restart is needed to finish."),
             "failed": self.tr(
                 "The removal did not finish: {message}. Check the password if one is needed, "
                 "then press Try again."
@@ -255,12 +385,17 @@ class RemovePage(FlowPage):
                 "You declined the administrator prompt, so nothing was removed in that step. "
                 "Press Try again and answer Yes when asked for permission."
             )
+        if self.wrong_password:
+            text = self.wrong_password_text()
         self.status.setText(text)
-        later = self.tr("… After the restart") if report.status == "reboot_needed" else self.tr("– Not run")
+        waiting = report.status == "reboot_needed"
+        later = self.tr("… After the restart") if waiting else self.tr("– Not needed")
         for step_id, item in self.items.items():
-            if step_id not in self.ended:
+            if step_id not in self.ended and not item.text(1).startswith("→"):
                 item.setText(1, later)
         self._idle(again=report.status in ("failed", "cancelled"))
+        if report.status in ("removed", "reboot_needed"):
+            self.advance()  # every step ran: the next page is the only way on
 
     def _failed(self, message: str) -> None:
         self.worker = None

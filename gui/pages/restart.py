@@ -26,7 +26,7 @@ class RestartPage(FlowPage):
             self.explain.setText(
                 self.tr(
                     "On a real computer you would now save your work and restart. Here, press the button "
-                    "to restart the simulated computer, then press Next."
+                    "to restart the simulated computer; the check follows by itself."
                 )
             )
         else:
@@ -44,9 +44,10 @@ class RestartPage(FlowPage):
         if demo is not None:
             demo.restart()
             self.session.rebooted = True
-            self.status.setText(self.tr("✓ The demo computer has restarted. Press Next to check the result."))
+            self.status.setText(self.tr("✓ The demo computer has restarted. Checking the result…"))
             self.restart_button.setEnabled(False)
             self.refresh_buttons()
+            self.advance()  # restarted: checking the result is the only way on
 
     def isComplete(self) -> bool:
         return self.session.machine.demo is None or self.session.rebooted

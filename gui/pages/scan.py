@@ -20,7 +20,7 @@ class ScanPage(FlowPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Looking for Kaspersky"))
-        self.setSubTitle(self.tr("Reading the list of installed programs, services, drivers and folders."))
+        self.setSubTitle(self.tr("Looking through the programs on this computer. Nothing is changed."))
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Scan progress"))
         self.progress.setTextVisible(False)
@@ -81,8 +81,7 @@ class ScanPage(FlowPage):
     def _scanned(self, result: ScanResult) -> None:
         self.session.scan = result
         self._ended(self.tr("Scan finished."))
-        if self.switchover().currentPage() is self:
-            self.switchover().next()  # the results are what the person waits for: show them at once
+        self.advance()  # the results are what the person waits for: show them at once
 
     def cleanupPage(self) -> None:  # Qt calls this when the person goes Back
         self.stop()

@@ -1,4 +1,8 @@
-"""Verify: rescan and protection check, off the GUI thread; says honestly what survived."""
+"""Verify: rescan and protection check, off the GUI thread; a large, honest result.
+
+When Kaspersky is gone and something up to date protects the computer, the page
+moves on to Done by itself; otherwise it stays and says what is left and what to do.
+The raw evidence (services, drivers, paths) is behind "Why?" for the help desk."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from PySide6.QtWidgets import QListWidget, QProgressBar
 
 from core.flow import Stage
 from gui.pages.flow_page import FlowPage
+from gui.pages.result import ResultBanner, protection_result
 
 if TYPE_CHECKING:
     from core.verify import Verification
@@ -25,11 +30,15 @@ class VerifyPage(FlowPage):
         self.progress.setAccessibleName(self.tr("Check progress"))
         self.progress.setTextVisible(False)
         self.body.addWidget(self.progress)
+        self.banner = ResultBanner()
+        self.banner.setVisible(False)
+        self.body.addWidget(self.banner)
         self.result = self.paragraph(name=self.tr("Removal result"))
         self.survivors = QListWidget()
         self.survivors.setAccessibleName(self.tr("What is still on the computer"))
         self.body.addWidget(self.survivors, 1)
         self.protection = self.paragraph(name=self.tr("Protection status"))
+        self.details = self.why(self.tr("What the check found"))
         self.body.addStretch(1)
         self.worker: VerifyWorker | None = None
 
@@ -45,6 +54,8 @@ class VerifyPage(FlowPage):
         self.progress.setRange(0, 0)
         self.result.setText(self.tr("Checking…"))
         self.protection.setText("")
+        self.banner.setVisible(False)
+        self.details.setVisible(False)
         self.survivors.clear()
         self.survivors.setVisible(False)
         start(self.worker, self)
@@ -53,40 +64,41 @@ class VerifyPage(FlowPage):
         return self.session.verification is not None
 
     def _verified(self, verification: Verification) -> None:
+        from gui.translations import core_language
+
         self.worker = None
         self.session.verification = verification
         self.session.record_verification()
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
+        self.banner.show_result(verification)
+        self.banner.setVisible(True)
         texts = {
-            "removed": self.tr("✓ Verified: no Kaspersky software is installed or running."),
-            "reboot_needed": self.tr("⚠ Removed, but some parts stay loaded until the computer restarts."),
-            "failed": self.tr("✗ Not everything was removed. Still present:"),
+            "removed": self.tr("Nothing of Kaspersky is installed or running any more."),
+            "reboot_needed": self.tr("Removed. A few parts stay loaded until the computer restarts."),
+            "failed": self.tr("Not everything was removed. Still on this computer:"),
         }
         self.result.setText(texts[verification.status])
-        for survivor in verification.survivors:
-            self.survivors.addItem(f"{survivor.product}: {survivor.kind} {survivor.name}")
-        if verification.leftovers:
-            self.survivors.addItem(
-                self.tr("{count} leftover items that do not run (folders, settings)").format(
-                    count=len(verification.leftovers)
-                )
-            )
+        still = sorted({s.product for s in verification.survivors if not s.until_restart})
+        for product in still:
+            self.survivors.addItem(self.tr("{product} is still installed or running").format(product=product))
         self.survivors.setVisible(self.survivors.count() > 0)
-        if verification.protection.protected:
+        result = protection_result(verification)
+        if verification.status == "failed":
             self.protection.setText(
-                self.tr("✓ Protected now by: {names}.").format(
-                    names=", ".join(verification.protection.active)
+                self.tr(
+                    "Nothing more will be changed. What was removed is gone; what is left works as before. "
+                    "On the next page, save the report for whoever helps you with this computer."
                 )
             )
         else:
-            self.protection.setText(
-                self.tr(
-                    "⚠ Nothing protects this computer right now. Turn on Microsoft Defender, or install "
-                    "one of the suggested products."
-                )
-            )
+            self.protection.setText("")
+        self.protection.setVisible(bool(self.protection.text()))
+        self.details.text.setPlainText("\n".join(verification.summary(core_language())))
+        self.details.setVisible(True)
         self.refresh_buttons()
+        if verification.status == "removed" and result.protected:
+            self.advance()  # nothing to decide here: the result shows again, large, on Done
 
     def _failed(self, message: str) -> None:
         self.worker = None

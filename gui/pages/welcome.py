@@ -1,9 +1,9 @@
-"""Welcome: what Switchover does, and the two promises (nothing leaves, nothing changes without a click)."""
+"""Welcome: what Switchover does, the two promises, and both demo machines one click away."""
 
 from __future__ import annotations
 
 from core.flow import Stage
-from gui.pages.flow_page import FlowPage
+from gui.pages.flow_page import FlowPage, button_row, push_button
 
 
 class WelcomePage(FlowPage):
@@ -13,10 +13,9 @@ class WelcomePage(FlowPage):
         super().__init__()
         self.setTitle(self.tr("Welcome to Switchover"))
         self.setSubTitle(self.tr("Move from Kaspersky to another protection, calmly and safely."))
-        self.paragraph(
+        self.bottom_line().setText(
             self.tr(
-                "Switchover looks for Kaspersky security software on this computer, explains what the "
-                "United States ban means for you, helps you choose another protection and removes "
+                "Switchover finds Kaspersky on this computer, helps you choose new protection and removes "
                 "Kaspersky safely when you are ready."
             )
         )
@@ -25,12 +24,24 @@ class WelcomePage(FlowPage):
             self.tr("• Nothing changes without your click: you can stop before anything is removed.")
         )
         self.demo_note = self.paragraph(name=self.tr("Demo machine"))
+        self.paragraph(self.tr("Want to see it first, without changing anything? Try a simulated computer:"))
+        self.demo_buttons = {
+            "home": push_button(
+                self.tr("Try the demo: &home PC"), lambda: self.switchover().open_demo("home")
+            ),
+            "office": push_button(
+                self.tr("Try the demo: &office PC"), lambda: self.switchover().open_demo("office")
+            ),
+        }
+        button_row(self.body, *self.demo_buttons.values())
         self.body.addStretch(1)
         self.paragraph(self.tr("Press Next to look for Kaspersky software. This takes a few seconds."))
 
     def enter(self) -> None:
         demo = self.session.machine.demo
         self.demo_note.setVisible(demo is not None)
+        for key, button in self.demo_buttons.items():
+            button.setEnabled(demo is None or demo.key != key)  # the demo already open is not offered again
         if demo is not None:
             self.demo_note.setText(
                 self.tr(

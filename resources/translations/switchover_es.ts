@@ -14,105 +14,115 @@
         <translation>Protección para usar en su lugar. Switchover no descarga nada: abre la página oficial del fabricante.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="32"/>
+        <location filename="../../gui/pages/alternatives.py" line="33"/>
         <source>For &amp;use at:</source>
         <translation>Para &amp;usar en:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="34"/>
+        <location filename="../../gui/pages/alternatives.py" line="35"/>
         <source>Home</source>
         <translation>Casa</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="35"/>
+        <location filename="../../gui/pages/alternatives.py" line="36"/>
         <source>Business</source>
         <translation>Empresa</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="36"/>
+        <location filename="../../gui/pages/alternatives.py" line="37"/>
         <source>For use at</source>
         <translation>Para usar en</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="41"/>
+        <location filename="../../gui/pages/alternatives.py" line="42"/>
         <source>&amp;Free</source>
         <translation>&amp;Gratis</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="42"/>
+        <location filename="../../gui/pages/alternatives.py" line="43"/>
         <source>&amp;VPN</source>
         <translation>&amp;VPN</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="43"/>
+        <location filename="../../gui/pages/alternatives.py" line="44"/>
         <source>&amp;Password manager</source>
         <translation>Gestor de &amp;contraseñas</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="44"/>
+        <location filename="../../gui/pages/alternatives.py" line="45"/>
         <source>Pa&amp;rental controls</source>
         <translation>Control &amp;parental</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="52"/>
+        <location filename="../../gui/pages/alternatives.py" line="53"/>
         <source>Recommended protection</source>
         <translation>Protección recomendada</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="57"/>
+        <location filename="../../gui/pages/alternatives.py" line="58"/>
         <source>Number of suggestions</source>
         <translation>Número de sugerencias</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="58"/>
+        <location filename="../../gui/pages/alternatives.py" line="59"/>
         <source>&amp;Open the vendor&apos;s page</source>
         <translation>&amp;Abrir la página del fabricante</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="95"/>
+        <location filename="../../gui/pages/alternatives.py" line="96"/>
         <source>{count} suggestions match.</source>
         <translation>{count} sugerencias coinciden.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/alternatives.py" line="98"/>
+        <source>Our first suggestion for this computer: {name}. You can choose another below.</source>
+        <translation>Nuestra primera sugerencia para este equipo: {name}. Puede elegir otra más abajo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/alternatives.py" line="102"/>
+        <source>Nothing in our list matches these choices. Untick one to see more.</source>
+        <translation>Nada de nuestra lista encaja con estas opciones. Desmarque alguna para ver más.</translation>
     </message>
 </context>
 <context>
     <name>BanPage</name>
     <message>
-        <location filename="../../gui/pages/ban.py" line="24"/>
+        <location filename="../../gui/pages/ban.py" line="25"/>
         <source>What the ban means for you</source>
         <translation>Qué significa la prohibición para usted</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/ban.py" line="25"/>
-        <source>Facts with their sources. Click a source to open it in your browser.</source>
-        <translation>Hechos con sus fuentes. Pulse una fuente para abrirla en su navegador.</translation>
+        <location filename="../../gui/pages/ban.py" line="26"/>
+        <source>What changed, and what it means for this computer.</source>
+        <translation>Qué ha cambiado y qué significa para este equipo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/ban.py" line="28"/>
+        <location filename="../../gui/pages/ban.py" line="30"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/ban.py" line="29"/>
+        <location filename="../../gui/pages/ban.py" line="31"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/ban.py" line="30"/>
+        <location filename="../../gui/pages/ban.py" line="32"/>
         <source>Not sure</source>
         <translation>No estoy seguro</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/ban.py" line="31"/>
+        <location filename="../../gui/pages/ban.py" line="33"/>
         <source>Do you live or work in the &amp;United States?</source>
         <translation>¿Vive o trabaja en &amp;Estados Unidos?</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/ban.py" line="33"/>
+        <location filename="../../gui/pages/ban.py" line="35"/>
         <source>Do you live or work in the United States?</source>
         <translation>¿Vive o trabaja en Estados Unidos?</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/ban.py" line="36"/>
+        <location filename="../../gui/pages/ban.py" line="38"/>
         <source>How the answer was chosen</source>
         <translation>Cómo se eligió la respuesta</translation>
     </message>
@@ -137,7 +147,22 @@
         <translation>Su respuesta queda guardada en este equipo para la próxima vez.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/ban.py" line="97"/>
+        <location filename="../../gui/pages/ban.py" line="90"/>
+        <source>Since {date}, {days} ago, Kaspersky may not send its US customers any updates. Using it is not against the law, but it protects you less every day.</source>
+        <translation>Desde el {date}, hace {days}, Kaspersky no puede enviar actualizaciones a sus clientes de Estados Unidos. Usarlo no va contra la ley, pero cada día le protege menos.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/ban.py" line="95"/>
+        <source>The US ban does not cover you: outside the United States Kaspersky is still updated. Whether to switch is your choice; the details list what governments have said.</source>
+        <translation>La prohibición de EE. UU. no le afecta: fuera de Estados Unidos Kaspersky sigue actualizándose. Cambiar es decisión suya; los detalles recogen lo que han dicho los gobiernos.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/ban.py" line="99"/>
+        <source>If you live or work in the United States, Kaspersky has sent you no updates since {date}, {days} ago. Using it is not against the law, but it protects you less every day.</source>
+        <translation>Si vive o trabaja en Estados Unidos, Kaspersky no le envía actualizaciones desde el {date}, hace {days}. Usarlo no va contra la ley, pero cada día le protege menos.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/ban.py" line="125"/>
         <source>Sources:</source>
         <translation>Fuentes:</translation>
     </message>
@@ -145,52 +170,108 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../gui/pages/done.py" line="21"/>
+        <location filename="../../gui/pages/done.py" line="24"/>
         <source>Done</source>
         <translation>Terminado</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="23"/>
-        <source>Here is what happened. Keep the report if someone helps you with this computer.</source>
-        <translation>Esto es lo que ha pasado. Guarde el informe si alguien le ayuda con este equipo.</translation>
+        <location filename="../../gui/pages/done.py" line="25"/>
+        <source>Here is where this computer stands.</source>
+        <translation>Así queda este equipo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="27"/>
+        <location filename="../../gui/pages/done.py" line="29"/>
+        <source>Still for you to do</source>
+        <translation>Lo que aún le queda por hacer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/done.py" line="31"/>
+        <source>What is left for you</source>
+        <translation>Lo que le queda a usted</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/done.py" line="34"/>
+        <source>Open Windows&apos; &amp;installed apps</source>
+        <translation>Abrir las &amp;aplicaciones instaladas de Windows</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/done.py" line="38"/>
+        <location filename="../../gui/pages/done.py" line="41"/>
         <source>Summary</source>
         <translation>Resumen</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="29"/>
+        <location filename="../../gui/pages/done.py" line="38"/>
+        <source>&amp;Details for the help desk</source>
+        <translation>&amp;Detalles para el servicio de asistencia</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/done.py" line="46"/>
         <source>&amp;Save the report…</source>
         <translation>&amp;Guardar el informe…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="30"/>
+        <location filename="../../gui/pages/done.py" line="47"/>
         <source>&amp;Copy a summary for the help desk</source>
         <translation>&amp;Copiar un resumen para el soporte técnico</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="32"/>
+        <location filename="../../gui/pages/done.py" line="49"/>
         <source>Report status</source>
         <translation>Estado del informe</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="42"/>
+        <location filename="../../gui/pages/done.py" line="69"/>
+        <source>There was no Kaspersky program to remove from this computer.</source>
+        <translation>No había ningún programa de Kaspersky que quitar de este equipo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/done.py" line="72"/>
+        <source>The removal did not finish. Nothing more will be changed.</source>
+        <translation>La eliminación no terminó. No se cambiará nada más.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/done.py" line="74"/>
+        <source>Kaspersky has been removed from this computer.</source>
+        <translation>Kaspersky se ha quitado de este equipo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/done.py" line="77"/>
+        <source>Kaspersky is removed. Restart the computer to finish; Switchover checks again after.</source>
+        <translation>Kaspersky está quitado. Reinicie el equipo para terminar; Switchover lo comprueba de nuevo después.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/done.py" line="80"/>
+        <source>Part of Kaspersky is still on this computer. Nothing more will be changed. Save the report below and give it to whoever helps you.</source>
+        <translation>Parte de Kaspersky sigue en este equipo. No se cambiará nada más. Guarde el informe de abajo y déselo a quien le ayude.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/done.py" line="93"/>
+        <source>&lt;b&gt;Stop paying for {product}.&lt;/b&gt; Removing a program does not stop its subscription. Sign in to the account the subscription belongs to and cancel the renewal there; then check your card statement for further charges.</source>
+        <translation>&lt;b&gt;Deje de pagar por {product}.&lt;/b&gt; Quitar un programa no cancela su suscripción. Inicie sesión en la cuenta a la que pertenece la suscripción y cancele allí la renovación; después revise el extracto de su tarjeta por si hay más cargos.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/done.py" line="102"/>
+        <source>&lt;b&gt;Delete the exported passwords file&lt;/b&gt; once your new password manager has imported it, then empty the Recycle Bin: the file is not protected.</source>
+        <translation>&lt;b&gt;Borre el archivo de contraseñas exportado&lt;/b&gt; en cuanto su nuevo gestor de contraseñas lo haya importado, y vacíe la Papelera de reciclaje: el archivo no está protegido.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/done.py" line="120"/>
         <source>Save the report</source>
         <translation>Guardar el informe</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="44"/>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
+        <location filename="../../gui/pages/done.py" line="122"/>
+        <source>HTML report (*.html);;JSON document (*.json)</source>
+        <translation>Informe HTML (*.html);;Documento JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="50"/>
+        <location filename="../../gui/pages/done.py" line="131"/>
         <source>✓ Report saved to {path}</source>
         <translation>✓ Informe guardado en {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="54"/>
+        <location filename="../../gui/pages/done.py" line="135"/>
         <source>✓ Summary copied. Paste it into your help-desk ticket.</source>
         <translation>✓ Resumen copiado. Péguelo en su solicitud de soporte.</translation>
     </message>
@@ -205,7 +286,7 @@
     <message>
         <location filename="../../gui/errors.py" line="30"/>
         <source>Switchover hit an unexpected problem. Nothing more will be changed until you choose what to do. The details are in the log; you can copy them for your help desk.</source>
-        <translation>Switchover ha encontrado un problema inesperado. No se cambiará nada más hasta que usted decida qué hacer. Los detalles están en el registro; puede copiarlos para su soporte técnico.</translation>
+        <translation>Switchover ha encontrado un problema inesperado. No se cambiará nada más hasta que usted decida qué hacer. Los detalles están en el historial; puede copiarlos para su soporte técnico.</translation>
     </message>
     <message>
         <location filename="../../gui/errors.py" line="37"/>
@@ -216,155 +297,228 @@
 <context>
     <name>EvidenceDialog</name>
     <message>
-        <location filename="../../gui/pages/found.py" line="141"/>
+        <location filename="../../gui/pages/found.py" line="181"/>
         <source>Details for help desk</source>
         <translation>Detalles para el soporte técnico</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="146"/>
+        <location filename="../../gui/pages/found.py" line="189"/>
         <source>Scan details</source>
         <translation>Detalles del análisis</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="149"/>
+        <location filename="../../gui/pages/found.py" line="192"/>
         <source>&amp;Copy details</source>
         <translation>&amp;Copiar detalles</translation>
     </message>
 </context>
 <context>
+    <name>FlowPage</name>
+    <message>
+        <location filename="../../gui/pages/flow_page.py" line="132"/>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/flow_page.py" line="138"/>
+        <source>Page</source>
+        <translation>Página</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/flow_page.py" line="148"/>
+        <source>Find</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/flow_page.py" line="149"/>
+        <source>Understand</source>
+        <translation>Entender</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/flow_page.py" line="150"/>
+        <source>Choose</source>
+        <translation>Elegir</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/flow_page.py" line="151"/>
+        <source>Prepare</source>
+        <translation>Preparar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/flow_page.py" line="152"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/flow_page.py" line="153"/>
+        <source>Check</source>
+        <translation>Comprobar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/flow_page.py" line="190"/>
+        <source>In short</source>
+        <translation>En resumen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/flow_page.py" line="197"/>
+        <source>&amp;Why? Details and sources</source>
+        <translation>¿&amp;Por qué? Detalles y fuentes</translation>
+    </message>
+</context>
+<context>
     <name>FoundPage</name>
     <message>
-        <location filename="../../gui/pages/found.py" line="33"/>
+        <location filename="../../gui/pages/found.py" line="35"/>
         <source>What we found</source>
         <translation>Lo que hemos encontrado</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="34"/>
+        <location filename="../../gui/pages/found.py" line="36"/>
         <source>Each product in plain words. The help desk can see every detail.</source>
         <translation>Cada producto en palabras sencillas. El soporte técnico puede ver todos los detalles.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="35"/>
+        <location filename="../../gui/pages/found.py" line="38"/>
         <source>Scan summary</source>
         <translation>Resumen del análisis</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="38"/>
+        <location filename="../../gui/pages/found.py" line="41"/>
         <source>Products found</source>
         <translation>Productos encontrados</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="40"/>
+        <location filename="../../gui/pages/found.py" line="43"/>
         <source>Management note</source>
         <translation>Nota sobre la administración</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="41"/>
+        <location filename="../../gui/pages/found.py" line="44"/>
         <source>Other security software</source>
         <translation>Otro software de seguridad</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="43"/>
+        <location filename="../../gui/pages/found.py" line="47"/>
         <source>&amp;Details for help desk…</source>
         <translation>&amp;Detalles para el soporte técnico…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="49"/>
+        <location filename="../../gui/pages/found.py" line="53"/>
         <source>Try the demo: &amp;home PC</source>
         <translation>Probar la demo: PC de &amp;casa</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="50"/>
+        <location filename="../../gui/pages/found.py" line="54"/>
         <source>Try the demo: &amp;office PC</source>
         <translation>Probar la demo: PC de &amp;oficina</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="62"/>
+        <location filename="../../gui/pages/found.py" line="67"/>
         <source>unknown</source>
         <translation>desconocida</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="62"/>
+        <location filename="../../gui/pages/found.py" line="67"/>
         <source>version {version}</source>
         <translation>versión {version}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="74"/>
+        <location filename="../../gui/pages/found.py" line="79"/>
         <source>This computer is managed by your organisation&apos;s IT team through Kaspersky Security Center. Talk to them before removing anything: they may hold the uninstall password, and their console may reinstall what is removed.</source>
         <translation>Este equipo lo administra el equipo de TI de su organización mediante Kaspersky Security Center. Hable con ellos antes de quitar nada: pueden tener la contraseña de desinstalación, y su consola puede volver a instalar lo que se quite.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="82"/>
+        <location filename="../../gui/pages/found.py" line="87"/>
         <source>Other security software on this computer: {names}.</source>
         <translation>Otro software de seguridad en este equipo: {names}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="84"/>
-        <source>No other security software was found on this computer: see What comes next.</source>
-        <translation>No se encontró otro software de seguridad en este equipo: consulte «Qué hacer ahora».</translation>
+        <location filename="../../gui/pages/found.py" line="90"/>
+        <source>No other security software was found. Microsoft Defender, built into Windows, is among the choices two pages on.</source>
+        <translation>No se encontró otro software de seguridad. Microsoft Defender, incluido en Windows, está entre las opciones dos páginas más adelante.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="92"/>
-        <source>Kaspersky software is installed on this computer ({count} products).</source>
-        <translation>Hay software de Kaspersky instalado en este equipo ({count} productos).</translation>
+        <location filename="../../gui/pages/found.py" line="110"/>
+        <source>No Kaspersky program is installed, but something it left needs a look.</source>
+        <translation>No hay ningún programa de Kaspersky instalado, pero algo que dejó merece una revisión.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="97"/>
+        <location filename="../../gui/pages/found.py" line="111"/>
+        <source>Good news: there is no Kaspersky software on this computer.</source>
+        <translation>Buenas noticias: no hay software de Kaspersky en este equipo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/found.py" line="119"/>
+        <source>Kaspersky is on this computer. Switchover can replace it, step by step.</source>
+        <translation>Kaspersky está en este equipo. Switchover puede sustituirlo, paso a paso.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/found.py" line="122"/>
+        <source>Your Kaspersky has had no updates for {days}: its last one was on {date}.</source>
+        <translation>Su Kaspersky lleva {days} sin actualizaciones: la última fue el {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/found.py" line="129"/>
+        <source>We found {count} programs; here is what each one does.</source>
+        <translation>Encontramos {count} programas; esto es lo que hace cada uno.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/found.py" line="152"/>
+        <source>Parts shared by several Kaspersky programs.</source>
+        <translation>Componentes compartidos por varios programas de Kaspersky.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/found.py" line="132"/>
         <source>No Kaspersky product is installed. We found the software below: UltraAV, which replaced Kaspersky for US customers, or pieces that a Kaspersky removal left behind.</source>
         <translation>No hay ningún producto de Kaspersky instalado. Hemos encontrado el software de abajo: UltraAV, que sustituyó a Kaspersky para los clientes de EE. UU., o restos que dejó una desinstalación de Kaspersky.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="101"/>
+        <location filename="../../gui/pages/found.py" line="136"/>
         <source>Good news: no Kaspersky software was found on this computer. There is nothing to remove. You can still read what the ban means and look at other protection, or try the demo.</source>
         <translation>Buenas noticias: no se ha encontrado software de Kaspersky en este equipo. No hay nada que quitar. Aun así puede leer qué significa la prohibición y ver otras protecciones, o probar la demo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="108"/>
+        <location filename="../../gui/pages/found.py" line="143"/>
         <source>Pieces left behind by an earlier removal ({count} items).</source>
         <translation>Restos de una desinstalación anterior ({count} elementos).</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="112"/>
+        <location filename="../../gui/pages/found.py" line="147"/>
         <source>Protects this computer against viruses and online threats.</source>
         <translation>Protege este equipo contra virus y amenazas de internet.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="113"/>
+        <location filename="../../gui/pages/found.py" line="148"/>
         <source>Your organisation&apos;s antivirus on this computer.</source>
         <translation>El antivirus de su organización en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="114"/>
+        <location filename="../../gui/pages/found.py" line="149"/>
         <source>Lets your IT team manage Kaspersky on this computer remotely.</source>
         <translation>Permite a su equipo de TI administrar Kaspersky en este equipo a distancia.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="115"/>
+        <location filename="../../gui/pages/found.py" line="150"/>
         <source>Keeps your saved passwords. Export them before removing it.</source>
         <translation>Guarda sus contraseñas. Expórtelas antes de quitarlo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="116"/>
+        <location filename="../../gui/pages/found.py" line="151"/>
         <source>Encrypts your internet connection (VPN).</source>
         <translation>Cifra su conexión a internet (VPN).</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="117"/>
-        <source>Drivers and services shared by Kaspersky products.</source>
-        <translation>Controladores y servicios compartidos por los productos de Kaspersky.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/found.py" line="120"/>
+        <location filename="../../gui/pages/found.py" line="155"/>
         <source>Kaspersky software ({family}).</source>
         <translation>Software de Kaspersky ({family}).</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="123"/>
+        <location filename="../../gui/pages/found.py" line="158"/>
         <source>Installed in place of Kaspersky for US customers in September 2024.</source>
         <translation>Instalado en lugar de Kaspersky para los clientes de EE. UU. en septiembre de 2024.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/found.py" line="126"/>
+        <location filename="../../gui/pages/found.py" line="164"/>
         <source>Virus definitions last updated on {date}.</source>
         <translation>Definiciones de virus actualizadas por última vez el {date}.</translation>
     </message>
@@ -372,288 +526,404 @@
 <context>
     <name>PreparePage</name>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="16"/>
+        <location filename="../../gui/pages/prepare.py" line="23"/>
         <source>Before removing</source>
         <translation>Antes de quitar</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="17"/>
-        <source>Save what you will need later. Tick each item once it is done.</source>
-        <translation>Guarde lo que vaya a necesitar después. Marque cada elemento cuando lo haya hecho.</translation>
+        <location filename="../../gui/pages/prepare.py" line="24"/>
+        <source>Save what you will need later.</source>
+        <translation>Guarde lo que necesitará más tarde.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="18"/>
+        <location filename="../../gui/pages/prepare.py" line="26"/>
+        <source>Before Kaspersky goes, save what only it can show you. Tick each item when it is done.</source>
+        <translation>Antes de que Kaspersky se vaya, guarde lo que solo él puede mostrarle. Marque cada punto cuando esté hecho.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/prepare.py" line="28"/>
         <source>Warnings</source>
         <translation>Avisos</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="21"/>
+        <location filename="../../gui/pages/prepare.py" line="32"/>
         <source>Checklist</source>
         <translation>Lista de comprobación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="23"/>
+        <location filename="../../gui/pages/prepare.py" line="34"/>
         <source>Checklist status</source>
         <translation>Estado de la lista</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="59"/>
-        <source>Nothing needs saving first. Press Next to continue.</source>
-        <translation>No hace falta guardar nada antes. Pulse Siguiente para continuar.</translation>
+        <location filename="../../gui/pages/prepare.py" line="37"/>
+        <source>What was opened</source>
+        <translation>Lo que se abrió</translation>
     </message>
     <message>
         <location filename="../../gui/pages/prepare.py" line="62"/>
-        <source>{left} of {total} items still to tick.</source>
-        <translation>Quedan {left} de {total} elementos por marcar.</translation>
+        <source>&amp;Open {product} to export</source>
+        <translation>&amp;Abrir {product} para exportar</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/prepare.py" line="65"/>
-        <source>Everything is saved. Press Next to continue.</source>
-        <translation>Todo está guardado. Pulse Siguiente para continuar.</translation>
+        <location filename="../../gui/pages/prepare.py" line="84"/>
+        <source>&amp;Next</source>
+        <translation>&amp;Siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/prepare.py" line="84"/>
+        <source>&amp;Remove Kaspersky now</source>
+        <translation>&amp;Quitar Kaspersky ahora</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/prepare.py" line="100"/>
+        <source>Demo: on a real computer this opens {program}.</source>
+        <translation>Demo: en un equipo real esto abre {program}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/prepare.py" line="116"/>
+        <source>Nothing needs saving first. Press the button at the bottom right to go on.</source>
+        <translation>No hace falta guardar nada antes. Pulse el botón de abajo a la derecha para seguir.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/prepare.py" line="124"/>
+        <source>Everything is saved. Press the button at the bottom right to go on.</source>
+        <translation>Todo está guardado. Pulse el botón de abajo a la derecha para seguir.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/prepare.py" line="120"/>
+        <source>{left} of {total} items still to tick.</source>
+        <translation>Quedan {left} de {total} elementos por marcar.</translation>
     </message>
 </context>
 <context>
     <name>RemovePage</name>
     <message>
-        <location filename="../../gui/pages/remove.py" line="44"/>
+        <location filename="../../gui/pages/remove.py" line="50"/>
         <source>Remove Kaspersky</source>
         <translation>Quitar Kaspersky</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="157"/>
+        <location filename="../../gui/pages/remove.py" line="208"/>
         <source>This is the point of no return: once removal starts, you cannot go back.</source>
         <translation>Este es el punto sin retorno: una vez empezada la desinstalación, no se puede volver atrás.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="47"/>
+        <location filename="../../gui/pages/remove.py" line="53"/>
         <source>What happened</source>
         <translation>Qué ocurrió</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="49"/>
+        <location filename="../../gui/pages/remove.py" line="55"/>
         <source>Uninstall &amp;password:</source>
         <translation>&amp;Contraseña de desinstalación:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="52"/>
+        <location filename="../../gui/pages/remove.py" line="58"/>
         <source>Uninstall password</source>
         <translation>Contraseña de desinstalación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="56"/>
+        <location filename="../../gui/pages/remove.py" line="62"/>
         <source>About the password</source>
         <translation>Acerca de la contraseña</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="58"/>
+        <location filename="../../gui/pages/remove.py" line="83"/>
         <source>Removal steps</source>
         <translation>Pasos de la desinstalación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="59"/>
+        <location filename="../../gui/pages/remove.py" line="84"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="59"/>
+        <location filename="../../gui/pages/remove.py" line="84"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="60"/>
+        <location filename="../../gui/pages/remove.py" line="85"/>
         <source>Column headings</source>
         <translation>Encabezados de columna</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="68"/>
+        <location filename="../../gui/pages/remove.py" line="79"/>
         <source>Removal progress</source>
         <translation>Progreso de la desinstalación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="69"/>
+        <location filename="../../gui/pages/remove.py" line="80"/>
         <source>%v of %m steps</source>
         <translation>%v de %m pasos</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="71"/>
+        <location filename="../../gui/pages/remove.py" line="63"/>
         <source>Removal status</source>
         <translation>Estado de la desinstalación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="72"/>
+        <location filename="../../gui/pages/remove.py" line="64"/>
         <source>Your turn</source>
         <translation>Le toca a usted</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="74"/>
+        <location filename="../../gui/pages/remove.py" line="66"/>
         <source>What to do now</source>
         <translation>Qué hacer ahora</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="76"/>
+        <location filename="../../gui/pages/remove.py" line="68"/>
+        <source>Open Windows&apos; &amp;installed apps</source>
+        <translation>Abrir las &amp;aplicaciones instaladas de Windows</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="69"/>
+        <location filename="../../gui/pages/remove.py" line="346"/>
         <source>I have &amp;done this</source>
         <translation>Ya lo he &amp;hecho</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="77"/>
+        <location filename="../../gui/pages/remove.py" line="70"/>
+        <location filename="../../gui/pages/remove.py" line="347"/>
         <source>S&amp;kip this step</source>
         <translation>&amp;Omitir este paso</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="81"/>
-        <location filename="../../gui/pages/remove.py" line="111"/>
+        <location filename="../../gui/pages/remove.py" line="74"/>
+        <location filename="../../gui/pages/remove.py" line="129"/>
         <source>&amp;Remove now</source>
         <translation>&amp;Quitar ahora</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="82"/>
+        <location filename="../../gui/pages/remove.py" line="75"/>
         <source>S&amp;top</source>
         <translation>&amp;Detener</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="95"/>
-        <location filename="../../gui/pages/remove.py" line="194"/>
+        <location filename="../../gui/pages/remove.py" line="107"/>
+        <location filename="../../gui/pages/remove.py" line="235"/>
         <source>Waiting</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="106"/>
+        <location filename="../../gui/pages/remove.py" line="120"/>
         <source>The demo office PC&apos;s uninstall password is: {password}</source>
         <translation>La contraseña de desinstalación del PC de oficina de la demo es: {password}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="108"/>
+        <location filename="../../gui/pages/remove.py" line="122"/>
         <source>Your IT team set this password. Switchover never saves or shows it.</source>
         <translation>Esta contraseña la fijó su equipo de TI. Switchover nunca la guarda ni la muestra.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="110"/>
+        <location filename="../../gui/pages/remove.py" line="125"/>
+        <source>Type the password, then press Remove now. You can stop between steps.</source>
+        <translation>Escriba la contraseña y pulse Quitar ahora. Puede detenerse entre pasos.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="127"/>
         <source>Press Remove now when you are ready. You can stop between steps.</source>
         <translation>Pulse Quitar ahora cuando esté listo. Puede detenerse entre pasos.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="133"/>
+        <location filename="../../gui/pages/remove.py" line="145"/>
+        <location filename="../../gui/pages/remove.py" line="146"/>
+        <location filename="../../gui/pages/remove.py" line="147"/>
+        <location filename="../../gui/pages/remove.py" line="148"/>
+        <source>Remove {product}</source>
+        <translation>Quitar {product}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="149"/>
+        <source>Remove {product} yourself</source>
+        <translation>Quitar {product} usted mismo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="150"/>
+        <source>If that did not work: remove {product} with Kaspersky&apos;s own tool</source>
+        <translation>Si eso no funcionó: quitar {product} con la herramienta de Kaspersky</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="151"/>
+        <source>Last resort: remove it after restarting Windows in a special mode</source>
+        <translation>Último recurso: quitarlo tras reiniciar Windows en un modo especial</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="152"/>
+        <source>Cancel the {product} subscription</source>
+        <translation>Cancelar la suscripción de {product}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="153"/>
+        <source>Restart the computer</source>
+        <translation>Reiniciar el equipo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="154"/>
+        <source>Check the result</source>
+        <translation>Comprobar el resultado</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="155"/>
+        <source>Tidy up what was left behind</source>
+        <translation>Limpiar lo que quedó</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="184"/>
         <source>A removal was under way when Switchover stopped. Finish it here.</source>
         <translation>Había una eliminación en curso cuando Switchover se detuvo. Termínela aquí.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="139"/>
+        <location filename="../../gui/pages/remove.py" line="190"/>
         <source>⚠ Interrupted</source>
         <translation>⚠ Interrumpido</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="140"/>
+        <location filename="../../gui/pages/remove.py" line="191"/>
         <source>Stopped part-way; Switchover checks it again first.</source>
         <translation>Se detuvo a medias; Switchover lo comprueba de nuevo antes.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="143"/>
+        <location filename="../../gui/pages/remove.py" line="194"/>
         <source>Switchover stopped before it finished the removal started on {when}: the computer may have lost power, or Switchover closed unexpectedly. {done} of {total} steps had finished; they will not run again.</source>
         <translation>Switchover se detuvo antes de terminar la eliminación iniciada el {when}: puede que el equipo se quedara sin corriente o que Switchover se cerrara de forma inesperada. Habían terminado {done} de {total} pasos; no se volverán a ejecutar.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="149"/>
+        <location filename="../../gui/pages/remove.py" line="200"/>
         <source>“{step}” was under way when it stopped: Switchover checks whether it is still needed before running it again.</source>
         <translation>«{step}» estaba en curso cuando se detuvo: Switchover comprueba si todavía hace falta antes de volver a ejecutarlo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="153"/>
+        <location filename="../../gui/pages/remove.py" line="204"/>
         <source>Press Finish the removal to complete it. You can stop between steps.</source>
         <translation>Pulse Terminar de quitar para completarla. Puede detenerse entre pasos.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="154"/>
+        <location filename="../../gui/pages/remove.py" line="205"/>
         <source>&amp;Finish the removal</source>
         <translation>&amp;Terminar de quitar</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="200"/>
+        <location filename="../../gui/pages/remove.py" line="241"/>
         <source>Removing… Please keep this window open.</source>
         <translation>Quitando… Mantenga esta ventana abierta.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="208"/>
+        <location filename="../../gui/pages/remove.py" line="255"/>
         <source>Stopping after the current step…</source>
         <translation>Deteniendo después del paso actual…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="223"/>
+        <location filename="../../gui/pages/remove.py" line="269"/>
+        <location filename="../../gui/pages/remove.py" line="321"/>
+        <source>→ On your list for later</source>
+        <translation>→ En su lista para después</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="283"/>
         <source>✗ Administrator permission declined</source>
         <translation>✗ Permiso de administrador rechazado</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="225"/>
+        <location filename="../../gui/pages/remove.py" line="285"/>
         <source>… Running</source>
         <translation>… En curso</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="226"/>
+        <location filename="../../gui/pages/remove.py" line="286"/>
         <source>… Waiting for you</source>
         <translation>… Esperándole</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="227"/>
+        <location filename="../../gui/pages/remove.py" line="287"/>
         <source>✓ Done</source>
         <translation>✓ Hecho</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="228"/>
+        <location filename="../../gui/pages/remove.py" line="288"/>
         <source>✓ Done, restart needed</source>
         <translation>✓ Hecho, hay que reiniciar</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="229"/>
-        <source>✗ Failed</source>
-        <translation>✗ Falló</translation>
+        <location filename="../../gui/pages/remove.py" line="289"/>
+        <source>✗ Did not work</source>
+        <translation>✗ No funcionó</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="230"/>
-        <location filename="../../gui/pages/remove.py" line="270"/>
-        <source>– Not run</source>
-        <translation>– No ejecutado</translation>
+        <location filename="../../gui/pages/remove.py" line="290"/>
+        <location filename="../../gui/pages/remove.py" line="392"/>
+        <source>– Not needed</source>
+        <translation>– No hizo falta</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="231"/>
+        <location filename="../../gui/pages/remove.py" line="291"/>
         <source>– Stopped</source>
         <translation>– Detenido</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="253"/>
-        <source>Every step finished. Press Next to check the result.</source>
-        <translation>Todos los pasos han terminado. Pulse Siguiente para comprobar el resultado.</translation>
+        <location filename="../../gui/pages/remove.py" line="309"/>
+        <source>That password was not accepted, so nothing was removed. Type it again and press Try again. If you do not know it, ask whoever manages this computer.</source>
+        <translation>Esa contraseña no fue aceptada, así que no se quitó nada. Escríbala de nuevo y pulse Intentar de nuevo. Si no la sabe, pregunte a quien administra este equipo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="254"/>
-        <source>Every step finished. A restart is needed to finish; press Next.</source>
-        <translation>Todos los pasos han terminado. Hace falta reiniciar para acabar; pulse Siguiente.</translation>
+        <location filename="../../gui/pages/remove.py" line="329"/>
+        <source>&lt;b&gt;Remove {product} too?&lt;/b&gt;&lt;br&gt;{product} was put on this computer in place of Kaspersky. Keep it if you chose it; otherwise Switchover runs its own uninstaller now.</source>
+        <translation>&lt;b&gt;¿Quitar también {product}?&lt;/b&gt;&lt;br&gt;{product} se instaló en este equipo en lugar de Kaspersky. Consérvelo si usted lo eligió; si no, Switchover ejecuta ahora su propio desinstalador.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="256"/>
+        <location filename="../../gui/pages/remove.py" line="333"/>
+        <source>&amp;Remove {product}</source>
+        <translation>&amp;Quitar {product}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="334"/>
+        <source>&amp;Keep it</source>
+        <translation>&amp;Conservarlo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="341"/>
+        <source>1. Open Windows&apos; installed apps with the button below. 2. Find the program and choose Uninstall. 3. Come back here and press I have done this.</source>
+        <translation>1. Abra las aplicaciones instaladas de Windows con el botón de abajo. 2. Busque el programa y elija Desinstalar. 3. Vuelva aquí y pulse Ya lo he hecho.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="372"/>
+        <source>Every step finished. Next: checking the result.</source>
+        <translation>Todos los pasos han terminado. Ahora: comprobar el resultado.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="373"/>
+        <source>Every step finished. A restart is needed to finish.</source>
+        <translation>Todos los pasos han terminado. Hace falta reiniciar para acabar.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="375"/>
         <source>The removal did not finish: {message}. Check the password if one is needed, then press Try again.</source>
         <translation>La desinstalación no terminó: {message}. Compruebe la contraseña si hace falta y pulse Reintentar.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="260"/>
+        <location filename="../../gui/pages/remove.py" line="379"/>
         <source>Stopped: {message}. Press Try again to continue, or Next to check what is left.</source>
         <translation>Detenido: {message}. Pulse Reintentar para continuar, o Siguiente para comprobar lo que queda.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="266"/>
+        <location filename="../../gui/pages/remove.py" line="385"/>
         <source>You declined the administrator prompt, so nothing was removed in that step. Press Try again and answer Yes when asked for permission.</source>
         <translation>Rechazó la solicitud de administrador, así que en ese paso no se quitó nada. Pulse Reintentar y responda Sí cuando se le pida permiso.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="270"/>
+        <location filename="../../gui/pages/remove.py" line="392"/>
         <source>… After the restart</source>
         <translation>… Después del reinicio</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="280"/>
+        <location filename="../../gui/pages/remove.py" line="404"/>
         <source>The removal stopped with an error: {message}</source>
         <translation>La desinstalación se detuvo con un error: {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="286"/>
+        <location filename="../../gui/pages/remove.py" line="410"/>
         <source>Try &amp;again</source>
         <translation>&amp;Reintentar</translation>
     </message>
@@ -750,8 +1020,8 @@
     </message>
     <message>
         <location filename="../../gui/pages/restart.py" line="28"/>
-        <source>On a real computer you would now save your work and restart. Here, press the button to restart the simulated computer, then press Next.</source>
-        <translation>En un equipo real ahora guardaría su trabajo y reiniciaría. Aquí, pulse el botón para reiniciar el equipo simulado y luego pulse Siguiente.</translation>
+        <source>On a real computer you would now save your work and restart. Here, press the button to restart the simulated computer; the check follows by itself.</source>
+        <translation>En un equipo real ahora guardaría su trabajo y reiniciaría. Aquí, pulse el botón para reiniciar el equipo simulado; la comprobación sigue sola.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/restart.py" line="35"/>
@@ -760,8 +1030,66 @@
     </message>
     <message>
         <location filename="../../gui/pages/restart.py" line="47"/>
-        <source>✓ The demo computer has restarted. Press Next to check the result.</source>
-        <translation>✓ El equipo de demostración se ha reiniciado. Pulse Siguiente para comprobar el resultado.</translation>
+        <source>✓ The demo computer has restarted. Checking the result…</source>
+        <translation>✓ El equipo de demostración se ha reiniciado. Comprobando el resultado…</translation>
+    </message>
+</context>
+<context>
+    <name>ResultBanner</name>
+    <message>
+        <location filename="../../gui/pages/result.py" line="113"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/result.py" line="116"/>
+        <source>What this means</source>
+        <translation>Qué significa</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/result.py" line="118"/>
+        <source>Open &amp;Windows Security</source>
+        <translation>Abrir &amp;Seguridad de Windows</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/result.py" line="120"/>
+        <source>Turn on Microsoft Defender or check what protects this computer</source>
+        <translation>Active Microsoft Defender o compruebe qué protege este equipo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/result.py" line="131"/>
+        <source>✓ Protected by {names}</source>
+        <translation>✓ Protegido por {names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/result.py" line="133"/>
+        <source>⚠ Not protected yet</source>
+        <translation>⚠ Aún sin protección</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/result.py" line="136"/>
+        <source>Kaspersky is removed; a restart finishes the job.</source>
+        <translation>Kaspersky está quitado; un reinicio termina el trabajo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/result.py" line="138"/>
+        <source>Some of Kaspersky is still on this computer. See below for what to do.</source>
+        <translation>Parte de Kaspersky sigue en este equipo. Vea abajo qué hacer.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/result.py" line="140"/>
+        <source>Kaspersky is gone from this computer.</source>
+        <translation>Kaspersky ya no está en este equipo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/result.py" line="143"/>
+        <source>Kaspersky is gone, but nothing protects this computer yet. Turn on Microsoft Defender in Windows Security, or install one of the suggested products.</source>
+        <translation>Kaspersky ya no está, pero nada protege aún este equipo. Active Microsoft Defender en Seguridad de Windows o instale uno de los productos sugeridos.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/result.py" line="147"/>
+        <source>{names} gets no updates: it is not protecting you.</source>
+        <translation>{names} no recibe actualizaciones: no le está protegiendo.</translation>
     </message>
 </context>
 <context>
@@ -773,8 +1101,8 @@
     </message>
     <message>
         <location filename="../../gui/pages/scan.py" line="23"/>
-        <source>Reading the list of installed programs, services, drivers and folders.</source>
-        <translation>Leyendo la lista de programas instalados, servicios, controladores y carpetas.</translation>
+        <source>Looking through the programs on this computer. Nothing is changed.</source>
+        <translation>Revisando los programas de este equipo. No se cambia nada.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/scan.py" line="25"/>
@@ -812,133 +1140,391 @@
         <translation>Análisis terminado.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/scan.py" line="91"/>
+        <location filename="../../gui/pages/scan.py" line="90"/>
         <source>Scan stopped. Nothing was changed on this computer.</source>
         <translation>Análisis detenido. No se ha cambiado nada en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/scan.py" line="94"/>
+        <location filename="../../gui/pages/scan.py" line="93"/>
         <source>The scan could not finish: {message}</source>
         <translation>El análisis no pudo terminar: {message}</translation>
     </message>
 </context>
 <context>
+    <name>Shield</name>
+    <message>
+        <location filename="../../gui/pages/result.py" line="67"/>
+        <source>Protection symbol</source>
+        <translation>Símbolo de protección</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/result.py" line="72"/>
+        <source>A shield with a tick</source>
+        <translation>Un escudo con una marca de verificación</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/result.py" line="72"/>
+        <source>A shield with a warning</source>
+        <translation>Un escudo con una advertencia</translation>
+    </message>
+</context>
+<context>
     <name>SwitchoverWizard</name>
-    <message>
-        <location filename="../../gui/wizard.py" line="83"/>
-        <source>Open &amp;log</source>
-        <translation>Abrir el &amp;registro</translation>
-    </message>
-    <message>
-        <location filename="../../gui/wizard.py" line="84"/>
-        <source>Open Switchover&apos;s log file</source>
-        <translation>Abrir el archivo de registro de Switchover</translation>
-    </message>
     <message>
         <location filename="../../gui/wizard.py" line="85"/>
         <source>&amp;Continue</source>
         <translation>&amp;Continuar</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="113"/>
+        <location filename="../../gui/wizard.py" line="119"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="120"/>
+        <source>Help</source>
+        <translation>Ayuda</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="122"/>
+        <source>Open Switchover&apos;s &amp;log file</source>
+        <translation>Abrir el &amp;historial de Switchover</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="145"/>
         <source>Switchover</source>
         <translation>Switchover</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="114"/>
+        <location filename="../../gui/wizard.py" line="146"/>
         <source>Switchover — demo: {machine}</source>
         <translation>Switchover — demo: {machine}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="117"/>
+        <location filename="../../gui/wizard.py" line="149"/>
         <source>home PC</source>
         <translation>PC de casa</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="117"/>
+        <location filename="../../gui/wizard.py" line="149"/>
         <source>office PC</source>
         <translation>PC de oficina</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="180"/>
+        <location filename="../../gui/wizard.py" line="211"/>
         <source>Stop and close?</source>
         <translation>¿Detener y cerrar?</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="181"/>
-        <source>Switchover is still working. Stop after the current step and close?</source>
-        <translation>Switchover sigue trabajando. ¿Detener después del paso actual y cerrar?</translation>
+        <location filename="../../gui/wizard.py" line="212"/>
+        <source>Switchover is still working. Stop and close?</source>
+        <translation>Switchover sigue trabajando. ¿Detener y cerrar?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="226"/>
+        <source>The step under way finishes first, so nothing is left half-removed. What is removed stays removed, and the rest of Kaspersky keeps working as before. Open Switchover again to finish.</source>
+        <translation>Primero termina el paso en curso, para que nada quede a medio quitar. Lo quitado sigue quitado y el resto de Kaspersky funciona como antes. Abra Switchover de nuevo para terminar.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="229"/>
+        <source>Nothing has been changed on this computer.</source>
+        <translation>No se ha cambiado nada en este equipo.</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianWindow</name>
+    <message>
+        <location filename="../../gui/technician.py" line="71"/>
+        <source>Switchover — technician view</source>
+        <translation>Switchover — vista de técnico</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="78"/>
+        <source>Open a collected bundle, registry exports or a Windows disk (File → Open).</source>
+        <translation>Abra un paquete recopilado, exportaciones del registro o un disco de Windows (Archivo → Abrir).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="82"/>
+        <source>Machine</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="85"/>
+        <source>Read-only: nothing can be removed from this view. Removal runs on the PC itself.</source>
+        <translation>Solo lectura: desde esta vista no se puede quitar nada. La eliminación se hace en el propio PC.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="91"/>
+        <source>Products and evidence</source>
+        <translation>Productos e indicios</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="94"/>
+        <source>Product / evidence</source>
+        <translation>Producto / indicio</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="95"/>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="96"/>
+        <source>Last update</source>
+        <translation>Última actualización</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="97"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="98"/>
+        <source>Self-defence</source>
+        <translation>Autoprotección</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="99"/>
+        <source>Managed</source>
+        <translation>Administrado</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="100"/>
+        <source>Scope / location</source>
+        <translation>Ámbito / ubicación</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="105"/>
+        <source>Plan in brief</source>
+        <translation>Plan en breve</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="106"/>
+        <source>&amp;Plan in brief (what removal on the PC would do)</source>
+        <translation>&amp;Plan en breve (lo que haría la eliminación en el PC)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="108"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="109"/>
+        <source>&amp;Notes (what could not be read)</source>
+        <translation>&amp;Notas (lo que no se pudo leer)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="113"/>
+        <source>Nothing opened yet.</source>
+        <translation>Aún no se ha abierto nada.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="117"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="119"/>
+        <source>Open a collected &amp;bundle…</source>
+        <translation>Abrir un &amp;paquete recopilado…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="120"/>
+        <source>Open registry &amp;exports…</source>
+        <translation>Abrir &amp;exportaciones del registro…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="121"/>
+        <source>Open a Windows &amp;disk…</source>
+        <translation>Abrir un &amp;disco de Windows…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="123"/>
+        <source>&amp;Save the report…</source>
+        <translation>&amp;Guardar el informe…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="124"/>
+        <source>&amp;Copy the ticket text</source>
+        <translation>&amp;Copiar el texto para el ticket</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="126"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="148"/>
+        <source>Open a collected bundle</source>
+        <translation>Abrir un paquete recopilado</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="150"/>
+        <source>Bundles (*.zip manifest.json)</source>
+        <translation>Paquetes (*.zip manifest.json)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="157"/>
+        <source>Open registry exports</source>
+        <translation>Abrir exportaciones del registro</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="157"/>
+        <source>Registry exports (*.reg)</source>
+        <translation>Exportaciones del registro (*.reg)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="164"/>
+        <source>Open a mounted Windows disk</source>
+        <translation>Abrir un disco de Windows montado</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="181"/>
+        <source>Reading {what}…</source>
+        <translation>Leyendo {what}…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="194"/>
+        <source>Could not read it: {message}</source>
+        <translation>No se pudo leer: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="201"/>
+        <source>unnamed machine</source>
+        <translation>equipo sin nombre</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="206"/>
+        <source>Installed</source>
+        <translation>Instalado</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="207"/>
+        <source>Leftovers</source>
+        <translation>Restos</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="208"/>
+        <source>Other security software</source>
+        <translation>Otro software de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="219"/>
+        <source>Nothing to remove.</source>
+        <translation>Nada que quitar.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="223"/>
+        <source>No notes.</source>
+        <translation>Sin notas.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="227"/>
+        <source>{count} product(s) found.</source>
+        <translation>{count} producto(s) encontrado(s).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="232"/>
+        <location filename="../../gui/technician.py" line="240"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="232"/>
+        <location filename="../../gui/technician.py" line="240"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="263"/>
+        <source>Save the report</source>
+        <translation>Guardar el informe</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="265"/>
+        <source>HTML report (*.html);;Scan document (*.json)</source>
+        <translation>Informe HTML (*.html);;Documento del análisis (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="276"/>
+        <source>Report saved to {path}</source>
+        <translation>Informe guardado en {path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="281"/>
+        <source>Ticket text copied.</source>
+        <translation>Texto del ticket copiado.</translation>
     </message>
 </context>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../gui/pages/verify.py" line="22"/>
+        <location filename="../../gui/pages/verify.py" line="27"/>
         <source>Checking the result</source>
         <translation>Comprobando el resultado</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify.py" line="23"/>
+        <location filename="../../gui/pages/verify.py" line="28"/>
         <source>A fresh scan of the computer, and a check of what protects it now.</source>
         <translation>Un nuevo análisis del equipo y una comprobación de qué lo protege ahora.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify.py" line="25"/>
+        <location filename="../../gui/pages/verify.py" line="30"/>
         <source>Check progress</source>
         <translation>Progreso de la comprobación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify.py" line="28"/>
+        <location filename="../../gui/pages/verify.py" line="36"/>
         <source>Removal result</source>
         <translation>Resultado de la desinstalación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify.py" line="30"/>
+        <location filename="../../gui/pages/verify.py" line="38"/>
         <source>What is still on the computer</source>
         <translation>Lo que sigue en el equipo</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify.py" line="32"/>
+        <location filename="../../gui/pages/verify.py" line="40"/>
         <source>Protection status</source>
         <translation>Estado de la protección</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify.py" line="49"/>
+        <location filename="../../gui/pages/verify.py" line="41"/>
+        <source>What the check found</source>
+        <translation>Lo que encontró la comprobación</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify.py" line="55"/>
         <source>Checking…</source>
         <translation>Comprobando…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify.py" line="65"/>
-        <source>✓ Verified: no Kaspersky software is installed or running.</source>
-        <translation>✓ Comprobado: no hay software de Kaspersky instalado ni en ejecución.</translation>
+        <location filename="../../gui/pages/verify.py" line="77"/>
+        <source>Nothing of Kaspersky is installed or running any more.</source>
+        <translation>Ya no hay nada de Kaspersky instalado ni en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify.py" line="66"/>
-        <source>⚠ Removed, but some parts stay loaded until the computer restarts.</source>
-        <translation>⚠ Quitado, pero algunas partes siguen cargadas hasta que el equipo se reinicie.</translation>
+        <location filename="../../gui/pages/verify.py" line="78"/>
+        <source>Removed. A few parts stay loaded until the computer restarts.</source>
+        <translation>Quitado. Algunas partes siguen cargadas hasta que se reinicie el equipo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify.py" line="67"/>
-        <source>✗ Not everything was removed. Still present:</source>
-        <translation>✗ No se ha quitado todo. Sigue presente:</translation>
+        <location filename="../../gui/pages/verify.py" line="79"/>
+        <source>Not everything was removed. Still on this computer:</source>
+        <translation>No se quitó todo. Sigue en este equipo:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify.py" line="74"/>
-        <source>{count} leftover items that do not run (folders, settings)</source>
-        <translation>{count} restos que no se ejecutan (carpetas, ajustes)</translation>
+        <location filename="../../gui/pages/verify.py" line="84"/>
+        <source>{product} is still installed or running</source>
+        <translation>{product} sigue instalado o en ejecución</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify.py" line="81"/>
-        <source>✓ Protected now by: {names}.</source>
-        <translation>✓ Protegido ahora por: {names}.</translation>
+        <location filename="../../gui/pages/verify.py" line="90"/>
+        <source>Nothing more will be changed. What was removed is gone; what is left works as before. On the next page, save the report for whoever helps you with this computer.</source>
+        <translation>No se cambiará nada más. Lo quitado ya no está; lo que queda funciona como antes. En la página siguiente, guarde el informe para quien le ayude con este equipo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify.py" line="88"/>
-        <source>⚠ Nothing protects this computer right now. Turn on Microsoft Defender, or install one of the suggested products.</source>
-        <translation>⚠ Ahora mismo nada protege este equipo. Active Microsoft Defender o instale uno de los productos sugeridos.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/verify.py" line="97"/>
+        <location filename="../../gui/pages/verify.py" line="106"/>
         <source>The check could not finish: {message}</source>
         <translation>La comprobación no pudo terminar: {message}</translation>
     </message>
@@ -957,33 +1543,69 @@
     </message>
     <message>
         <location filename="../../gui/pages/welcome.py" line="18"/>
-        <source>Switchover looks for Kaspersky security software on this computer, explains what the United States ban means for you, helps you choose another protection and removes Kaspersky safely when you are ready.</source>
-        <translation>Switchover busca software de seguridad de Kaspersky en este equipo, le explica qué significa para usted la prohibición de Estados Unidos, le ayuda a elegir otra protección y quita Kaspersky de forma segura cuando usted esté listo.</translation>
+        <source>Switchover finds Kaspersky on this computer, helps you choose new protection and removes Kaspersky safely when you are ready.</source>
+        <translation>Switchover encuentra Kaspersky en este equipo, le ayuda a elegir una nueva protección y quita Kaspersky con seguridad cuando usted esté listo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/welcome.py" line="23"/>
+        <location filename="../../gui/pages/welcome.py" line="22"/>
         <source>• Nothing leaves this computer: the scan and its results stay here.</source>
         <translation>• Nada sale de este equipo: el análisis y sus resultados se quedan aquí.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/welcome.py" line="25"/>
+        <location filename="../../gui/pages/welcome.py" line="24"/>
         <source>• Nothing changes without your click: you can stop before anything is removed.</source>
         <translation>• Nada cambia sin su clic: puede parar antes de que se quite nada.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/welcome.py" line="27"/>
+        <location filename="../../gui/pages/welcome.py" line="26"/>
         <source>Demo machine</source>
         <translation>Equipo de demostración</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/welcome.py" line="29"/>
+        <location filename="../../gui/pages/welcome.py" line="27"/>
+        <source>Want to see it first, without changing anything? Try a simulated computer:</source>
+        <translation>¿Quiere verlo antes, sin cambiar nada? Pruebe un equipo simulado:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/welcome.py" line="30"/>
+        <source>Try the demo: &amp;home PC</source>
+        <translation>Probar la demo: PC de &amp;casa</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/welcome.py" line="33"/>
+        <source>Try the demo: &amp;office PC</source>
+        <translation>Probar la demo: PC de &amp;oficina</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/welcome.py" line="38"/>
         <source>Press Next to look for Kaspersky software. This takes a few seconds.</source>
         <translation>Pulse Siguiente para buscar software de Kaspersky. Tarda unos segundos.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/welcome.py" line="37"/>
+        <location filename="../../gui/pages/welcome.py" line="48"/>
         <source>Demo: you are looking at a simulated computer ({machine}). Nothing on this computer will be changed.</source>
         <translation>Demo: está viendo un equipo simulado ({machine}). No se cambiará nada en este equipo.</translation>
+    </message>
+</context>
+<context>
+    <name>WhyExpander</name>
+    <message>
+        <location filename="../../gui/pages/flow_page.py" line="92"/>
+        <source>Shows or hides the details</source>
+        <translation>Muestra u oculta los detalles</translation>
+    </message>
+</context>
+<context>
+    <name>wizard</name>
+    <message>
+        <location filename="../../gui/technician.py" line="301"/>
+        <source>&amp;Technician view…</source>
+        <translation>Vista de &amp;técnico…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="303"/>
+        <source>Open another machine&apos;s collected data, read-only</source>
+        <translation>Abrir los datos recopilados de otro equipo, solo lectura</translation>
     </message>
 </context>
 </TS>

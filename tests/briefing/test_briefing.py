@@ -205,7 +205,7 @@ def test_a_person_outside_the_us_is_told_the_ban_does_not_cover_them() -> None:
     text = " ".join(
         p for s in build_briefing(HOME, us_person=False, today=TODAY).sections for p in s.paragraphs
     )
-    assert "you said you are not one" in text
+    assert "by your answer you are not one" in text
     assert "As a US person" not in text and "no signature updates since" not in text
     assert "We found no country other than the United States that forbids people" in text
 

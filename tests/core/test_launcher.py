@@ -19,7 +19,21 @@ def test_core_command_line_with_no_command_and_no_window_says_so(capsys: pytest.
 def test_core_command_line_opens_the_window_it_was_given_when_no_command_is_named() -> None:
     opened: list[bool] = []
     assert main(["-v", "--demo"], assistant=lambda *, demo: opened.append(demo) or 7) == 7
-    assert opened == [True]
+    assert main(["-v", "--demo", "office"], assistant=lambda *, demo: opened.append(demo) or 7) == 7
+    assert opened == ["home", "office"]  # --demo alone is the home PC
+
+
+def test_the_launcher_opens_either_demo_machine_without_the_command_parser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from gui import launcher
+
+    opened: list[bool | str] = []
+    monkeypatch.setattr(launcher, "open_window", lambda *, demo=False: opened.append(demo) or 0)
+    for words in (["--demo"], ["--demo", "office"], ["--demo=office"], ["--demo", "home"]):
+        assert launcher.main(words) == 0
+    assert opened == [True, "office", "office", "home"]
+    assert main(["--demo", "garage"], assistant=lambda *, demo: 0) == 2  # only the demos that exist
 
 
 def test_python_m_core_runs_commands_through_the_launcher() -> None:

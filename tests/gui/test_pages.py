@@ -92,3 +92,16 @@ def test_prepare_gates_next_until_every_box_is_ticked(qtbot: QtBot, open_wizard)
     assert not next_button.isEnabled()
     boxes[-1].setChecked(True)
     assert next_button.isEnabled()
+
+
+def test_prepare_opens_the_password_manager_for_its_export(qtbot: QtBot, open_wizard) -> None:
+    wizard = open_wizard("home")
+    scan_to_found(qtbot, wizard)
+    for _ in range(3):
+        next_(qtbot, wizard)
+    prepare = wizard.pages[Stage.PREPARE]
+    [(step_id, opener)] = prepare.open_buttons.items()
+    assert step_id.startswith("rescue:passwords") and "Kaspersky Password Manager" in opener.text()
+    opener.click()
+    assert "kpm.exe" in prepare.opened.text()  # the program the scan saw running, not a typed path
+    assert not prepare.isComplete()  # opening it is not exporting: the person still ticks it

@@ -53,13 +53,15 @@ def to_remove(qtbot: QtBot, wizard: SwitchoverWizard) -> None:
 def remove(
     qtbot: QtBot, wizard: SwitchoverWizard, *, password: str | None = None, do_by_hand: bool = True
 ) -> str:
-    """Press Remove now (typing the password first), answer the steps done by hand, wait for the end."""
+    """Wait for the removal that leaving Prepare started, or type the password and press Remove now (or
+    Try again); answer the steps done by hand; wait for the end (a finished removal moves on by itself)."""
     page = wizard.pages[Stage.REMOVE]
-    if password is not None:
-        assert page.password.isVisible()
-        page.password.clear()
-        qtbot.keyClicks(page.password, password)
-    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    if page.worker is None:
+        if password is not None:
+            assert page.password.isVisible() and page.password.isEnabled()
+            page.password.clear()
+            qtbot.keyClicks(page.password, password)
+        qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
 
     def ended() -> bool:
         if page.turn.isVisible():

@@ -12,17 +12,15 @@ from core.flow import Stage
 from core.report import MAX_TICKET_CHARS
 from tests.gui.conftest import errors_fail_tests, open_wizard  # noqa: F401 (the assistant's fixtures)
 from tests.gui.test_demo_flow import verify_and_finish
-from tests.gui.walk import next_, remove, scan_to_found, to_remove
+from tests.gui.walk import remove, scan_to_found, to_remove
 
 
 def test_done_saves_html_and_copies_the_ticket_text(qtbot: QtBot, open_wizard, tmp_path: Path) -> None:  # noqa: F811
     wizard = open_wizard("home")
     scan_to_found(qtbot, wizard)
     to_remove(qtbot, wizard)
-    assert remove(qtbot, wizard) == "reboot_needed"
-    next_(qtbot, wizard)
+    assert remove(qtbot, wizard) == "reboot_needed"  # a finished removal moves on to Restart by itself
     qtbot.mouseClick(wizard.pages[Stage.RESTART].restart_button, Qt.MouseButton.LeftButton)
-    next_(qtbot, wizard)
     verify_and_finish(qtbot, wizard)
     done = wizard.pages[Stage.DONE]
     qtbot.mouseClick(done.copy_button, Qt.MouseButton.LeftButton)

@@ -4,7 +4,9 @@ the machine it runs on, so its end-to-end tests need a machine whose Kaspersky p
 The command runs in a private mount namespace (`unshare --mount`, as root) in which a temporary root's
 dpkg database and /opt are bind-mounted over the real ones, and apt's and dpkg's state and logs over
 theirs: the live scan reads that database, the plan's own /usr/bin/apt-get or dpkg removes the test
-double from it, and nothing outside the namespace sees any of it.
+double from it, and nothing outside the namespace sees any of it. It has its own PID namespace and
+/proc too, so the live scan sees only its own processes, never another test's "klnagent" running on
+the same machine.
 """
 
 from __future__ import annotations
@@ -21,7 +23,13 @@ from tests.removal.dpkg_root import build_deb, install, installed, make_root
 
 REPO = Path(__file__).resolve().parents[2]
 # What dpkg and apt-get read and write on a live machine, bound to the test's own folders.
-_BOUND = ("/var/lib/dpkg", "/opt", "/var/lib/apt", "/var/cache/apt", "/var/log")
+# The folders the live Linux scan reads for software outside packages (/var/opt, /etc/opt, systemd's
+# units, init scripts) are the test's own too: another test on this shared machine may leave a
+# kesl.service or /var/opt/kaspersky behind for a moment.
+_BOUND = (
+    "/var/lib/dpkg", "/opt", "/var/lib/apt", "/var/cache/apt", "/var/log",
+    "/var/opt", "/etc/opt", "/etc/systemd/system", "/usr/lib/systemd/system", "/etc/init.d",
+)  # fmt: skip
 
 
 def namespaces_available() -> str | None:
@@ -29,7 +37,9 @@ def namespaces_available() -> str | None:
     if sys.platform != "linux" or os.geteuid() != 0 or not shutil.which("unshare"):
         return "needs Linux, root and unshare"
     done = subprocess.run(
-        ["unshare", "--mount", "--propagation", "private", "true"], capture_output=True, check=False
+        ["unshare", "--mount", "--propagation", "private", "--pid", "--fork", "--mount-proc", "true"],
+        capture_output=True,
+        check=False,
     )
     return None if done.returncode == 0 else "no private mount namespace here (no CAP_SYS_ADMIN)"
 
@@ -66,7 +76,7 @@ class LiveLinux:
 
     def command(self, *args: str) -> list[str]:
         return [
-            "unshare", "--mount", "--propagation", "private", "--",
+            "unshare", "--mount", "--propagation", "private", "--pid", "--fork", "--mount-proc", "--",
             sys.executable, "-m", "tests.removal.live_linux", str(self.root), *args,
         ]  # fmt: skip
 
