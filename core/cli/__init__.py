@@ -31,7 +31,7 @@ COMMANDS = (
     "export",
 )
 # What may come before the command for the parser to need only that command's module.
-_LEADING_FLAGS = frozenset({"-v", "--verbose", "--demo"})
+_LEADING_FLAGS = frozenset({"-v", "--verbose"})  # --demo takes a value: the whole parser reads it
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:

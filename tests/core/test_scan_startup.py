@@ -35,7 +35,7 @@ def test_a_live_scan_imports_no_other_command_and_nothing_it_does_not_use() -> N
 
 def test_a_command_after_leading_flags_is_the_only_one_registered() -> None:
     assert registered(["-v", "plan", "--os", "linux"]) == {"plan"}
-    assert registered(["--demo", "scan", "--json"]) == {"scan"}
+    assert registered(["--verbose", "scan", "--json"]) == {"scan"}
 
 
 def registered(words: list[str]) -> set[str]:
@@ -44,7 +44,9 @@ def registered(words: list[str]) -> set[str]:
     return set(subparsers._group_actions[0].choices)  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("words", [["--help"], ["-h", "scan"], ["--verb", "scan"], ["bogus"], []])
+@pytest.mark.parametrize(
+    "words", [["--help"], ["-h", "scan"], ["--verb", "scan"], ["--demo", "office", "scan"], ["bogus"], []]
+)
 def test_help_and_anything_but_a_plain_command_get_every_command(words: list[str]) -> None:
     assert registered(words) == set(COMMANDS)
 
