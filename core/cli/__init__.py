@@ -22,7 +22,19 @@ def build_parser() -> argparse.ArgumentParser:
     import argparse
 
     from core import __version__
-    from core.cli import alternatives, brief, catalog, collect, export, fleet, plan, remove, report, scan
+    from core.cli import (
+        alternatives,
+        brief,
+        catalog,
+        collect,
+        elevated_helper,
+        export,
+        fleet,
+        plan,
+        remove,
+        report,
+        scan,
+    )
     from core.cli.common_options import EXAMPLES, add_common_options
 
     parser = argparse.ArgumentParser(
@@ -44,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     for command in (scan, plan, remove, brief, alternatives, catalog, collect, report, fleet, export):
         command.register(subparsers)
     add_common_options(subparsers)
+    elevated_helper.register(subparsers)  # hidden, and after: it takes no --output (no path at all)
     return parser
 
 

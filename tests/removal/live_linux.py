@@ -26,8 +26,9 @@ REPO = Path(__file__).resolve().parents[2]
 # The folders the live Linux scan reads for software outside packages (/var/opt, /etc/opt, systemd's
 # units, init scripts) are the test's own too: another test on this shared machine may leave a
 # kesl.service or /var/opt/kaspersky behind for a moment.
+# /var/lib first: the elevated helper's own folder (/var/lib/switchover) is the test's too.
 _BOUND = (
-    "/var/lib/dpkg", "/opt", "/var/lib/apt", "/var/cache/apt", "/var/log",
+    "/var/lib", "/var/lib/dpkg", "/opt", "/var/lib/apt", "/var/cache/apt", "/var/log",
     "/var/opt", "/etc/opt", "/etc/systemd/system", "/usr/lib/systemd/system", "/etc/init.d",
 )  # fmt: skip
 
@@ -74,6 +75,15 @@ class LiveLinux:
             env={**os.environ, **self.env, **(env or {})}, cwd=REPO, check=False,
         )  # fmt: skip
 
+    def module(self, module: str, *args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+        """`python -m MODULE ARGS` in the namespace (a test's own driver of a session)."""
+        return self.switchover("--module", module, *args, timeout=timeout)
+
+    @property
+    def machine_folder(self) -> Path:
+        """The elevated helper's /var/lib/switchover, as the namespace sees it."""
+        return self.root / "var/lib/switchover"
+
     def command(self, *args: str) -> list[str]:
         return [
             "unshare", "--mount", "--propagation", "private", "--pid", "--fork", "--mount-proc", "--",
@@ -86,7 +96,8 @@ def _enter(root: str, args: list[str]) -> None:
     for path in _BOUND:
         if os.path.isdir(path):
             subprocess.run(["mount", "--bind", os.path.join(root, path.lstrip("/")), path], check=True)
-    os.execv(sys.executable, [sys.executable, "-m", "core", *args])  # noqa: S606 - no shell: the program itself
+    module = ["-m", args[1], *args[2:]] if args[:1] == ["--module"] else ["-m", "core", *args]
+    os.execv(sys.executable, [sys.executable, *module])  # noqa: S606 - no shell: the program itself
 
 
 if __name__ == "__main__":
