@@ -212,3 +212,14 @@ def test_an_elevated_process_runs_no_user_scope_program_and_names_it(tmp_path: P
     assert theirs.exists() and not mine.exists()
     skipped = [e for e in events if e.step_id == "user"]
     assert skipped and skipped[0].status == "skipped" and "Per-user VPN" in skipped[0].message
+
+
+def test_the_helper_is_not_in_the_main_help_and_takes_no_path(capsys):
+    from core.cli import build_parser, main
+
+    assert main(["--help"]) == 0
+    assert "elevated-helper" not in capsys.readouterr().out
+    helper = build_parser()._subparsers._group_actions[0].choices["elevated-helper"]  # type: ignore[union-attr]
+    assert {"--output", "--plan", "--password-file", "--password-env"}.isdisjoint(
+        helper._option_string_actions
+    )
