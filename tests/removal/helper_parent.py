@@ -3,13 +3,14 @@ machine-scope steps sent to the elevated helper through a real wrapper program t
 
     python -m tests.removal.helper_parent WRAPPER
 
-The parent runs as root there (the namespace needs it), so `this_machine` would run everything itself;
-the test gives it the helper the way an unelevated parent has one. It prints one JSON line: the report.
+As root there, `this_machine` would run everything itself: the test gives it the helper the way an
+unelevated parent has one (run as user 65534, it has one anyway). It prints one JSON line: the report.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import threading
 from collections.abc import Sequence
@@ -48,7 +49,11 @@ def main(wrapper: str) -> None:
         on_event=lambda e: events.append(f"{e.step_id}:{e.status}"),
         confirm_manual=lambda _step: True,  # the person confirmed every check
     )
-    print(json.dumps({"status": report.status, "message": report.message, "events": events}))
+    print(
+        json.dumps(
+            {"status": report.status, "message": report.message, "events": events, "uid": os.geteuid()}
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -223,3 +225,59 @@ def test_the_helper_is_not_in_the_main_help_and_takes_no_path(capsys):
     assert {"--output", "--plan", "--password-file", "--password-env"}.isdisjoint(
         helper._option_string_actions
     )
+
+
+_SETUID_WRAPPER = r"""
+#include <unistd.h>
+#include <stdio.h>
+/* pkexec's job in one line: become root, then run the program named. */
+int main(int argc, char **argv) {
+    if (argc < 2 || setgid(0) != 0 || setuid(0) != 0) { perror("elevate"); return 127; }
+    execv(argv[1], argv + 1);
+    perror("execv");
+    return 127;
+}
+"""
+
+
+@pytest.mark.skipif(shutil.which("gcc") is None or os.geteuid() != 0, reason="needs gcc and root")
+def test_an_unprivileged_parent_gets_the_machine_steps_done_by_a_root_helper(tmp_path: Path):
+    """The parent is a real non-root process (uid 65534); the elevation is a real setuid-root program, so
+    only the helper has root: the package removal (which needs root) can only have happened there."""
+    machine = LiveLinux(tmp_path)
+    machine.install("kesl")
+    shared = Path(tempfile.mkdtemp(prefix="switchover-helper-"))  # pytest's tmp is root's 0700 folder
+    try:
+        shared.chmod(0o755)
+        source = shared / "elevate.c"
+        source.write_text(_SETUID_WRAPPER)
+        elevate = shared / "elevate"
+        subprocess.run(["gcc", "-o", str(elevate), str(source)], check=True)
+        elevate.chmod(0o4755)  # setuid root
+        data = shared / "data"
+        data.mkdir(mode=0o700)
+        os.chown(data, 65534, 65534)
+        done = machine.module(
+            "tests.removal.helper_parent",
+            str(elevate),
+            as_nobody=True,
+            env={"SWITCHOVER_DATA_DIR": str(data)},
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        result = json.loads(done.stdout.splitlines()[-1])
+        assert result["uid"] == 65534  # the parent was not root
+        assert result["status"] == "removed", result
+        assert not machine.installed("kesl")
+        assert machine.machine_folder.stat().st_uid == 0  # the helper's journal: root's
+        started = {
+            name: {r["step"] for r in _records(folder / "journal.jsonl") if r["type"] == "step_started"}
+            for name, folder in (("helper", machine.machine_folder), ("user", data))
+        }
+        assert started["helper"] and not started["helper"] & started["user"]  # each step ran in one place
+        assert any(r["type"] == "elevated_helper" for r in _records(data / "journal.jsonl"))
+    finally:
+        shutil.rmtree(shared)
+
+
+def _records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines()]
