@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from core.assistant.session import RemovalSession, this_machine
+    from core.assistant.session import RemovalSession, UnreadableRun, this_machine
     from core.removal.elevated_helper import (
         MachineFolderError,
         ensure_machine_folder,
@@ -56,8 +56,12 @@ def run(args: argparse.Namespace) -> int:
         )
         with RunLock(folder / "run.lock", command="switchover elevated-helper"):
             session = RemovalSession(machine, language=args.language, silent=args.silent)
+            session.journal().check_trusted()
+            # its own run cut off mid-way (a crash) is finished, from a fresh scan, never left open
+            pending = session.unfinished()
             session.scan()
             plan = session.make_plan()
+            session.resuming = pending
             unconfirmed = [s for s in plan.steps if s.blocking and s.id not in set(args.rescued_confirmed)]
             if unconfirmed:
                 report = failed_report(
@@ -72,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
                     confirm_manual=lambda _step: False,  # the person confirmed in the parent, by id
                     only="machine",
                 )
-    except (MachineFolderError, JournalError, RunLockBusy) as error:
+    except (MachineFolderError, JournalError, RunLockBusy, UnreadableRun) as error:
         print(json.dumps(result_document(failed_report(f"Nothing was removed: {error}"))), flush=True)
         return EXIT_ERROR
     print(json.dumps(result_document(report), ensure_ascii=False), flush=True)

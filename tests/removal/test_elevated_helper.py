@@ -127,6 +127,24 @@ def test_the_helper_run_directly_answers_with_one_result_line(tmp_path: Path):
     assert not machine.installed("kesl")
 
 
+def test_the_helper_finishes_its_own_run_cut_off_mid_way(tmp_path: Path):
+    machine = LiveLinux(tmp_path)
+    machine.install("kesl")
+    plan = json.loads(machine.switchover("plan", "--json", "--silent").stdout)
+    ids = [s["id"] for s in plan["steps"] if s["details"].get("blocking")]
+    machine.machine_folder.mkdir(mode=0o700)
+    journal = Journal(machine.machine_folder / "journal.jsonl")
+    run_id = journal.open_run(plan)  # a helper that crashed before its first step: no run_ended
+    assert journal.pending() is not None
+    args = [a for i in ids for a in ("--rescued-confirmed", i)]
+    done = machine.switchover("elevated-helper", "--silent", *args, stdin="\n")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not machine.installed("kesl")
+    assert journal.pending() is None
+    old_run = [r["type"] for r in _records(journal.path) if r["run"] == run_id]
+    assert "resumed" in old_run and old_run[-1] == "run_ended"  # taken up and closed, not left open
+
+
 def test_the_helper_refuses_unconfirmed_rescue_checks(tmp_path: Path):
     machine = LiveLinux(tmp_path)
     machine.install("kesl")
