@@ -6,6 +6,10 @@
                                     suite (ARGS go to pytest), then the Windows lane: the suite again on a
                                     real Windows CPython under Wine, where Wine is installed (required
                                     when CI=true; SWITCHOVER_WINLANE=0 or --no-windows-lane skips it)
+    python tasks.py package [TARGETS...]
+                                    set up, then build every artifact this OS can build into dist/
+                                    and print their paths (packaging/build.py: bundle, deb, tarball,
+                                    windows-bundle, installer, msi)
 
 Set-up makes a virtual environment in .venv and installs the project with its
 test tools into it; it is skipped when pyproject.toml has not changed since.
@@ -54,31 +58,42 @@ def test(args: list[str]) -> int:
     args = [a for a in args if a != "--no-windows-lane"]
     lint = subprocess.call([str(PYTHON), "-m", "ruff", "check", "."], cwd=ROOT)
     types = subprocess.call([str(PYTHON), "-m", "mypy"], cwd=ROOT)
+    # The lane's Windows interpreter first: the Linux suite's installer tests build with it too.
+    windows = windows_lane("set-up") if lane else 0
     tests = subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT)
-    windows = windows_lane(args) if lane else 0
+    if lane and not windows:
+        windows = windows_lane("test", *args)
     return tests or lint or types or windows
 
 
-def windows_lane(args: list[str]) -> int:
-    """tools/windows_lane: the suite on Windows CPython under Wine, on Linux; skipped (with a word) without
-    Wine, except in CI, where it must run."""
+def windows_lane(*command: str) -> int:
+    """tools/windows_lane (set-up, or the suite on Windows CPython under Wine), on Linux; skipped (with a
+    word) without Wine, except in CI, where it must run."""
     lane = [str(PYTHON), str(ROOT / "tools" / "windows_lane" / "lane.py")]
     if sys.platform != "linux":  # Windows runs the suite natively; the lane is Debian's Wine on Linux
         return 0
     if not shutil.which("wine") and not os.environ.get("CI"):
-        print("Windows lane skipped: Wine is not installed (on Debian: sudo bash .ci/run installs it).")
+        if command[0] == "test":
+            print("Windows lane skipped: Wine is not installed (on Debian: sudo bash .ci/run installs it).")
         return 0
-    print("Windows lane: the suite on a real Windows CPython 3.11 under Wine ...", flush=True)
-    return subprocess.call([*lane, "test", *args], cwd=ROOT)
+    if command[0] == "test":
+        print("Windows lane: the suite on a real Windows CPython 3.11 under Wine ...", flush=True)
+    return subprocess.call([*lane, *command], cwd=ROOT)
+
+
+def package(args: list[str]) -> int:
+    return subprocess.call([str(PYTHON), str(ROOT / "packaging" / "build.py"), *args], cwd=ROOT)
+
+
+COMMANDS = {"run": run, "test": test, "package": package}
 
 
 def main() -> int:
-    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "test"):
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
         print(__doc__)
         return 2
     set_up()
-    command, args = sys.argv[1], sys.argv[2:]
-    return run(args) if command == "run" else test(args)
+    return COMMANDS[sys.argv[1]](sys.argv[2:])
 
 
 if __name__ == "__main__":

@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from core import __version__
-from core.messages import Text
+
+if TYPE_CHECKING:  # the texts and their loading are not needed to scan
+    from core.messages import Text
 
 OsName = Literal["windows", "macos", "linux"]
 Scope = Literal["machine", "user"]

@@ -20,3 +20,9 @@ def data_dir() -> Path:
         folder = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "switchover"
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # private: the journal steers a resumed run
     return folder
+
+
+def demo_journal_path(key: str) -> Path:
+    """A simulated machine's journal (core.assistant.demo), kept apart from this computer's
+    (core.removal.journal)."""
+    return data_dir() / "demo" / f"journal-{key}.jsonl"

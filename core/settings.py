@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, get_args
 
+from core.files import atomic_write
 from core.paths import data_dir
-from core.removal.journal import atomic_write
 
 SCHEMA = "switchover.settings/1"
 

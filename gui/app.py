@@ -9,11 +9,12 @@ message with "Copy details" (gui/errors.py).
 from __future__ import annotations
 
 import logging
+import os
 import sys
-from importlib import resources
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QEvent, QObject, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -70,14 +71,22 @@ def configure_logging() -> Path:
     return path
 
 
+# Qt's guess when its xcb plugin fails to load; the fatal message below names what is really missing.
+_QT_XCB_GUESS = "xcb-cursor0 or libxcb-cursor0 is needed"
+
+
 def route_qt_message(kind: QtMsgType, _context: object, message: str) -> None:
     """Qt's messages into the `qt` logger; a fatal one (Qt ends the process next) also says what to do."""
-    qt_log.log(_QT_LEVELS.get(kind, logging.INFO), message)
+    level = _QT_LEVELS.get(kind, logging.INFO)
+    qt_log.log(logging.DEBUG if _QT_XCB_GUESS in message else level, message)
     if kind == QtMsgType.QtFatalMsg:
-        sys.stderr.write(
-            "Switchover could not open its window. On Linux, the libxcb-cursor0 package is often missing.\n"
-            "The command line works without a window: switchover scan, switchover --help.\n"
-        )
+        from PySide6.QtCore import QLibraryInfo
+
+        from gui.platform_plugin import explain_failure
+
+        plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+        sys.stderr.write(explain_failure(message, plugins))
+        sys.stderr.flush()
 
 
 ICON_SIZES = (16, 32, 48, 64, 128, 256)
@@ -85,22 +94,33 @@ ICON_SIZES = (16, 32, 48, 64, 128, 256)
 
 def app_icon() -> QIcon:
     """The window icon from PNGs rendered from resources/icons/switchover.svg (PNG: no SVG plugin to load
-    at start-up). After editing the SVG, re-render them with QIcon(svg).pixmap(size).save(png)."""
+    at start-up). After editing the SVG, re-render them with QIcon(svg).pixmap(size).save(png).
+
+    The PNGs lie beside the resources.icons package, in a checkout as in the bundle; found through the
+    package's own file, not importlib.resources, whose imports (tempfile, zipfile) cost the first
+    window about 5 ms."""
+    import resources.icons
+
+    folder = Path(resources.icons.__file__).parent
     icon = QIcon()
-    folder = resources.files("resources.icons")
     for size in ICON_SIZES:
-        with resources.as_file(folder / f"switchover-{size}.png") as path:
-            icon.addFile(str(path))
+        icon.addFile(str(folder / f"switchover-{size}.png"))
     return icon
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with Switchover's name, icon, theme and translations."""
-    from gui.theme import apply_theme
+    from gui.theme import STYLE, apply_theme
     from gui.translations import install_translators
 
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    if isinstance(existing, QApplication):
+        app = existing
+        app.setStyle(STYLE)
+    else:
+        # The style named on the command line, not setStyle(): that hands the style back to Python,
+        # and wrapping it builds QStyle's eleven enums, 8 ms before the first window.
+        app = QApplication([*(argv or sys.argv[:1]), "-style", STYLE])
     app.setApplicationName("Switchover")
     app.setOrganizationName("Switchover")
     app.setApplicationVersion(__version__)
@@ -111,14 +131,30 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def build_window(demo: bool | str, log_file: Path | None = None):  # -> SwitchoverWizard
-    from gui.session import demo_machine, real_machine
+    from gui.session import MachineChoice
     from gui.wizard import DEMO_DELAY_S, SwitchoverWizard
 
+    # Named, not made: the wizard makes the machine just after its first paint.
     if demo:
-        machine = demo_machine(demo if isinstance(demo, str) else "home", delay=DEMO_DELAY_S)
+        machine = MachineChoice(demo if isinstance(demo, str) else "home", delay=DEMO_DELAY_S)
     else:
-        machine = real_machine()
+        machine = MachineChoice()
     return SwitchoverWizard(machine, log_file=str(log_file) if log_file else None)
+
+
+class _QuitAfterFirstPaint(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            print(f"switchover: window shown {time.time():.6f}", flush=True)
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def quit_after_first_paint(window: QObject) -> None:
+    """SWITCHOVER_SMOKE_TEST=1: print when the window first paints, then quit normally (release smoke
+    tests and benchmarks/bench_bundle.py; a clean quit shows that shutting down is quiet too)."""
+    window.installEventFilter(_QuitAfterFirstPaint(window))
 
 
 def main(demo: bool | str = False) -> int:
@@ -128,6 +164,8 @@ def main(demo: bool | str = False) -> int:
     app = create_application()
     log.info("Switchover %s starting (demo=%s)", __version__, demo)
     window = build_window(demo, log_file)
+    if os.environ.get("SWITCHOVER_SMOKE_TEST") == "1":
+        quit_after_first_paint(window)
     window.show()
     code = app.exec()
     from gui.workers import wait_for_workers

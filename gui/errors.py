@@ -6,8 +6,7 @@ import logging
 import traceback
 from types import TracebackType
 
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from core import __version__
 
@@ -16,7 +15,11 @@ log = logging.getLogger(__name__)
 
 def show_error(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
     """The exception hook: log it, then tell the person plainly, with the details one click away."""
-    from PySide6.QtCore import Qt  # the Qt namespace costs 11 ms to load: not on the start-up path
+    # Only when something went wrong: the Qt namespace (11 ms) and the message box are not on the first
+    # window's path.
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QMessageBox
 
     details = "".join(traceback.format_exception(kind, error, trace))
     log.error("unexpected error\n%s", details)

@@ -5,22 +5,25 @@ is `core.assistant.session.RemovalSession`, which the command line drives too; t
 adds only what the pages need besides (ticked checklist items, whether Back is
 still allowed, the person's answer about the ban) and the step order from
 `core.assistant.flow` through `flow_state()`. The machine is swapped whole for a demo one,
-so no page knows whether it is looking at a real computer.
+so no page knows whether it is looking at a real computer. A window opens on a
+`MachineChoice` (its name only) and makes the machine just after its first paint.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.assistant.flow import FlowState, RunStatus
-from core.assistant.session import Machine, RemovalSession, demo_machine
 
 logger = logging.getLogger(__name__)
 
-# Only for type hints: the first window must not wait for removal and verification code.
+# Only for type hints, or imported where they are used: the first window must not wait for the scan,
+# removal and verification code, nor for core.assistant.session and .demo (about 25 ms).
 if TYPE_CHECKING:
+    from core.assistant.session import Machine, RemovalSession
     from core.model import ScanResult
     from core.removal.executor import RunReport
     from core.removal.journal import PendingRun
@@ -28,7 +31,23 @@ if TYPE_CHECKING:
     from core.removal.subprocess_runner import Elevation
     from core.removal.verify import Verification
 
-__all__ = ["Machine", "Session", "demo_machine", "real_machine"]
+__all__ = ["Machine", "MachineChoice", "Session", "demo_machine", "real_machine"]
+
+
+def __getattr__(name: str) -> object:
+    """`gui.session.Machine` is core.assistant.session's, loaded when first asked for."""
+    if name == "Machine":
+        from core.assistant.session import Machine
+
+        return Machine
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def demo_machine(key: str, *, delay: float) -> Machine:
+    """A simulated machine ("home" or "office"), as core.assistant.session makes it."""
+    from core.assistant.session import demo_machine as simulated
+
+    return simulated(key, delay=delay)
 
 
 def real_machine(elevation: Elevation | None = None) -> Machine:
@@ -42,7 +61,33 @@ def real_machine(elevation: Elevation | None = None) -> Machine:
     )
 
 
+@dataclass(frozen=True)
+class MachineChoice:
+    """The machine a window opens on, named but not yet made: a demo machine's key, or this computer.
+
+    Making a machine loads the scan's code and copies a demo's data; the first window needs only
+    its name and whether its journal exists, so the wizard makes it just after its first paint.
+    """
+
+    demo: str | None = None  # "home", "office"; None: this computer
+    delay: float = 0.0  # how long a demo's simulated uninstaller takes, in seconds
+
+    @property
+    def journal_path(self) -> Path:
+        if self.demo is None:
+            from core.removal.journal import default_journal_path
+
+            return default_journal_path()
+        from core.paths import demo_journal_path
+
+        return demo_journal_path(self.demo)
+
+    def make(self) -> Machine:
+        return real_machine() if self.demo is None else demo_machine(self.demo, delay=self.delay)
+
+
 def _removal_session(machine: Machine) -> RemovalSession:
+    from core.assistant.session import RemovalSession
     from gui.translations import core_language
 
     return RemovalSession(machine, language=core_language())
@@ -50,17 +95,46 @@ def _removal_session(machine: Machine) -> RemovalSession:
 
 @dataclass
 class Session:
-    machine: Machine
-    removal: RemovalSession = field(init=False)
+    opened_on: Machine | MachineChoice  # the machine, or only its name until it is first needed
     ticked: set[str] = field(default_factory=set)  # rescue steps the user has confirmed
     rescue_done: bool = False
     removal_started: bool = False
     run: RunStatus | None = None
     us_person: bool | None = None
     _shown_verification: Verification | None = field(default=None, init=False, repr=False)
+    _machine: Machine | None = field(default=None, init=False, repr=False)
+    _removal: RemovalSession | None = field(default=None, init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self.removal = _removal_session(self.machine)
+    @property
+    def machine(self) -> Machine:
+        return self.make_machine()
+
+    def make_machine(self) -> Machine:
+        """The machine, made now if the session was opened on a `MachineChoice` (the wizard calls this
+        just after its first paint; anything that needs the machine sooner makes it then)."""
+        if self._machine is None:
+            opened = self.opened_on
+            self._machine = opened.make() if isinstance(opened, MachineChoice) else opened
+        return self._machine
+
+    @property
+    def removal(self) -> RemovalSession:
+        if self._removal is None:
+            self._removal = _removal_session(self.machine)
+        return self._removal
+
+    @property
+    def demo_key(self) -> str | None:
+        """Which demo machine this is (None: this computer), known before the machine is made."""
+        opened = self.opened_on
+        if isinstance(opened, MachineChoice):
+            return opened.demo
+        return opened.demo.key if opened.demo is not None else None
+
+    @property
+    def journal_path(self) -> Path:
+        """The machine's journal, known before the machine is made."""
+        return self.opened_on.journal_path
 
     # What core's session knows, under the names the pages read.
     @property
@@ -111,6 +185,8 @@ class Session:
         self.removal.resuming = pending
 
     def flow_state(self) -> FlowState:
+        if self._removal is None:  # the machine is not made yet, so nothing was scanned, planned or run
+            return FlowState(rescue_done=self.rescue_done, removal_started=self.removal_started, run=self.run)
         return FlowState(
             scan=self.scan,
             plan_ready=self.plan is not None,

@@ -10,43 +10,51 @@ request, so a forced dark scheme also gets an explicit dark palette.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget, QWizard
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPalette
+
+STYLE = "Fusion"  # set where the application is made (gui/app.py)
+
+# QPalette.ColorRole names: the roles are looked up when a dark palette is made, so that QPalette's
+# enums are not built before the first window.
 _DARK = {
-    QPalette.ColorRole.Window: "#242424",
-    QPalette.ColorRole.WindowText: "#eeeeee",
+    "Window": "#242424",
+    "WindowText": "#eeeeee",
     # Fields lighter than the window (as Windows 11 dark does): Fusion outlines them with a darker
     # shade of the window colour, which would vanish on a darker field.
-    QPalette.ColorRole.Base: "#464646",
-    QPalette.ColorRole.AlternateBase: "#505050",
-    QPalette.ColorRole.Text: "#eeeeee",
-    QPalette.ColorRole.Button: "#4a4a4a",
-    QPalette.ColorRole.ButtonText: "#eeeeee",
-    QPalette.ColorRole.BrightText: "#ffffff",
-    QPalette.ColorRole.Highlight: "#3d7dd8",
-    QPalette.ColorRole.HighlightedText: "#ffffff",
-    QPalette.ColorRole.Link: "#a8c7fa",
-    QPalette.ColorRole.LinkVisited: "#c58af9",
-    QPalette.ColorRole.ToolTipBase: "#3a3a3a",
-    QPalette.ColorRole.ToolTipText: "#eeeeee",
-    QPalette.ColorRole.PlaceholderText: "#a0a0a0",
+    "Base": "#464646",
+    "AlternateBase": "#505050",
+    "Text": "#eeeeee",
+    "Button": "#4a4a4a",
+    "ButtonText": "#eeeeee",
+    "BrightText": "#ffffff",
+    "Highlight": "#3d7dd8",
+    "HighlightedText": "#ffffff",
+    "Link": "#a8c7fa",
+    "LinkVisited": "#c58af9",
+    "ToolTipBase": "#3a3a3a",
+    "ToolTipText": "#eeeeee",
+    "PlaceholderText": "#a0a0a0",
 }
 _DARK_DISABLED = "#8f8f8f"  # about 5:1 on the window colour: disabled, yet still readable
 
 
 def dark_palette() -> QPalette:
+    from PySide6.QtGui import QColor, QPalette
+
     palette = QPalette()
     for role, colour in _DARK.items():
-        palette.setColor(role, QColor(colour))
+        palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(_DARK_DISABLED))
     return palette
 
 
 def apply_theme(app: QApplication) -> None:
-    app.setStyle("Fusion")
     forced = os.environ.get("SWITCHOVER_COLOR_SCHEME")
     if forced in ("light", "dark"):
         from PySide6.QtCore import Qt  # only when forced: loading the Qt namespace costs 11 ms
@@ -63,6 +71,8 @@ def mark_primary(wizard: QWizard) -> None:
     A palette rather than a style sheet: a style sheet re-polishes every widget and costs the first
     window a third of its time; the palette's own roles keep light, dark and high-contrast readable.
     """
+    from PySide6.QtGui import QPalette
+
     for which in (
         QWizard.WizardButton.NextButton,
         QWizard.WizardButton.CommitButton,

@@ -9,17 +9,17 @@ core builds follow the same choice through `core_language()` (core/messages.py).
 from __future__ import annotations
 
 import os
-from importlib import resources
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-
-from core.messages import PSEUDO, pseudo
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 LANGUAGES = ("en", "es")
 
 
+# core.messages is imported where it is used: core's texts are not on the first window's path.
 class PseudoTranslator(QTranslator):
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        from core.messages import pseudo
+
         return pseudo(source)
 
     def isEmpty(self) -> bool:
@@ -34,7 +34,11 @@ def language() -> str:
 def core_language() -> str:
     """The language for the texts core builds (briefing, plan, suggestions, summaries): the UI's, or
     core's pseudo-language when the pseudo-translation is on, so those texts stretch too."""
-    return PSEUDO if os.environ.get("SWITCHOVER_PSEUDO") == "1" else language()
+    if os.environ.get("SWITCHOVER_PSEUDO") == "1":
+        from core.messages import PSEUDO
+
+        return PSEUDO
+    return language()
 
 
 _installed: list[QTranslator] = []  # a Python translator must outlive its installation
@@ -45,6 +49,10 @@ def install_translators(app: QCoreApplication) -> list[QTranslator]:
     translators: list[QTranslator] = []
     lang = language()
     if lang != "en":
+        from importlib import resources
+
+        from PySide6.QtCore import QLibraryInfo
+
         qt = QTranslator(app)
         if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             translators.append(qt)

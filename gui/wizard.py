@@ -10,16 +10,23 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QThread, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QShowEvent
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget, QWizard
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMenu, QWidget, QWizard
 
 from core.assistant.flow import Stage, can_go_back, resume_stage
 from gui.pages.flow_page import FlowPage
 from gui.pages.welcome import WelcomePage
-from gui.session import Machine, Session, demo_machine
+from gui.session import MachineChoice, Session, demo_machine
 from gui.theme import fit_to_screen, mark_primary
+
+# Only for type hints, or imported where they are used: the first window needs none of them.
+if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
+    from PySide6.QtWidgets import QMessageBox
+
+    from core.assistant.session import Machine
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +76,7 @@ DEMO_DELAY_S = 0.8  # how long a simulated uninstaller takes in the app: long en
 
 class SwitchoverWizard(QWizard):
     def __init__(
-        self, machine: Machine, *, log_file: str | None = None, parent: QWidget | None = None
+        self, machine: Machine | MachineChoice, *, log_file: str | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.session = Session(machine)
@@ -132,6 +139,7 @@ class SwitchoverWizard(QWizard):
     def add_later_pages(self) -> None:
         # The primary button's colour too: building QPalette's enums costs the first window ~80 ms.
         mark_primary(self)
+        self.session.make_machine()  # now rather than when Next is pressed
         for page_class in later_pages():
             if page_class.stage not in self.pages:
                 self.add_page(page_class)
@@ -140,10 +148,10 @@ class SwitchoverWizard(QWizard):
         add_to(self)
 
     def window_title(self) -> str:
-        demo = self.session.machine.demo
+        demo = self.session.demo_key
         if demo is None:
             return self.tr("Switchover")
-        return self.tr("Switchover — demo: {machine}").format(machine=self.machine_title(demo.key))
+        return self.tr("Switchover — demo: {machine}").format(machine=self.machine_title(demo))
 
     def machine_title(self, key: str) -> str:
         return {"home": self.tr("home PC"), "office": self.tr("office PC")}.get(key, key)
@@ -155,7 +163,7 @@ class SwitchoverWizard(QWizard):
         waits for a restart reopens at Restart, or at Verify once the computer has restarted.
         """
         session = self.session
-        if not session.machine.journal_path.exists():
+        if not session.journal_path.exists():
             return Stage.WELCOME  # nothing was ever removed here: the first window needs no journal code
         from core.assistant.session import UnreadableRun
         from core.removal.journal import JournalError
@@ -187,6 +195,9 @@ class SwitchoverWizard(QWizard):
         self.restart()
 
     def open_log(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         if self.log_file:
             QDesktopServices.openUrl(QUrl.fromLocalFile(self.log_file))
 
@@ -201,6 +212,8 @@ class SwitchoverWizard(QWizard):
         steps: the window closes when the worker's thread has ended, so the GUI thread never waits
         on a worker that may itself be waiting for the GUI thread.
         """
+        from PySide6.QtWidgets import QMessageBox
+
         page = self.busy_page()
         if page is None or self.closing:
             if page is None:
@@ -229,6 +242,8 @@ class SwitchoverWizard(QWizard):
         return self.tr("Nothing has been changed on this computer.")
 
     def close_answered(self, stop: bool) -> None:
+        from PySide6.QtCore import QThread
+
         page = self.busy_page()
         if not stop:
             return
@@ -250,6 +265,8 @@ class SwitchoverWizard(QWizard):
             thread.finished.connect(self.close_when_idle)
 
     def close_when_idle(self) -> None:
+        from PySide6.QtCore import QThread
+
         page = self.currentPage()
         if any(t.isRunning() for t in page.findChildren(QThread)):
             return

@@ -33,8 +33,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
+from core.files import atomic_write
 from core.paths import data_dir
-from core.removal.journal import atomic_write
 
 if TYPE_CHECKING:
     import requests

@@ -46,7 +46,7 @@ from core.exit_codes import (
     ERROR_UNKNOWN_PRODUCT,
 )
 from core.model import Notes, Observation, Protection, Target
-from core.removal.runner import RunResult
+from core.runner import RunResult
 
 if TYPE_CHECKING:  # the demo window opens before removal code is needed
     from core.removal.plan_model import Step

@@ -57,10 +57,10 @@ if TYPE_CHECKING:
     from core.removal.journal import Journal, PendingRun
     from core.removal.plan import Plan, Step
     from core.removal.resume import Autostart
-    from core.removal.runner import Runner
     from core.removal.secrets import Secret
     from core.removal.subprocess_runner import Elevation
     from core.removal.verify import ProtectionProbe, Verification
+    from core.runner import Runner
 
 logger = logging.getLogger(__name__)
 
@@ -171,15 +171,15 @@ def this_machine(
 def demo_machine(key: str, *, delay: float, demo: DemoMachine | None = None) -> Machine:
     """A simulated machine ("home" or "office"); its journal is kept apart from the real one."""
     from core import paths
-    from core.assistant.demo import demo_machines
+    from core.assistant.demo import DemoMachine, demo_folders
 
-    demo = demo or demo_machines(delay=delay)[key]
+    demo = demo or DemoMachine(key, demo_folders()[key], delay=delay)
     return Machine(
         target=demo.target,
         observe=demo.observe,
         runner=demo.runner,
         protection=demo.protection,
-        journal_path=paths.data_dir() / "demo" / f"journal-{key}.jsonl",
+        journal_path=paths.demo_journal_path(key),
         restarted_since=lambda _since: not demo.reboot_pending,
         guard=demo.guard,
         demo=demo,

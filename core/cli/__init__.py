@@ -17,24 +17,34 @@ if TYPE_CHECKING:
     import argparse
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Every command, in the order --help lists them; each is the module core/cli/<name>.py.
+COMMANDS = (
+    "scan",
+    "plan",
+    "remove",
+    "brief",
+    "alternatives",
+    "catalog",
+    "collect",
+    "report",
+    "fleet",
+    "export",
+)
+# Started by `remove` and the window only: registered when named, never listed (core/cli/elevated_helper.py).
+HIDDEN_COMMANDS = {"elevated-helper": "elevated_helper"}
+# What may come before the command for the parser to need only that command's module.
+_LEADING_FLAGS = frozenset({"-v", "--verbose"})  # --demo takes a value: the whole parser reads it
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line's parser. Given the words to parse, and they name a command, only that
+    command is registered: importing every command's module would cost `switchover scan` more than
+    the scan (--help, a bad command or no command still gets the whole parser)."""
     # Imported here, not above: a double-click opens the window without any of this.
     import argparse
+    import importlib
 
     from core import __version__
-    from core.cli import (
-        alternatives,
-        brief,
-        catalog,
-        collect,
-        elevated_helper,
-        export,
-        fleet,
-        plan,
-        remove,
-        report,
-        scan,
-    )
     from core.cli.common_options import EXAMPLES, add_common_options
 
     parser = argparse.ArgumentParser(
@@ -53,11 +63,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in (scan, plan, remove, brief, alternatives, catalog, collect, report, fleet, export):
-        command.register(subparsers)
+    names = _commands_to_register(argv)
+    for name in names:
+        if name not in HIDDEN_COMMANDS:
+            importlib.import_module(f"core.cli.{name}").register(subparsers)
     add_common_options(subparsers)
-    elevated_helper.register(subparsers)  # hidden, and after: it takes no --output (no path at all)
+    for name in names:  # after the common options: the helper takes no --output (no path at all)
+        if name in HIDDEN_COMMANDS:
+            importlib.import_module(f"core.cli.{HIDDEN_COMMANDS[name]}").register(subparsers)
     return parser
+
+
+def _commands_to_register(argv: Sequence[str] | None) -> Sequence[str]:
+    """The one command the words name after only leading flags, else every command."""
+    for word in argv or ():
+        if word in COMMANDS or word in HIDDEN_COMMANDS:
+            return (word,)
+        if word not in _LEADING_FLAGS:
+            break
+    return COMMANDS
 
 
 # Opens the assistant window: `assistant(demo=...)` returns the exit code.
@@ -66,9 +90,10 @@ Assistant = Callable[..., int]
 
 def main(argv: Sequence[str] | None = None, *, assistant: Assistant | None = None) -> int:
     """Run one command; with none, open `assistant` (the window), or without one, say how to use it."""
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else argv
+    parser = build_parser(words)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(words)
     except SystemExit as exit_:  # argparse exits 2 on bad arguments, 0 on --help/--version
         return int(exit_.code or 0)
     if args.command is None:

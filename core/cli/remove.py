@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from core.model import InputError, Target
@@ -208,12 +211,14 @@ def _execute(args: argparse.Namespace, session: RemovalSession) -> int:
         prompt = _prompt_password if stdin_is_console() and not args.silent else None
         secret = read_password(file=args.password_file, env=args.password_env, prompt=prompt)
     product_ids = session.planned_products()
-    report = session.run(
-        password=secret,
-        cancel=threading.Event(),
-        on_event=lambda e: print(printable(f"[{e.status}] {e.step_id}: {e.message}")),
-        confirm_manual=lambda step: _confirm_manual(step, rescued=args.rescued),
-    )
+    cancel = threading.Event()
+    with ctrl_c_cancels(cancel):
+        report = session.run(
+            password=secret,
+            cancel=cancel,
+            on_event=lambda e: print(printable(f"[{e.status}] {e.step_id}: {e.message}")),
+            confirm_manual=lambda step: _confirm_manual(step, rescued=args.rescued),
+        )
     print(printable(report.message))
     verification = session.verify(reboot_pending=report.status == "reboot_needed", product_ids=product_ids)
     print(printable("\n".join(verification.summary())))
@@ -244,9 +249,25 @@ def _print_plan(plan: Plan) -> None:
 
     print("The removal plan:")
     for number, step in enumerate(plan.steps, 1):
-        print(printable(f"{number:2}. {step.title}" + (" (by hand)" if step.command is None else "")))
+        print(printable(f"{number:2}. {step.title}{_how(step)}"))
     for warning in plan.warnings:
         print(printable(f"Note: {warning}"))
+
+
+_ONLY_IF = {
+    "if_failed": "only if the step before fails",
+    "reboot_needed": "only if a restart is needed",
+    "leftovers_remain": "only if something is left",
+}
+
+
+def _how(step: Step) -> str:
+    """What the person should expect of a step: Switchover runs the check itself; the others it
+    asks about are by hand, and a step with a condition may not come at all."""
+    notes = [] if step.command is not None or step.kind == "verify" else ["by hand"]
+    if step.when is not None:
+        notes.append(_ONLY_IF[step.when.event])
+    return f" ({', '.join(notes)})" if notes else ""
 
 
 def _confirm_manual(step: Step, *, rescued: bool) -> bool:
@@ -272,11 +293,45 @@ def _confirm_manual(step: Step, *, rescued: bool) -> bool:
     return _ask("Done? [y/N] ")
 
 
+_AT_PROMPT = threading.Event()
+
+
+@contextmanager
+def ctrl_c_cancels(cancel: threading.Event) -> Iterator[None]:
+    """Ctrl-C (or SIGTERM) during the run cancels it as the assistant's Cancel does. The uninstaller runs in a
+    session of its own, out of the terminal's reach: a KeyboardInterrupt would leave it running
+    and the journal without the step's end. Setting `cancel` lets the runner end its process tree
+    and the executor record the step as cancelled, so `remove --resume` knows where it stopped."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_interrupt(_signum: int, _frame: object) -> None:
+        if not cancel.is_set():
+            print("\nCancelling: stopping the uninstaller, noting where the removal stopped ...", flush=True)
+        cancel.set()
+        if _AT_PROMPT.is_set():
+            raise KeyboardInterrupt  # ends the question; _ask answers no
+
+    # SIGTERM too: what `timeout`, an RMM agent or systemd send to end a job.
+    signals = [signal.SIGINT] + ([signal.SIGTERM] if sys.platform != "win32" else [])
+    previous = {number: signal.signal(number, on_interrupt) for number in signals}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
 def _ask(question: str) -> bool:
+    _AT_PROMPT.set()
     try:
         return input(question).strip().casefold() in ("y", "yes")
-    except EOFError:
+    except (EOFError, KeyboardInterrupt):
+        print()
         return False
+    finally:
+        _AT_PROMPT.clear()
 
 
 def _prompt_password(text: str) -> str:

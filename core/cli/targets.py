@@ -82,8 +82,6 @@ def target_from_args(args: argparse.Namespace) -> Target:
 
 def _bundle_argument(args: argparse.Namespace) -> str | None:
     """The bundle to read: --bundle, or a lone --reg or --root that is one (found by its manifest)."""
-    from core.helpdesk.bundle import is_bundle
-
     given = getattr(args, "bundle", None)
     if given is not None:
         if args.reg or args.root:
@@ -92,9 +90,11 @@ def _bundle_argument(args: argparse.Namespace) -> str | None:
             raise InputError(f"{given}: no such bundle")
         return str(given)
     candidates = [*args.reg, *([args.root] if args.root else [])]
-    if len(candidates) == 1 and is_bundle(candidates[0]):
-        return str(candidates[0])
-    return None
+    if len(candidates) != 1:
+        return None
+    from core.helpdesk.bundle import is_bundle  # here, not above: a live scan never needs it
+
+    return str(candidates[0]) if is_bundle(candidates[0]) else None
 
 
 def _bundle_target(path: str, args: argparse.Namespace) -> Target:

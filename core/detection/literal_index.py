@@ -166,6 +166,8 @@ class _Unreadable(Exception):
 
 @dataclass(frozen=True)
 class _Item:
+    """One piece of a pattern as the reader sees it: a literal character, a group, an anchor…"""
+
     kind: str  # "lit", "group", "bol", "eol", "boundary", "other"
     char: str = ""
     alternatives: tuple[tuple[_Item, ...], ...] = ()

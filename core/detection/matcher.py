@@ -29,6 +29,8 @@ STATE_ATTRIBUTES = ("last_signature_update", "self_defence", "password_protectio
 
 @dataclass(frozen=True)
 class MatchedProducts:
+    """What the observations make: installed products, leftovers and other security software."""
+
     products: tuple[Product, ...]  # Kaspersky and successors, installed
     leftovers: tuple[Product, ...]  # Kaspersky and successors, with no uninstall entry or package
     other_security_software: tuple[Product, ...]
@@ -36,6 +38,8 @@ class MatchedProducts:
 
 @dataclass
 class _Hit:
+    """An observation and the rule it matched."""
+
     obs: Observation
     rule: Rule
 
@@ -56,6 +60,8 @@ class _Hit:
 
 @dataclass
 class _Group:
+    """The hits that make one product (or one leftover) of a family."""
+
     family: Family
     hits: list[_Hit]
     leftover: bool = False

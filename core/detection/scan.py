@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import platform
-import socket
+import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 
@@ -15,12 +15,22 @@ Observe = Callable[[Target, Notes], Iterable[Observation]]
 
 
 def this_os() -> OsName:
-    system = platform.system()
-    if system == "Windows":
+    # sys.platform says what platform.system() says, without importing platform (a live scan's start-up).
+    if sys.platform == "win32":
         return "windows"
-    if system == "Darwin":
+    if sys.platform == "darwin":
         return "macos"
     return "linux"
+
+
+def this_hostname() -> str:
+    """The machine's name as socket.gethostname() gives it: uname's node name where there is one (the
+    same gethostname(2) answer, without importing socket), else Windows' own."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
 
 
 def live_target() -> Target:
@@ -65,7 +75,7 @@ def scan(
         leftovers=matched.leftovers,
         other_security_software=matched.other_security_software,
         notes=tuple(notes),
-        hostname=socket.gethostname() if target.live else notes.machine.get("hostname") or target.hostname,
+        hostname=this_hostname() if target.live else notes.machine.get("hostname") or target.hostname,
         os_version=notes.machine.get("os_version"),
         gaps=tuple(notes.gaps),
     )

@@ -19,11 +19,11 @@ picks the few rules a name could match, and only those are compiled, once.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from importlib import resources
 from typing import Any
 
 from core.detection.literal_index import Keys, LiteralIndex, has_keys, keys_from_json, keys_of
@@ -54,6 +54,8 @@ UNRECOGNISED = "unrecognised"  # the id of the family that vendor-level rules ma
 
 @dataclass(frozen=True)
 class Rule:
+    """One pattern on one kind of observation, and whose it says the observation is."""
+
     id: str  # "vendor/family#index", reported with each piece of evidence
     kind: Kind
     pattern: str
@@ -103,6 +105,8 @@ class Rule:
 
 @dataclass(frozen=True)
 class Vendor:
+    """A company whose software the signatures know, with what makes anything its own."""
+
     id: str
     name: str
     origin: Origin
@@ -140,12 +144,16 @@ class Vendor:
 
 @dataclass(frozen=True)
 class InstallRoot:
+    """A folder the vendor installs into on one OS."""
+
     os: str
     folder: str  # Windows: a folder name between backslashes; macOS and Linux: an absolute prefix
 
 
 @dataclass(frozen=True, eq=False)
 class Family:
+    """A product family of a vendor: the products one entry in its signature file describes."""
+
     id: str
     name: str
     category: str
@@ -206,6 +214,8 @@ class _KindRules:
 
 @dataclass(frozen=True)
 class SignatureSet:
+    """Every vendor's families and rules, by kind, matched through the literal index."""
+
     vendors: tuple[Vendor, ...]
     families: tuple[Family, ...]
     rules_by_kind: dict[Kind, tuple[Rule, ...]]
@@ -380,9 +390,18 @@ def build_signature_set(
 
 def bundled_documents() -> list[tuple[str, dict[str, Any]]]:
     """The signature files shipped in `resources/signatures`, in the order their `index.json` gives."""
-    folder = resources.files("resources.signatures")
-    order = json.loads(folder.joinpath("index.json").read_text(encoding="utf-8"))["files"]
-    return [(name, json.loads(folder.joinpath(name).read_text(encoding="utf-8"))) for name in order]
+    order = _read_json("index.json")["files"]
+    return [(name, _read_json(name)) for name in order]
+
+
+def _read_json(name: str) -> Any:
+    """A file of resources/signatures, by its path beside the package's own `__init__` (a source tree,
+    a wheel and the bundle's folder all keep it there): importlib.resources alone would cost a live
+    scan more than reading every file."""
+    import resources.signatures as package
+
+    with open(os.path.join(os.path.dirname(str(package.__file__)), name), "rb") as file:
+        return json.loads(file.read().decode("utf-8"))
 
 
 LITERAL_KEYS_FILE = "literal-keys.json"
@@ -391,9 +410,8 @@ LITERAL_KEYS_SCHEMA = "switchover.literal-keys/1"
 
 def bundled_literal_keys() -> dict[str, Keys | None]:
     """The shipped keys of the bundled patterns; none when the file is missing or not this format."""
-    folder = resources.files("resources.signatures")
     try:
-        document = json.loads(folder.joinpath(LITERAL_KEYS_FILE).read_text(encoding="utf-8"))
+        document = _read_json(LITERAL_KEYS_FILE)
     except (OSError, ValueError):
         return {}
     if not isinstance(document, dict) or document.get("schema") != LITERAL_KEYS_SCHEMA:

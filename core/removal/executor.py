@@ -31,8 +31,8 @@ from core.removal import guard
 from core.removal.authenticode import signed_by_kaspersky
 from core.removal.journal import Journal, JournalError, PendingRun
 from core.removal.plan_model import Step, StepKind
-from core.removal.runner import Runner, RunResult
 from core.removal.secrets import Secret, fill, needs_password, scrub
+from core.runner import Runner, RunResult
 
 StepStatus = Literal["started", "done", "failed", "skipped", "needs_reboot", "cancelled", "waiting_user"]
 ReportStatus = Literal["removed", "failed", "reboot_needed", "cancelled"]

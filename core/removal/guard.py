@@ -41,15 +41,11 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from core.detection.adapters.linux import PACKAGE_MANAGERS
 from core.model import OsName
 from core.removal.secrets import PLACEHOLDERS
 
 WINDOWS_MSIEXEC = "C:\\Windows\\System32\\msiexec.exe"
-
-# Package managers at their system paths (usrmerge makes /bin and /usr/bin one folder).
-PACKAGE_MANAGERS = {
-    name: (f"/usr/bin/{name}", f"/bin/{name}") for name in ("apt-get", "dpkg", "dnf", "zypper", "rpm")
-}
 
 _WINDOWS_MACHINE_FOLDERS = ("c:\\program files\\", "c:\\program files (x86)\\")
 # /Applications is missing on purpose: macOS lets the admin group write it, without a password.

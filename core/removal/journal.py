@@ -22,7 +22,6 @@ import logging
 import os
 import stat
 import sys
-import tempfile
 import time
 import uuid
 from collections.abc import Callable, Collection, Mapping
@@ -31,6 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from core.files import atomic_write
 from core.paths import data_dir
 
 log = logging.getLogger(__name__)
@@ -52,29 +52,6 @@ _REQUIRED: dict[str, dict[str, type]] = {
 
 class JournalError(Exception):
     """The journal cannot be written; nothing more may be removed."""
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data`: temp file, fsync, rename, fsync the folder."""
-    # A new file with a random name (O_EXCL): a link planted at a predictable name would make an
-    # elevated run write through it, over whatever it points at.
-    descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    temporary = Path(name)
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        raise
-    if hasattr(os, "O_DIRECTORY"):  # POSIX: make the rename itself durable
-        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
 
 
 class _FileLock:

@@ -47,24 +47,21 @@ class LinuxBuilder:
 
 
 def package_command(manager: str, packages: tuple[str, ...], context: Context) -> tuple[str, ...]:
-    yes = ["-y"] if context.silent else []
+    """The front ends always get their "yes": the user confirmed in Switchover, and the
+    uninstaller runs with no terminal (stdin is closed), where apt-get's, dnf's and zypper's
+    own question reads end-of-file and aborts."""
     if manager == "rpm":
         if context.root:
             return ("/usr/bin/rpm", f"--root={context.root}", "-e", *packages)
         if "dnf" in context.package_managers:
-            return ("/usr/bin/dnf", "remove", *yes, *packages)
+            return ("/usr/bin/dnf", "remove", "-y", *packages)
         if "zypper" in context.package_managers:
-            return (
-                "/usr/bin/zypper",
-                *(["--non-interactive"] if context.silent else []),
-                "remove",
-                *packages,
-            )
+            return ("/usr/bin/zypper", "--non-interactive", "remove", *packages)
         return ("/usr/bin/rpm", "-e", *packages)
     if context.root:
         return ("/usr/bin/dpkg", f"--root={context.root}", "--remove", *packages)
     if "apt-get" in context.package_managers:
-        return ("/usr/bin/apt-get", "remove", *yes, *packages)
+        return ("/usr/bin/apt-get", "remove", "-y", *packages)
     return ("/usr/bin/dpkg", "--remove", *packages)
 
 

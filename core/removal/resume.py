@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from core.files import atomic_write
 from core.model import OsName
-from core.removal.journal import atomic_write
 
 ENTRY_NAME = "switchover-resume"
 LAUNCH_AGENT_LABEL = "org.switchover.resume"

@@ -26,9 +26,9 @@ import psutil
 
 from core.exit_codes import ERROR_CANCELLED
 from core.removal.guard import is_system_msiexec
-from core.removal.runner import RunResult
 from core.removal.secrets import scrub
 from core.removal.windows_cmdline import msiexec_command_line
+from core.runner import RunResult
 
 log = logging.getLogger(__name__)
 

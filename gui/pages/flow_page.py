@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QTextBrowser,
-    QToolButton,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -29,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from core.assistant.flow import Stage, next_stage
 from gui.errors import report_exception
-from gui.pyside_fixes import emit
 
 if TYPE_CHECKING:
     from gui.session import Session
@@ -79,7 +76,9 @@ class WhyExpander(QWidget):
     """
 
     def __init__(self, text: str, name: str, parent: QWidget | None = None) -> None:
-        from PySide6.QtCore import Qt  # the Qt namespace costs 11 ms to load: not on the first window's path
+        # Not on the first window's path: the Qt namespace costs 11 ms to load, and Welcome has no "Why?".
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QTextBrowser, QToolButton
 
         super().__init__(parent)
         layout = QVBoxLayout(self)
@@ -201,6 +200,8 @@ class FlowPage(QWizardPage):
 
     def refresh_buttons(self) -> None:
         """Ask the wizard to re-check Next/Back after this page's state changed."""
+        from gui.pyside_fixes import emit  # ctypes: not on the first window's path
+
         emit(self.completeChanged)
 
     def advance(self) -> None:

@@ -38,14 +38,14 @@ class WelcomePage(FlowPage):
         self.paragraph(self.tr("Press Next to look for Kaspersky software. This takes a few seconds."))
 
     def enter(self) -> None:
-        demo = self.session.machine.demo
+        demo = self.session.demo_key  # the machine itself may not be made yet: it is not needed here
         self.demo_note.setVisible(demo is not None)
         for key, button in self.demo_buttons.items():
-            button.setEnabled(demo is None or demo.key != key)  # the demo already open is not offered again
+            button.setEnabled(demo != key)  # the demo already open is not offered again
         if demo is not None:
             self.demo_note.setText(
                 self.tr(
                     "Demo: you are looking at a simulated computer ({machine}). Nothing on this computer "
                     "will be changed."
-                ).format(machine=self.switchover().machine_title(demo.key))
+                ).format(machine=self.switchover().machine_title(demo))
             )

@@ -145,3 +145,31 @@ def test_core_has_no_import_cycle_not_even_through_imports_inside_functions() ->
 
 def test_the_cycle_check_finds_a_cycle() -> None:
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+# The groups of core/ in the data's order: a group may import only the groups before it (and the
+# shared vocabulary at core's top), never one after it (docs/architecture.md).
+GROUP_ORDER = ("detection", "advice", "removal", "assistant", "helpdesk", "cli")
+
+
+def _group(module: str) -> str | None:
+    """`core.removal.plan` -> "removal"; None for the shared vocabulary at core's top."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[1] in GROUP_ORDER else None
+
+
+def test_each_group_imports_only_the_groups_before_it_on_the_data_path() -> None:
+    against = []
+    for name, path in CORE_MODULES.items():
+        if name == ENTRY:
+            continue
+        mine = _group(name)
+        rank = GROUP_ORDER.index(mine) if mine else -1  # the shared top imports no group at all
+        for imported in _imports(path, module_level_only=False):
+            target = _within_core(imported)
+            theirs = _group(target) if target else None
+            if theirs is None or theirs == mine:
+                continue
+            if GROUP_ORDER.index(theirs) >= rank:
+                against.append(f"{name} imports {target}")
+    assert sorted(set(against)) == []

@@ -22,7 +22,7 @@ from core.assistant.flow import Stage
 from core.detection.scan import scan
 from core.removal.journal import Journal
 from core.removal.plan import plan_removal
-from core.removal.runner import Runner, RunResult
+from core.runner import Runner, RunResult
 from gui.session import Machine, Session, demo_machine
 from tests.gui.conftest import FAST
 from tests.gui.walk import TIMEOUT_MS, remove, scan_to_found, stage, to_remove

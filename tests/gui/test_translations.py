@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
 from core.assistant.flow import Stage
-from gui.translations import install_translators, pseudo
+from core.messages import pseudo
+from gui.translations import install_translators
 
 
 @pytest.fixture

@@ -198,8 +198,8 @@ def test_linux_uses_the_package_manager_by_family_with_the_agent_last() -> None:
     scan = scan_of("linux", nagent, kesl, gui)
     live = [s.command for s in plan_removal(scan, package_managers={"apt-get"}).steps if s.command]
     assert live == [
-        ("/usr/bin/apt-get", "remove", "kesl", "kesl-gui"),
-        ("/usr/bin/apt-get", "remove", "klnagent64"),
+        ("/usr/bin/apt-get", "remove", "-y", "kesl", "kesl-gui"),
+        ("/usr/bin/apt-get", "remove", "-y", "klnagent64"),
     ]
     bare = [s.command for s in plan_removal(scan, silent=True).steps if s.command]
     assert bare[0] == ("/usr/bin/dpkg", "--remove", "kesl", "kesl-gui")
@@ -215,6 +215,8 @@ def test_rpm_machines_use_dnf_or_zypper_when_present_else_rpm() -> None:
     first = [s.command for s in plan_removal(scan, silent=True, package_managers={"dnf"}).steps if s.command]
     assert first == [("/usr/bin/dnf", "remove", "-y", "kesl")]
     assert [s.command for s in plan_removal(scan).steps if s.command] == [("/usr/bin/rpm", "-e", "kesl")]
+    interactive = [s.command for s in plan_removal(scan, package_managers={"zypper"}).steps if s.command]
+    assert interactive == [("/usr/bin/zypper", "--non-interactive", "remove", "kesl")]
 
 
 def test_macos_uses_kasperskys_own_uninstall_script() -> None:

@@ -239,7 +239,7 @@ def test_the_helper_is_not_in_the_main_help_and_takes_no_path(capsys):
 
     assert main(["--help"]) == 0
     assert "elevated-helper" not in capsys.readouterr().out
-    helper = build_parser()._subparsers._group_actions[0].choices["elevated-helper"]  # type: ignore[union-attr]
+    helper = build_parser(["elevated-helper"])._subparsers._group_actions[0].choices["elevated-helper"]  # type: ignore[union-attr]
     assert {"--output", "--plan", "--password-file", "--password-env"}.isdisjoint(
         helper._option_string_actions
     )

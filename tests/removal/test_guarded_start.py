@@ -13,7 +13,6 @@ from core.removal.executor import RunnablePlan, StepEvent, execute_plan
 from core.removal.guard import WINDOWS_MSIEXEC
 from core.removal.journal import Journal
 from core.removal.plan import Step
-from core.removal.runner import RunResult
 from core.removal.subprocess_runner import (
     SYSTEM_PKEXEC,
     SYSTEM_SUDO,
@@ -22,6 +21,7 @@ from core.removal.subprocess_runner import (
     Sudo,
     working_folder,
 )
+from core.runner import RunResult
 from tests.programs import POSIX_ELEVATION_ONLY
 from tests.removal.doubles import ScriptPlan, calls, step, uninstaller
 

@@ -54,7 +54,8 @@ import json, os, sys, threading
 from pathlib import Path
 sys.path.insert(0, {repo!r})
 from core.removal.executor import execute_plan
-from core.removal.journal import Journal, atomic_write
+from core.files import atomic_write
+from core.removal.journal import Journal
 from core.removal.subprocess_runner import SubprocessRunner
 from tests.programs import program_path
 from tests.removal.doubles import ScriptPlan, guard_allowing, step

@@ -17,7 +17,7 @@ from core.messages import texts
 from core.removal.executor import RunReport, StepEvent, execute_plan
 from core.removal.journal import Journal
 from core.removal.plan import plan_removal
-from core.removal.runner import RunResult
+from core.runner import RunResult
 from tests.removal.doubles import ScriptPlan, step
 
 EXECUTOR = Path(__file__).resolve().parents[2] / "core" / "removal" / "executor.py"

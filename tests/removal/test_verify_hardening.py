@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from core.detection.adapters.windows import powershell_path
 from core.messages import Text
-from core.removal.runner import RunResult
 from core.removal.subprocess_runner import SubprocessRunner
 from core.removal.verify import DEFENDER_NAME, DefenderProbe, Protection
+from core.runner import RunResult
 from tests.removal.doubles import uninstaller
 
 

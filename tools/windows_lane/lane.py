@@ -64,8 +64,9 @@ TEST_PACKAGES = (
     "pywin32-ctypes",
     "pefile",
 )
-# Host-only tools of the test extra: the lane runs the tests, not the linters or the bundle build.
-HOST_ONLY = ("ruff", "mypy", "types-", "pyinstaller")
+# Host-only tools of the test extra: the lane runs the tests, not the linters. PyInstaller stays: the
+# Windows bundle and installers (packaging/windows.py, tests/packaging) are built with this interpreter.
+HOST_ONLY = ("ruff", "mypy", "types-")
 DEBIAN_TOOLS = {
     "wine": "wine",
     "wineboot": "wine",

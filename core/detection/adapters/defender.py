@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from core.detection.adapters.windows import powershell_path
 from core.messages import Text
 from core.model import Protection
-from core.removal.runner import Runner
+from core.runner import Runner
 
 DEFENDER_STATUS = (
     "Get-MpComputerStatus | Select-Object AMRunningMode, AntivirusEnabled, RealTimeProtectionEnabled"

@@ -18,6 +18,8 @@ ALL_STATES = PRESENT_STATES | {"not-installed", "config-files"}
 
 @dataclass(frozen=True)
 class DpkgPackage:
+    """One installed package as dpkg's status file records it."""
+
     name: str
     version: str
     status: str  # the Status field as written ("install ok installed")
@@ -27,6 +29,8 @@ class DpkgPackage:
 
 @dataclass(frozen=True)
 class DpkgStatus:
+    """What the status file holds: its installed packages, and how many records were unusable."""
+
     packages: tuple[DpkgPackage, ...]  # installed (present on disk) only
     unreadable: int  # stanzas that were not a valid package record
 

@@ -12,8 +12,13 @@ from collections.abc import Iterator
 from core.detection.adapters import dpkg, rpmdb, systemd
 from core.detection.adapters.rootfs import RootFS, machine_root
 from core.model import Kind, Notes, Observation, Target
-from core.removal.guard import PACKAGE_MANAGERS
 
+# Package managers at their system paths (usrmerge makes /bin and /usr/bin one folder).
+PACKAGE_MANAGERS = {
+    name: (f"/usr/bin/{name}", f"/bin/{name}") for name in ("apt-get", "dpkg", "dnf", "zypper", "rpm")
+}
+
+DPKG_ADMIN = "/var/lib/dpkg"  # dpkg's database on a live machine
 # Where software installed outside the package manager lives (FHS add-on packages keep
 # /opt/<vendor>/<product>, /var/opt/<vendor>/<product> and /etc/opt/<vendor>/<product>),
 # and how deep to list each place.
@@ -58,11 +63,26 @@ def software_folders(fs: RootFS) -> Iterator[Observation]:
                 yield Observation(Kind.PATH, path, path, {"type": kind})
 
 
-def package_managers(target: Target) -> tuple[str, ...]:
+def package_managers(target: Target, *, dpkg_admin: str = DPKG_ADMIN) -> tuple[str, ...]:
     """The package-manager front ends at their system paths on this live Linux machine (else none).
 
-    The plan prefers them to bare dpkg and rpm; offline roots are handled with `--root`.
+    The plan prefers them to bare dpkg and rpm; offline roots are handled with `--root`. After an
+    interrupted dpkg run (a cancelled removal ends dpkg in the middle of a package's prerm) apt-get
+    refuses to do anything until `dpkg --configure -a` has run; dpkg itself removes the package
+    and finishes the pending work, so the plan falls back to it.
     """
     if not target.live or target.os != "linux":
         return ()
-    return tuple(name for name, paths in PACKAGE_MANAGERS.items() if any(os.path.exists(p) for p in paths))
+    present = (name for name, paths in PACKAGE_MANAGERS.items() if any(os.path.exists(p) for p in paths))
+    interrupted = dpkg_interrupted(dpkg_admin)
+    return tuple(name for name in present if not (interrupted and name == "apt-get"))
+
+
+def dpkg_interrupted(admin: str = DPKG_ADMIN) -> bool:
+    """dpkg stopped part-way: its journal folder `updates/` holds entries named by digits only,
+    the test apt-get makes before it says "dpkg was interrupted" (dpkg's own `tmp.i` does not count)."""
+    try:
+        names = os.listdir(os.path.join(admin, "updates"))
+    except OSError:
+        return False
+    return any(name.isdigit() for name in names)

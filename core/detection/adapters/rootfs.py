@@ -65,6 +65,8 @@ def read_regular_file(host: str, limit: int, *, follow_links: bool = True) -> by
 
 @dataclass(frozen=True)
 class RootFS:
+    """The scanned machine's files, read from the host folder that is its root."""
+
     root: str  # the host folder that is the scanned machine's "/"
     notes: Notes
     # Folders already resolved (machine path -> host path): the files of one folder are read one

@@ -27,6 +27,8 @@ _ENTRY = struct.Struct(">iIiI")
 
 @dataclass(frozen=True)
 class RpmPackage:
+    """One installed package as its rpm header records it."""
+
     name: str
     version: str
     release: str
