@@ -52,7 +52,8 @@ if TYPE_CHECKING:
     from core.assistant.demo import DemoMachine
     from core.detection.scan import Observe
     from core.model import Notes, Observation, ScanResult, Target
-    from core.removal.executor import Guard, RunReport, StepEvent
+    from core.removal.elevated_helper import HelperLauncher
+    from core.removal.executor import Guard, ReportStatus, RunReport, StepEvent
     from core.removal.journal import Journal, PendingRun
     from core.removal.plan import Plan, Step
     from core.removal.resume import Autostart
@@ -96,6 +97,10 @@ class Machine:
     autostart: Autostart | None = None
     autostart_command: tuple[str, ...] = ()
     terminal: bool = True
+    # The machine-scope steps go to the elevated helper (None: this process runs them itself).
+    helper: HelperLauncher | None = None
+    # This process has administrator rights itself: it runs no user-scope program (they would get them).
+    elevated: bool = False
 
 
 def _booted_after(iso_time: str) -> bool:
@@ -128,23 +133,29 @@ def this_machine(
     """The computer Switchover runs on (or, for `plan`, the offline data `target` names).
 
     `elevation` defaults to the platform's own (core.removal.subprocess_runner.platform_elevation);
-    the window passes `window_elevation()`. A start-up entry is only ever made on a live target.
+    the window passes `window_elevation()`. Unless it is `AlreadyElevated`, the machine-scope steps run
+    in the elevated helper (`switchover elevated-helper`, started through it), the others here, as the
+    user. A start-up entry is only ever made on a live target.
     """
     from core.detection.adapters.linux import package_managers
     from core.detection.scan import live_target, observe_machine
+    from core.removal.elevated_helper import HelperLauncher, is_elevated
     from core.removal.journal import Journal, default_journal_path
-    from core.removal.resume import autostart_for, resume_command
-    from core.removal.subprocess_runner import SubprocessRunner, platform_elevation
+    from core.removal.resume import autostart_for, resume_command, self_command
+    from core.removal.subprocess_runner import AlreadyElevated, SubprocessRunner, platform_elevation
     from core.removal.verify import probe_protection
 
     target = target or live_target()
+    elevation = elevation or platform_elevation()
+    elevated = target.live and is_elevated()
+    helper = None
+    if target.live and not elevated and not isinstance(elevation, AlreadyElevated):
+        helper = HelperLauncher(elevation, self_command())
     return Machine(
         target=target,
         observe=observe_machine,
         # each uninstaller started is journaled: a resume after a crash waits for one still running
-        runner=SubprocessRunner(
-            elevation=elevation or platform_elevation(), on_start=Journal(default_journal_path()).record_child
-        ),
+        runner=SubprocessRunner(elevation=elevation, on_start=Journal(default_journal_path()).record_child),
         protection=probe_protection,
         journal_path=default_journal_path(),
         restarted_since=_booted_after,
@@ -152,6 +163,8 @@ def this_machine(
         autostart=autostart_for(target.os) if target.live else None,
         autostart_command=autostart_command if autostart_command is not None else resume_command(),
         terminal=terminal,
+        helper=helper,
+        elevated=elevated,
     )
 
 
@@ -330,22 +343,32 @@ class RemovalSession:
         `only="machine"` runs only the machine-scope steps (what an elevated helper may do),
         `only="user"` the others. The password is held no longer than the call.
         """
-        from core.removal.executor import execute_plan
-
         plan = self.plan_to_run()
         pending = self.resuming  # after plan_to_run: a resume narrows it to what the fresh plan lacks
+        call = _Call(password, cancel, on_event, confirm_manual)
         if only is not None:
             plan = _only(plan, only)
+        elif self.machine.helper is not None and any(s.elevated and s.command for s in plan.steps):
+            return self._run_with_helper(self.machine.helper, plan, pending, call)
+        elif self.machine.elevated:
+            plan = _without_user_programs(plan, on_event)
+        report = self._execute(plan, pending, call)
+        self.record_outcome(report)
+        return report
+
+    def _execute(self, plan: Plan, pending: PendingRun | None, call: _Call) -> RunReport:
+        from core.removal.executor import execute_plan
+
         self._register_autostart()
         try:
-            report = execute_plan(
+            return execute_plan(
                 plan,
                 runner=self.machine.runner,
                 journal=self.journal(),
-                password=password,
-                cancel=cancel,
-                on_event=on_event,
-                confirm_manual=confirm_manual,
+                password=call.password,
+                cancel=call.cancel,
+                on_event=call.on_event,
+                confirm_manual=call.confirm_manual,
                 guard=self.machine.guard,
                 resume=pending,
                 still_needed=self.still_needed,
@@ -354,6 +377,51 @@ class RemovalSession:
         finally:
             self._prepared = None
             self.resuming = self.interrupted()  # a run cut off by an error is finished next time
+
+    def _run_with_helper(
+        self, helper: HelperLauncher, plan: Plan, pending: PendingRun | None, call: _Call
+    ) -> RunReport:
+        """The person's checks here first, then the machine-scope steps in the elevated helper (which
+        plans them itself from its own scan), then the user-scope programs here, unelevated. A refused
+        prompt stops before any program ran; this journal records it."""
+        from dataclasses import replace
+
+        from core.removal.executor import RunReport
+
+        confirmed: set[str] = set()
+
+        def confirm(step: Step) -> bool:
+            answer = call.confirm_manual(step)
+            if answer:
+                confirmed.add(step.id)
+            return answer
+
+        checks = replace(plan, steps=tuple(s for s in plan.steps if not s.elevated and not s.command))
+        mine = replace(plan, steps=tuple(s for s in plan.steps if not s.elevated and s.command))
+        confirming = replace(call, confirm_manual=confirm)
+        first = self._execute(checks, pending, confirming)
+        if first.status in ("failed", "cancelled"):
+            self.record_outcome(first)
+            return first
+        password = call.password
+        secret = password.value if password is not None and not isinstance(password, str) else password
+        machine = helper.run(password=secret, silent=self.silent, confirmed=confirmed, language=self.language)
+        for event in machine.steps:
+            call.on_event(event)
+        if first.run_id is not None:
+            self.journal().record(
+                first.run_id, "elevated_helper", status=machine.status, message=machine.message
+            )
+        reports = [first, machine]
+        if machine.status in ("removed", "reboot_needed") and mine.steps:
+            reports.append(self._execute(mine, None, confirming))
+        report = RunReport(
+            first.run_id,
+            _worst(r.status for r in reports),
+            " ".join(r.message for r in reports[1:] if r.message),
+            tuple(e for r in reports for e in r.steps),
+            any(r.reboot_started for r in reports),
+        )
         self.record_outcome(report)
         return report
 
@@ -440,6 +508,45 @@ def _cancellable(observe: Observe, cancel: threading.Event) -> Observe:
             yield observation
 
     return observe_until_cancelled
+
+
+@dataclass(frozen=True)
+class _Call:
+    """What one `run` call was given, handed to each part of the run."""
+
+    password: str | Secret | None
+    cancel: threading.Event
+    on_event: Callable[[StepEvent], None]
+    confirm_manual: Callable[[Step], bool]
+
+
+def _worst(statuses: Iterator[str]) -> ReportStatus:
+    order: tuple[ReportStatus, ...] = ("cancelled", "failed", "reboot_needed", "removed")
+    seen = set(statuses)
+    return next(s for s in order if s in seen or s == "removed")
+
+
+def _without_user_programs(plan: Plan, on_event: Callable[[StepEvent], None]) -> Plan:
+    """An elevated process (root, an administrator, Wine) runs no user-scope program: it would get the
+    rights too. Each is named as skipped; the person runs it from their own, unelevated session."""
+    from dataclasses import replace
+
+    from core.removal.executor import StepEvent
+
+    kept = []
+    for step in plan.steps:
+        if step.command and not step.elevated:
+            on_event(
+                StepEvent(
+                    step.id,
+                    "skipped",
+                    f"Not run with administrator rights: '{step.title}' is this user's own; run "
+                    "Switchover again without administrator rights to remove it.",
+                )
+            )
+        else:
+            kept.append(step)
+    return replace(plan, steps=tuple(kept))
 
 
 def _only(plan: Plan, scope: Scope) -> Plan:

@@ -30,6 +30,8 @@ COMMANDS = (
     "fleet",
     "export",
 )
+# Started by `remove` and the window only: registered when named, never listed (core/cli/elevated_helper.py).
+HIDDEN_COMMANDS = {"elevated-helper": "elevated_helper"}
 # What may come before the command for the parser to need only that command's module.
 _LEADING_FLAGS = frozenset({"-v", "--verbose"})  # --demo takes a value: the whole parser reads it
 
@@ -61,16 +63,21 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in _commands_to_register(argv):
-        importlib.import_module(f"core.cli.{name}").register(subparsers)
+    names = _commands_to_register(argv)
+    for name in names:
+        if name not in HIDDEN_COMMANDS:
+            importlib.import_module(f"core.cli.{name}").register(subparsers)
     add_common_options(subparsers)
+    for name in names:  # after the common options: the helper takes no --output (no path at all)
+        if name in HIDDEN_COMMANDS:
+            importlib.import_module(f"core.cli.{HIDDEN_COMMANDS[name]}").register(subparsers)
     return parser
 
 
 def _commands_to_register(argv: Sequence[str] | None) -> Sequence[str]:
     """The one command the words name after only leading flags, else every command."""
     for word in argv or ():
-        if word in COMMANDS:
+        if word in COMMANDS or word in HIDDEN_COMMANDS:
             return (word,)
         if word not in _LEADING_FLAGS:
             break

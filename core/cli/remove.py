@@ -14,7 +14,6 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.model import InputError, Target
@@ -82,8 +81,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="also write the finished removal as a switchover.report/1 document (for report and fleet)",
     )
     add_offline_refusals(parser)  # remove acts only on this machine: offline options are refused
-    # Set by the UAC relaunch (Windows): this run is the administrator window, kept open at its end.
-    parser.add_argument("--elevated-window", action="store_true", help=argparse.SUPPRESS)
     parser.set_defaults(run=run, handles_output=True)
 
 
@@ -100,16 +97,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         target = live_target()
         carried = _carried_plan(args, target)
-        if sys.platform == "win32" and not _is_windows_admin():
-            return _relaunch_as_administrator()
         with RunLock(command=" ".join(["switchover", *sys.argv[1:]])):
             return _run_locked(args, target, carried)
     except (InputError, JournalError, RunLockBusy) as error:
         print(f"switchover: {error}", file=sys.stderr)
         return EXIT_ERROR
-    finally:
-        if args.elevated_window:
-            _keep_window_open()
 
 
 def _run_locked(args: argparse.Namespace, target: Target, carried: Plan | None) -> int:
@@ -250,66 +242,6 @@ def _write_report(
     document = removal_document(scan=scanned, plan=plan, run=run, verification=verification)
     if write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", path) == 0:
         print(f"Report written to {path} (switchover report {path} makes a ticket text of it).")
-
-
-def _is_windows_admin() -> bool:
-    import ctypes
-
-    return bool(ctypes.windll.shell32.IsUserAnAdmin())  # type: ignore[attr-defined]
-
-
-def _relaunch_as_administrator() -> int:
-    """Windows elevates a process as a whole: run this same command once through the UAC prompt.
-
-    The elevated window is the child's: it waits for Enter before it closes (`--elevated-window`), so
-    its result is not lost with it; the parent then says how it ended and returns one of remove's codes.
-    """
-    from core.removal.resume import self_command
-    from core.removal.subprocess_runner import relaunch_elevated
-
-    print("Removing needs administrator rights: continuing in a window that Windows asks you to allow.")
-    outcome = relaunch_elevated(self_command(*sys.argv[1:], "--elevated-window"))
-    if isinstance(outcome, str):  # the prompt was declined or could not be shown
-        print(f"Nothing was changed: {outcome}", file=sys.stderr)
-        return EXIT_NOT_REMOVED
-    ended = relaunched_outcome(outcome)
-    print(ended.message, file=sys.stderr if ended.exit_code in (EXIT_ERROR, EXIT_NOT_REMOVED) else sys.stdout)
-    return ended.exit_code
-
-
-@dataclass(frozen=True)
-class RelaunchOutcome:
-    exit_code: int
-    message: str
-
-
-_ELEVATED_ENDINGS = {
-    EXIT_REMOVED: "The removal in the administrator window ended: removed and verified.",
-    EXIT_REBOOT: "The removal in the administrator window ended: restart the computer to finish.",
-    EXIT_NOT_REMOVED: "The removal in the administrator window ended: not everything was removed "
-    "(that window listed what is left).",
-    EXIT_ERROR: "The removal in the administrator window stopped with an error (that window said which).",
-}
-
-
-def relaunched_outcome(child_exit: int) -> RelaunchOutcome:
-    """What the elevated child's exit code means for the person and for a script: always one of
-    remove's own codes (a crash, an unhandled exception's 1 or an NTSTATUS, is "not removed")."""
-    if child_exit in _ELEVATED_ENDINGS:
-        return RelaunchOutcome(child_exit, _ELEVATED_ENDINGS[child_exit])
-    return RelaunchOutcome(
-        EXIT_NOT_REMOVED,
-        f"The removal in the administrator window ended unexpectedly (exit code {child_exit}); "
-        "run 'switchover remove --resume' to see what is left and finish it.",
-    )
-
-
-def _keep_window_open() -> None:
-    """The elevated window closes with its process: let the person read the result first."""
-    from core.console import stdin_is_console
-
-    if stdin_is_console():
-        _ask("Press Enter to close this window. ")
 
 
 def _print_plan(plan: Plan) -> None:

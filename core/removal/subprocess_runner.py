@@ -134,8 +134,8 @@ def _askpass_helper() -> str:
 
 @dataclass(frozen=True)
 class Uac:
-    """Windows: a process is elevated as a whole. `switchover remove` relaunches itself through the
-    UAC prompt once (`relaunch_elevated`), so the commands it runs inherit the rights."""
+    """Windows: a process is elevated as a whole. The machine-scope steps run in the elevated helper,
+    started once through the UAC prompt (`relaunch_elevated`, core.removal.elevated_helper)."""
 
     def acquire(self) -> str | None:
         import ctypes

@@ -13,7 +13,6 @@ import threading
 from collections import Counter
 from collections.abc import Sequence
 
-from core.runner import Runner, RunResult
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
@@ -23,6 +22,7 @@ from core.assistant.flow import Stage
 from core.detection.scan import scan
 from core.removal.journal import Journal
 from core.removal.plan import plan_removal
+from core.runner import Runner, RunResult
 from gui.session import Machine, Session, demo_machine
 from tests.gui.conftest import FAST
 from tests.gui.walk import TIMEOUT_MS, remove, scan_to_found, stage, to_remove

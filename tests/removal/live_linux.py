@@ -22,12 +22,14 @@ import pytest
 from tests.removal.dpkg_root import build_deb, install, installed, make_root
 
 REPO = Path(__file__).resolve().parents[2]
+SETPRIV = "/usr/bin/setpriv"
 # What dpkg and apt-get read and write on a live machine, bound to the test's own folders.
 # The folders the live Linux scan reads for software outside packages (/var/opt, /etc/opt, systemd's
 # units, init scripts) are the test's own too: another test on this shared machine may leave a
 # kesl.service or /var/opt/kaspersky behind for a moment.
+# /var/lib first: the elevated helper's own folder (/var/lib/switchover) is the test's too.
 _BOUND = (
-    "/var/lib/dpkg", "/opt", "/var/lib/apt", "/var/cache/apt", "/var/log",
+    "/var/lib", "/var/lib/dpkg", "/opt", "/var/lib/apt", "/var/cache/apt", "/var/log",
     "/var/opt", "/etc/opt", "/etc/systemd/system", "/usr/lib/systemd/system", "/etc/init.d",
 )  # fmt: skip
 
@@ -74,6 +76,18 @@ class LiveLinux:
             env={**os.environ, **self.env, **(env or {})}, cwd=REPO, check=False,
         )  # fmt: skip
 
+    def module(
+        self, module: str, *args: str, as_nobody: bool = False, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        """`python -m MODULE ARGS` in the namespace (a test's own driver of a session), as root or, with
+        `as_nobody`, as the unprivileged user 65534."""
+        return self.switchover(*(["--as-nobody"] if as_nobody else []), "--module", module, *args, env=env)
+
+    @property
+    def machine_folder(self) -> Path:
+        """The elevated helper's /var/lib/switchover, as the namespace sees it."""
+        return self.root / "var/lib/switchover"
+
     def command(self, *args: str) -> list[str]:
         return [
             "unshare", "--mount", "--propagation", "private", "--pid", "--fork", "--mount-proc", "--",
@@ -86,7 +100,14 @@ def _enter(root: str, args: list[str]) -> None:
     for path in _BOUND:
         if os.path.isdir(path):
             subprocess.run(["mount", "--bind", os.path.join(root, path.lstrip("/")), path], check=True)
-    os.execv(sys.executable, [sys.executable, "-m", "core", *args])  # noqa: S606 - no shell: the program itself
+    # `--as-nobody`: the command runs as user 65534, unprivileged (a parent that is not root)
+    prefix = (
+        [SETPRIV, "--reuid=65534", "--regid=65534", "--clear-groups"] if args[:1] == ["--as-nobody"] else []
+    )
+    args = args[1:] if prefix else args
+    module = ["-m", args[1], *args[2:]] if args[:1] == ["--module"] else ["-m", "core", *args]
+    argv = [*prefix, sys.executable, *module]
+    os.execv(argv[0], argv)  # noqa: S606 - no shell: the program itself
 
 
 if __name__ == "__main__":

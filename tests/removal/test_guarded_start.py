@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from core.runner import RunResult
 
 from core.removal.executor import RunnablePlan, StepEvent, execute_plan
 from core.removal.guard import WINDOWS_MSIEXEC
@@ -22,6 +21,7 @@ from core.removal.subprocess_runner import (
     Sudo,
     working_folder,
 )
+from core.runner import RunResult
 from tests.programs import POSIX_ELEVATION_ONLY
 from tests.removal.doubles import ScriptPlan, calls, step, uninstaller
 

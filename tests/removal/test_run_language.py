@@ -9,7 +9,6 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
-from core.runner import RunResult
 
 from core import exit_codes, messages
 from core.assistant.demo import demo_machines
@@ -18,6 +17,7 @@ from core.messages import texts
 from core.removal.executor import RunReport, StepEvent, execute_plan
 from core.removal.journal import Journal
 from core.removal.plan import plan_removal
+from core.runner import RunResult
 from tests.removal.doubles import ScriptPlan, step
 
 EXECUTOR = Path(__file__).resolve().parents[2] / "core" / "removal" / "executor.py"

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from core.runner import RunResult
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -16,6 +15,7 @@ from core.detection.adapters.windows import powershell_path
 from core.messages import Text
 from core.removal.subprocess_runner import SubprocessRunner
 from core.removal.verify import DEFENDER_NAME, DefenderProbe, Protection
+from core.runner import RunResult
 from tests.removal.doubles import uninstaller
 
 

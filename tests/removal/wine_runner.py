@@ -13,9 +13,8 @@ import subprocess
 import threading
 from collections.abc import Sequence
 
-from core.runner import RunResult
-
 from core.removal.subprocess_runner import SubprocessRunner
+from core.runner import RunResult
 from tests.wine_support import WinePrefix, require, windows_exit_code
 
 
