@@ -14,6 +14,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 
 
+def running_as_root() -> bool:
+    """POSIX root; False on Windows, which has no uid (a skip condition evaluated as tests are collected)."""
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point Switchover's data folder (journal, cache, logs) at a fresh temporary folder."""

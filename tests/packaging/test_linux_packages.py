@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from core import __version__
+from tests.conftest import running_as_root
 from tests.packaging.conftest import smoke
 from tests.wine_support import require
 
@@ -92,7 +93,7 @@ def dpkg(*args: str) -> subprocess.CompletedProcess[str]:
     return done
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="installing a .deb for real needs root (CI runs as root)")
+@pytest.mark.skipif(not running_as_root(), reason="installing a .deb for real needs root (CI runs as root)")
 def test_deb_installs_runs_from_the_path_and_removes(
     linux_artifacts: dict[str, Path], tmp_path: Path
 ) -> None:

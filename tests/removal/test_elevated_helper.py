@@ -23,6 +23,7 @@ from core.removal.elevated_helper import (
     helper_arguments,
 )
 from core.removal.journal import Journal
+from tests.conftest import running_as_root
 from tests.removal.live_linux import REPO, LiveLinux
 
 
@@ -156,7 +157,7 @@ def test_the_helper_refuses_unconfirmed_rescue_checks(tmp_path: Path):
 
 
 @pytest.mark.skipif(
-    os.geteuid() != 0 or not Path("/usr/bin/setpriv").exists(), reason="needs root and setpriv"
+    not running_as_root() or not Path("/usr/bin/setpriv").exists(), reason="needs root and setpriv"
 )
 def test_the_helper_refuses_to_run_unelevated(tmp_path: Path):
     done = subprocess.run(
@@ -184,7 +185,7 @@ def test_helper_arguments_are_flags_only():
     ]
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give a folder away")
+@pytest.mark.skipif(not running_as_root(), reason="needs root to give a folder away")
 def test_a_machine_folder_someone_else_owns_is_refused(tmp_path: Path):
     folder = tmp_path / "switchover"
     folder.mkdir()
@@ -258,7 +259,7 @@ int main(int argc, char **argv) {
 """
 
 
-@pytest.mark.skipif(shutil.which("gcc") is None or os.geteuid() != 0, reason="needs gcc and root")
+@pytest.mark.skipif(shutil.which("gcc") is None or not running_as_root(), reason="needs gcc and root")
 def test_an_unprivileged_parent_gets_the_machine_steps_done_by_a_root_helper(tmp_path: Path):
     """The parent is a real non-root process (uid 65534); the elevation is a real setuid-root program, so
     only the helper has root: the package removal (which needs root) can only have happened there."""

@@ -17,6 +17,7 @@ from core.detection.scan import scan
 from core.model import Target
 from core.removal.journal import Journal, JournalError
 from core.removal.plan import plan_removal
+from tests.conftest import running_as_root
 from tests.removal.live_linux import LiveLinux
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX owners and modes")
@@ -44,7 +45,7 @@ def test_a_journal_in_a_folder_others_can_write_is_refused(
 
 
 @posix_only
-@pytest.mark.skipif(os.geteuid() != 0, reason="handing a file to another user takes root")
+@pytest.mark.skipif(not running_as_root(), reason="handing a file to another user takes root")
 def test_a_journal_another_user_owns_is_refused(private_data_dir: Path) -> None:
     journal = Journal(private_data_dir / "journal.jsonl")
     _interrupted(journal)
@@ -54,7 +55,7 @@ def test_a_journal_another_user_owns_is_refused(private_data_dir: Path) -> None:
 
 
 @posix_only
-@pytest.mark.skipif(os.geteuid() != 0, reason="a link of another user's takes root to make")
+@pytest.mark.skipif(not running_as_root(), reason="a link of another user's takes root to make")
 def test_a_data_folder_reached_through_another_users_link_is_refused(tmp_path: Path) -> None:
     real = tmp_path / "real"
     real.mkdir(mode=0o700)
