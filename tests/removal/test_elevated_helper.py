@@ -24,6 +24,7 @@ from core.removal.elevated_helper import (
 )
 from core.removal.journal import Journal
 from tests.conftest import running_as_root
+from tests.programs import script_program
 from tests.removal.live_linux import REPO, LiveLinux
 
 
@@ -222,7 +223,8 @@ def test_an_elevated_process_runs_no_user_scope_program_and_names_it(tmp_path: P
         elevated=True,
     )
     session = RemovalSession(machine)
-    touch = "/usr/bin/touch"
+    # A real program on the OS that runs the test (an .exe under the Windows lane) that makes its argument.
+    touch = str(script_program(tmp_path, "touch", "import pathlib, sys\npathlib.Path(sys.argv[1]).touch()\n"))
     user = Step("user", "remove", "run_uninstaller", "Per-user VPN", "why", command=(touch, str(mine)))
     whole = Step("machine", "remove", "run_uninstaller", "Endpoint", "why", command=(touch, str(theirs)))
     session.plan = Plan("2026-12-01T00:00:00Z", "interactive", "linux", (user, replace(whole, elevated=True)))
