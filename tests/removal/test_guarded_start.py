@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -83,10 +84,16 @@ def test_the_password_is_filled_into_arguments_never_into_the_program(tmp_path: 
     assert runner.started[0][0] == ("/opt/k/{password}", "KLPASSWD=ab", "/h=61006200")
 
 
+RUNNING_OS = "windows" if sys.platform == "win32" else "linux"
+PLACEHOLDER_PROGRAM = "C:\\Program Files\\{password}.exe" if sys.platform == "win32" else "/opt/{password}"
+
+
 def test_a_placeholder_in_the_program_is_refused_by_the_real_guard(tmp_path: Path):
     # the guard judges the command as planned: a program named by the password is never judged at all
     report, _ = run(
-        ScriptPlan((step("odd", ["/opt/{password}", "--remove"]),)),
+        # A plan for the OS that runs the test: the guard's first question (is this plan for this OS?)
+        # must pass for the placeholder check to be reached.
+        ScriptPlan((step("odd", [PLACEHOLDER_PROGRAM, "--remove"]),), os=RUNNING_OS),
         RecordingRunner([]),
         None,
         tmp_path,
