@@ -38,7 +38,7 @@ def test_scan_and_plan_text_show_no_raw_control_characters(tmp_path: Path) -> No
             [sys.executable, "-m", "core", command, "--reg", str(export)],
             capture_output=True, cwd=REPO, check=False, timeout=120,
         )  # fmt: skip
-        text = done.stdout.decode("utf-8")
+        text = done.stdout.decode("utf-8").replace("\r\n", "\n")  # Windows ends lines with CR LF
         assert "Kaspersky Free" in text, text
         raw = [c for c in text if (ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) < 0xA0 or c in BIDI]
         assert raw == [], (command, text)

@@ -21,7 +21,10 @@ def switchover(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "core", *args],
         capture_output=True,
-        text=True,
+        # JSON is UTF-8 on every OS (docs/cli.md); text follows the output's code page, so a character
+        # outside UTF-8 there must not fail the reader thread.
+        encoding="utf-8",
+        errors="replace",
         cwd=REPO,
         timeout=120,
         check=False,
