@@ -25,7 +25,8 @@ def test_every_page_and_dialog_fits_a_small_laptop(tmp_path, scale: str) -> None
     config.write_text(json.dumps(LAPTOP), encoding="utf-8")
     env = {
         **os.environ,
-        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+        # Relative, so no drive letter's colon splits Qt's platform options on Windows.
+        "QT_QPA_PLATFORM": f"offscreen:configfile={config.name}",
         "QT_SCALE_FACTOR": scale,
         "SWITCHOVER_DATA_DIR": str(tmp_path / "data"),
         "PYTHONPATH": str(REPO),
@@ -33,7 +34,7 @@ def test_every_page_and_dialog_fits_a_small_laptop(tmp_path, scale: str) -> None
     done = subprocess.run(
         [sys.executable, "-m", "tests.gui.fit_check"],
         env=env,
-        cwd=REPO,
+        cwd=tmp_path,
         capture_output=True,
         text=True,
         timeout=120,
