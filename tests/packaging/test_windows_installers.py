@@ -26,7 +26,11 @@ pytestmark = [pytest.mark.slow, pytest.mark.wine]
 
 INSTALLER_BUDGET_MB = 40
 UNINSTALL_KEY = r"Software\Microsoft\Windows\CurrentVersion\Uninstall"
-EXPORT = REPO / "tests" / "fixtures" / "windows" / "uninstall-64.reg"
+# Both Uninstall views and the services: exports that can show the whole machine (else exit 3).
+EXPORTS = [
+    REPO / "tests" / "fixtures" / "windows" / name
+    for name in ("uninstall-64.reg", "uninstall-32.reg", "services.reg")
+]
 # Only under Wine: the offscreen platform (Wine cannot show Qt's Windows platform without a real
 # display) looks for fonts in a folder Qt no longer ships; Windows users get the qwindows platform.
 OFFSCREEN_FONTS = (r"QFontDatabase: Cannot find font directory", r"^Note that Qt no longer ships fonts")
@@ -150,8 +154,11 @@ def run_installed(prefix: WinePrefix, folder: Path) -> None:
     cli = [require("wine"), str(folder / "switchover-cli.exe")]
     version = smoke([*cli, "--version"], env=prefix.env)
     assert version.stdout.strip() == f"switchover {__version__}"
-    scan = smoke([*cli, "scan", "--json", "--reg", windows_path(EXPORT)], env=prefix.env, codes=(0, 1))
-    assert json.loads(scan.stdout)["machine"]["source"] == "offline"
+    exports = [word for export in EXPORTS for word in ("--reg", windows_path(export))]
+    scan = smoke([*cli, "scan", "--json", *exports], env=prefix.env, codes=(1,))
+    document = json.loads(scan.stdout)
+    assert document["machine"]["source"] == "offline" and document["coverage"]["complete"]
+    assert document["summary"]["kaspersky_products"] > 0
     env = {**prefix.env, "SWITCHOVER_SMOKE_TEST": "1"}
     shown = smoke(
         [require("wine"), str(folder / "switchover.exe"), "--demo"], env=env, allowed=OFFSCREEN_FONTS
