@@ -224,7 +224,7 @@ class TechnicianWindow(QMainWindow):
         )
         for action in self.result_actions:
             action.setEnabled(True)
-        self.statusBar().showMessage(self.tr("{count} product(s) found.").format(count=len(facts.products)))
+        self.statusBar().showMessage(self.tr("%n products found.", "", len(facts.products)))
 
     def _product_item(self, product: dict[str, object]) -> QTreeWidgetItem:
         state = product.get("state")

@@ -65,7 +65,7 @@ class RemovePage(FlowPage):
         turn_layout = QVBoxLayout(self.turn)
         self.turn_text = wrapped(name=self.tr("What to do now"))
         turn_layout.addWidget(self.turn_text)
-        self.turn_open = push_button(self.tr("Open Windows' &installed apps"), self.open_installed_apps)
+        self.turn_open = push_button("", self.open_installed_apps)
         self.turn_done = push_button(self.tr("I have &done this"), lambda: self._answer(True))
         self.turn_skip = push_button(self.tr("S&kip this step"), lambda: self._answer(False))
         button_row(turn_layout, self.turn_open, self.turn_done, self.turn_skip)
@@ -192,9 +192,11 @@ class RemovePage(FlowPage):
         self.progress.setValue(len(self.ended))
         text = self.tr(
             "Switchover stopped before it finished the removal started on {when}: the computer may have "
-            "lost power, or Switchover closed unexpectedly. {done} of {total} steps had finished; they will "
-            "not run again."
-        ).format(when=when, done=len(self.ended), total=len(plan.steps))
+            "lost power, or Switchover closed unexpectedly. %n of {total} steps had finished; they will "
+            "not run again.",
+            "",
+            len(self.ended),
+        ).format(when=when, total=len(plan.steps))
         if cut_off:
             text += " " + self.tr(
                 "“{step}” was under way when it stopped: Switchover checks whether it is still needed "
@@ -334,18 +336,18 @@ class RemovePage(FlowPage):
             self.turn_skip.setText(self.tr("&Keep it"))
             self.turn_open.setVisible(False)
         else:
+            from gui.pages.os_words import words_for
+
+            words = words_for(self.session.machine.target.os)
             self.turn_text.setText(
                 f"<b>{html.escape(self.plain_title(step))}</b><br>{html.escape(step.why)}<br><br>"
-                + html.escape(
-                    self.tr(
-                        "1. Open Windows' installed apps with the button below. 2. Find the program and "
-                        "choose Uninstall. 3. Come back here and press I have done this."
-                    )
-                )
+                + html.escape(words.say(words.by_hand_steps))
             )
             self.turn_done.setText(self.tr("I have &done this"))
             self.turn_skip.setText(self.tr("S&kip this step"))
-            self.turn_open.setVisible(self.session.machine.target.os == "windows")
+            if words.apps_button:
+                self.turn_open.setText(words.say(words.apps_button))
+            self.turn_open.setVisible(words.apps_url is not None)
         self.turn.setVisible(True)
         self.turn_done.setFocus()
 
@@ -353,9 +355,11 @@ class RemovePage(FlowPage):
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices
 
-        from gui.pages.result import INSTALLED_APPS
+        from gui.pages.os_words import words_for
 
-        QDesktopServices.openUrl(QUrl(INSTALLED_APPS))
+        url = words_for(self.session.machine.target.os).apps_url
+        if url:
+            QDesktopServices.openUrl(QUrl(url))
 
     def _answer(self, done: bool) -> None:
         self.turn.setVisible(False)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QListWidget, QProgressBar
+from PySide6.QtWidgets import QGroupBox, QListWidget, QProgressBar, QVBoxLayout
 
 from core.assistant.flow import Stage
-from gui.pages.flow_page import FlowPage
+from gui.pages.flow_page import FlowPage, wrapped
+from gui.pages.report_actions import ReportActions
 from gui.pages.result import ResultBanner, protection_result
 
 if TYPE_CHECKING:
@@ -38,6 +39,15 @@ class VerifyPage(FlowPage):
         self.survivors.setAccessibleName(self.tr("What is still on the computer"))
         self.body.addWidget(self.survivors, 1)
         self.protection = self.paragraph(name=self.tr("Protection status"))
+        # After a failure: where the computer stands, what to do, and the report for whoever helps.
+        self.next_steps = QGroupBox(self.tr("What to do now"))
+        next_layout = QVBoxLayout(self.next_steps)
+        self.next_text = wrapped(name=self.tr("What to do now"))
+        next_layout.addWidget(self.next_text)
+        self.report = ReportActions(lambda: self.session)
+        next_layout.addWidget(self.report)
+        self.next_steps.setVisible(False)
+        self.body.addWidget(self.next_steps)
         self.details = self.why(self.tr("What the check found"))
         self.body.addStretch(1)
         self.worker: VerifyWorker | None = None
@@ -55,6 +65,8 @@ class VerifyPage(FlowPage):
         self.result.setText(self.tr("Checking…"))
         self.protection.setText("")
         self.banner.setVisible(False)
+        self.next_steps.setVisible(False)
+        self.report.status.setText("")
         self.details.setVisible(False)
         self.survivors.clear()
         self.survivors.setVisible(False)
@@ -71,7 +83,7 @@ class VerifyPage(FlowPage):
         self.session.record_verification()
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self.banner.show_result(verification)
+        self.banner.show_result(verification, self.session.machine.target.os)
         self.banner.setVisible(True)
         texts = {
             "removed": self.tr("Nothing of Kaspersky is installed or running any more."),
@@ -84,16 +96,20 @@ class VerifyPage(FlowPage):
             self.survivors.addItem(self.tr("{product} is still installed or running").format(product=product))
         self.survivors.setVisible(self.survivors.count() > 0)
         result = protection_result(verification)
-        if verification.status == "failed":
-            self.protection.setText(
-                self.tr(
-                    "Nothing more will be changed. What was removed is gone; what is left works as before. "
-                    "On the next page, save the report for whoever helps you with this computer."
-                )
+        failed = verification.status == "failed"
+        self.protection.setText(
+            self.tr("Nothing more will be changed. What was removed is gone; what is left works as before.")
+            if failed
+            else ""
+        )
+        self.protection.setVisible(failed)
+        self.next_text.setText(
+            self.tr(
+                "Save the report and give it to whoever helps you with this computer: it says what is "
+                "still here and why. You can open Switchover again later to try once more."
             )
-        else:
-            self.protection.setText("")
-        self.protection.setVisible(bool(self.protection.text()))
+        )
+        self.next_steps.setVisible(failed)
         self.details.text.setPlainText("\n".join(verification.summary(core_language())))
         self.details.setVisible(True)
         self.refresh_buttons()
