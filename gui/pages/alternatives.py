@@ -63,16 +63,20 @@ class AlternativesPage(FlowPage):
         self.count = self.paragraph(name=self.tr("Number of suggestions"))
         self.open_button = push_button(self.tr("&Open the vendor's page"), self.open_selected)
         # When this segment has nothing for the system but the other has: one click shows those.
-        self.other_segment = push_button(self.tr("Show &them"), self.show_other_segment)
+        self.other_segment = push_button("", self.show_other_segment)
         button_row(self.body, self.open_button, self.other_segment)
+        self.body.addStretch()  # holds the rows at the top while the list is hidden
         self.segment.currentIndexChanged.connect(self.render)
         self._catalog = None
 
     def enter(self) -> None:
+        from core.advice.briefing import is_business
+
         scan = self.session.scan
-        managed = scan is not None and any(p.managed for p in scan.products)
+        # A managed computer, or a business product (Endpoint Security): the business list first.
+        business = scan is not None and any(p.managed or is_business(p) for p in scan.products)
         self.segment.blockSignals(True)
-        self.segment.setCurrentIndex(self.segment.findData("business" if managed else "home"))
+        self.segment.setCurrentIndex(self.segment.findData("business" if business else "home"))
         self.segment.blockSignals(False)
         self.render()
 
@@ -113,6 +117,12 @@ class AlternativesPage(FlowPage):
         self.open_button.setEnabled(bool(self.list.count()))
         self.open_button.setVisible(bool(self.list.count()))
         self.other_segment.setVisible(not recommendations and not needs and bool(other))
+        self.other_segment.setText(
+            self.tr("Show the &products for businesses")
+            if self.segment.currentData() == "home"
+            else self.tr("Show the &products for home use")
+        )
+        self.list.setVisible(bool(recommendations))  # an empty box says nothing: the headline explains
 
     def other_segment_entries(self, coverage: dict[str, tuple[Entry, ...]]) -> tuple[Entry, ...]:
         return next(

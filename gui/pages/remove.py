@@ -269,6 +269,8 @@ class RemovePage(FlowPage):
             item.setHidden(False)  # a fallback that comes into play is shown (never for a mistyped password)
         if step is not None and step.action == "cancel_subscription" and event.status == "skipped":
             item.setText(1, self.tr("→ On your list for later"))  # the last page says how
+        if step is not None and step.action == "verify" and event.status == "skipped":
+            item.setText(1, self.tr("→ On the next page"))  # the check follows the run, it is not skipped
         if event.status not in ("started", "waiting_user"):
             self.ended.add(event.step_id)
             if event.status in ("failed", "cancelled") or (event.status == "skipped" and self.wrong_password):
@@ -339,15 +341,24 @@ class RemovePage(FlowPage):
             from gui.pages.os_words import words_for
 
             words = words_for(self.session.machine.target.os)
+            if step.action == "clean_leftovers":
+                steps = self.tr(
+                    "1. Delete what is listed above (it needs administrator rights), or ask whoever looks "
+                    "after this computer to. 2. Come back here and press I have done this."
+                )
+                listed = "".join(f"<br>• {html.escape(item)}" for item in step.items)
+                about = self.tr("Still on this computer:") + listed if step.items else html.escape(step.why)
+            else:
+                steps, about = words.say(words.by_hand_steps), html.escape(step.why)
             self.turn_text.setText(
-                f"<b>{html.escape(self.plain_title(step))}</b><br>{html.escape(step.why)}<br><br>"
-                + html.escape(words.say(words.by_hand_steps))
+                f"<b>{html.escape(self.plain_title(step))}</b><br>{about}<br><br>{html.escape(steps)}"
             )
             self.turn_done.setText(self.tr("I have &done this"))
             self.turn_skip.setText(self.tr("S&kip this step"))
             if words.apps_button:
                 self.turn_open.setText(words.say(words.apps_button))
-            self.turn_open.setVisible(words.apps_url is not None)
+            # the system's list of programs helps remove a program, not the folders it left
+            self.turn_open.setVisible(words.apps_url is not None and step.action != "clean_leftovers")
         self.turn.setVisible(True)
         self.turn_done.setFocus()
 

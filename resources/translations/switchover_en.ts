@@ -4,7 +4,7 @@
 <context>
     <name>AlternativesPage</name>
     <message numerus="yes">
-        <location filename="../../gui/pages/alternatives.py" line="103"/>
+        <location filename="../../gui/pages/alternatives.py" line="107"/>
         <source>%n suggestions match.</source>
         <translation>
             <numerusform>%n suggestion matches.</numerusform>

@@ -68,13 +68,8 @@
         <source>&amp;Open the vendor&apos;s page</source>
         <translation>&amp;Abrir la página del fabricante</translation>
     </message>
-    <message>
-        <location filename="../../gui/pages/alternatives.py" line="66"/>
-        <source>Show &amp;them</source>
-        <translation>&amp;Mostrarlos</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/alternatives.py" line="103"/>
+        <location filename="../../gui/pages/alternatives.py" line="107"/>
         <source>%n suggestions match.</source>
         <translation>
             <numerusform>%n sugerencia coincide.</numerusform>
@@ -82,37 +77,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="107"/>
+        <location filename="../../gui/pages/alternatives.py" line="111"/>
         <source>Our first suggestion for this computer: {name}. You can choose another below.</source>
         <translation>Nuestra primera sugerencia para este equipo: {name}. Puede elegir otra más abajo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="128"/>
+        <location filename="../../gui/pages/alternatives.py" line="121"/>
+        <source>Show the &amp;products for businesses</source>
+        <translation>Mostrar los &amp;productos para empresas</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/alternatives.py" line="123"/>
+        <source>Show the &amp;products for home use</source>
+        <translation>Mostrar los &amp;productos para uso doméstico</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/alternatives.py" line="138"/>
         <source>Nothing in our list matches these choices. Untick one to see more.</source>
         <translation>Nada de nuestra lista encaja con estas opciones. Desmarque alguna para ver más.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="133"/>
+        <location filename="../../gui/pages/alternatives.py" line="143"/>
         <source>For {system}, our list has only products for businesses: {names}.</source>
         <translation>Para {system}, nuestra lista solo tiene productos para empresas: {names}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="136"/>
+        <location filename="../../gui/pages/alternatives.py" line="146"/>
         <source>For {system}, our list has only products for home use: {names}.</source>
         <translation>Para {system}, nuestra lista solo tiene productos para uso doméstico: {names}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="141"/>
+        <location filename="../../gui/pages/alternatives.py" line="151"/>
         <source>Our list has no product for {system} yet.</source>
         <translation>Nuestra lista aún no tiene ningún producto para {system}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="146"/>
+        <location filename="../../gui/pages/alternatives.py" line="156"/>
         <source>Security software Switchover found on this computer: {names}.</source>
         <translation>Software de seguridad que Switchover encontró en este equipo: {names}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/alternatives.py" line="148"/>
+        <location filename="../../gui/pages/alternatives.py" line="158"/>
         <source>Switchover found no other security software on this computer.</source>
         <translation>Switchover no encontró otro software de seguridad en este equipo.</translation>
     </message>
@@ -775,13 +780,13 @@
     </message>
     <message>
         <location filename="../../gui/pages/remove.py" line="69"/>
-        <location filename="../../gui/pages/remove.py" line="346"/>
+        <location filename="../../gui/pages/remove.py" line="356"/>
         <source>I have &amp;done this</source>
         <translation>Ya lo he &amp;hecho</translation>
     </message>
     <message>
         <location filename="../../gui/pages/remove.py" line="70"/>
-        <location filename="../../gui/pages/remove.py" line="347"/>
+        <location filename="../../gui/pages/remove.py" line="357"/>
         <source>S&amp;kip this step</source>
         <translation>&amp;Omitir este paso</translation>
     </message>
@@ -907,108 +912,123 @@
     </message>
     <message>
         <location filename="../../gui/pages/remove.py" line="271"/>
-        <location filename="../../gui/pages/remove.py" line="323"/>
+        <location filename="../../gui/pages/remove.py" line="325"/>
         <source>→ On your list for later</source>
         <translation>→ En su lista para después</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="285"/>
+        <location filename="../../gui/pages/remove.py" line="273"/>
+        <source>→ On the next page</source>
+        <translation>→ En la página siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="287"/>
         <source>✗ Administrator permission declined</source>
         <translation>✗ Permiso de administrador rechazado</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="287"/>
+        <location filename="../../gui/pages/remove.py" line="289"/>
         <source>… Running</source>
         <translation>… En curso</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="288"/>
+        <location filename="../../gui/pages/remove.py" line="290"/>
         <source>… Waiting for you</source>
         <translation>… Esperándole</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="289"/>
+        <location filename="../../gui/pages/remove.py" line="291"/>
         <source>✓ Done</source>
         <translation>✓ Hecho</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="290"/>
+        <location filename="../../gui/pages/remove.py" line="292"/>
         <source>✓ Done, restart needed</source>
         <translation>✓ Hecho, hay que reiniciar</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="291"/>
+        <location filename="../../gui/pages/remove.py" line="293"/>
         <source>✗ Did not work</source>
         <translation>✗ No funcionó</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="292"/>
-        <location filename="../../gui/pages/remove.py" line="396"/>
+        <location filename="../../gui/pages/remove.py" line="294"/>
+        <location filename="../../gui/pages/remove.py" line="407"/>
         <source>– Not needed</source>
         <translation>– No hizo falta</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="293"/>
+        <location filename="../../gui/pages/remove.py" line="295"/>
         <source>– Stopped</source>
         <translation>– Detenido</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="311"/>
+        <location filename="../../gui/pages/remove.py" line="313"/>
         <source>That password was not accepted, so nothing was removed. Type it again and press Try again. If you do not know it, ask whoever manages this computer.</source>
         <translation>Esa contraseña no fue aceptada, así que no se quitó nada. Escríbala de nuevo y pulse Intentar de nuevo. Si no la sabe, pregunte a quien administra este equipo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="331"/>
+        <location filename="../../gui/pages/remove.py" line="333"/>
         <source>&lt;b&gt;Remove {product} too?&lt;/b&gt;&lt;br&gt;{product} was put on this computer in place of Kaspersky. Keep it if you chose it; otherwise Switchover runs its own uninstaller now.</source>
         <translation>&lt;b&gt;¿Quitar también {product}?&lt;/b&gt;&lt;br&gt;{product} se instaló en este equipo en lugar de Kaspersky. Consérvelo si usted lo eligió; si no, Switchover ejecuta ahora su propio desinstalador.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="335"/>
+        <location filename="../../gui/pages/remove.py" line="337"/>
         <source>&amp;Remove {product}</source>
         <translation>&amp;Quitar {product}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="336"/>
+        <location filename="../../gui/pages/remove.py" line="338"/>
         <source>&amp;Keep it</source>
         <translation>&amp;Conservarlo</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="376"/>
+        <location filename="../../gui/pages/remove.py" line="346"/>
+        <source>1. Delete what is listed above (it needs administrator rights), or ask whoever looks after this computer to. 2. Come back here and press I have done this.</source>
+        <translation>1. Borre lo que aparece arriba (hacen falta permisos de administrador), o pídaselo a quien se ocupa de este equipo. 2. Vuelva aquí y pulse Ya lo he hecho.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="350"/>
+        <source>Still on this computer:</source>
+        <translation>Sigue en este equipo:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="387"/>
         <source>Every step finished. Next: checking the result.</source>
         <translation>Todos los pasos han terminado. Ahora: comprobar el resultado.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="377"/>
+        <location filename="../../gui/pages/remove.py" line="388"/>
         <source>Every step finished. A restart is needed to finish.</source>
         <translation>Todos los pasos han terminado. Hace falta reiniciar para acabar.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="379"/>
+        <location filename="../../gui/pages/remove.py" line="390"/>
         <source>The removal did not finish: {message}. Check the password if one is needed, then press Try again.</source>
         <translation>La desinstalación no terminó: {message}. Compruebe la contraseña si hace falta y pulse Reintentar.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="383"/>
+        <location filename="../../gui/pages/remove.py" line="394"/>
         <source>Stopped: {message}. Press Try again to continue, or Next to check what is left.</source>
         <translation>Detenido: {message}. Pulse Reintentar para continuar, o Siguiente para comprobar lo que queda.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="389"/>
+        <location filename="../../gui/pages/remove.py" line="400"/>
         <source>You declined the administrator prompt, so nothing was removed in that step. Press Try again and answer Yes when asked for permission.</source>
         <translation>Rechazó la solicitud de administrador, así que en ese paso no se quitó nada. Pulse Reintentar y responda Sí cuando se le pida permiso.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="396"/>
+        <location filename="../../gui/pages/remove.py" line="407"/>
         <source>… After the restart</source>
         <translation>… Después del reinicio</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="408"/>
+        <location filename="../../gui/pages/remove.py" line="419"/>
         <source>The removal stopped with an error: {message}</source>
         <translation>La desinstalación se detuvo con un error: {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="414"/>
+        <location filename="../../gui/pages/remove.py" line="425"/>
         <source>Try &amp;again</source>
         <translation>&amp;Reintentar</translation>
     </message>

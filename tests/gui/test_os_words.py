@@ -84,12 +84,15 @@ def test_linux_alternatives_say_what_the_list_has(qtbot: QtBot, open_wizard, tmp
     next_(qtbot, wizard)
     assert stage(wizard) is Stage.ALTERNATIVES
     page = wizard.pages[Stage.ALTERNATIVES]
-    assert page.list.count() == 0
+    assert page.segment.currentData() == "business"  # Endpoint Security: the business list first
+    assert page.list.count() > 0 and page.headline.text().startswith("Our first suggestion")
+    page.segment.setCurrentIndex(page.segment.findData("home"))  # a person who wants one for home
+    assert page.list.count() == 0 and not page.list.isVisible()
     headline = page.headline.text()
     assert headline.startswith("For Linux, our list has only products for businesses:")
     assert "SentinelOne" in headline and "Nothing in our list matches" not in headline
     assert not page.open_button.isVisible()
-    assert page.other_segment.isVisible()
+    assert page.other_segment.isVisible() and page.other_segment.text() == "Show the &products for businesses"
     page.other_segment.click()
     assert page.segment.currentData() == "business" and page.list.count() > 0
     assert page.count.text() == f"{page.list.count()} suggestions match."  # more than one here
@@ -294,6 +297,8 @@ def test_a_leftover_is_still_put_to_the_person_in_linux_words(qtbot: QtBot, open
     person = ReadingPerson(qtbot, wizard)
     person.get_to_done()
     assert "REMOVE: click I have done this" in person.actions
-    turn = [t for t in person.read["REMOVE"] if "I have done this" in t and t.startswith("<b>")]
-    assert turn and "software manager" in turn[0]
+    [turn] = {t for t in person.read["REMOVE"] if "I have done this" in t and t.startswith("<b>")}
+    assert "Still on this computer:" in turn and "/opt/kaspersky" in turn  # named by the rescan, then
+    assert "Delete what is listed above" in turn
+    assert wizard.pages[Stage.REMOVE].items["finish:verify"].text(1) == "→ On the next page"
     assert windows_words(person.read["REMOVE"]) == []  # no "Open Windows' installed apps" on Linux

@@ -68,3 +68,13 @@ def test_a_folder_left_behind_is_still_asked_about(root: Path) -> None:
     asked, events = clean_up(root)
     assert asked == ["finish:leftovers"]
     assert [e.status for e in events if e.step_id == "finish:leftovers"][-1] == "done"
+
+
+def test_what_is_left_is_named(root: Path) -> None:
+    from core.removal.verify import leftover_locations
+
+    target = Target(os="linux", live=False, root=str(root))
+    assert leftover_locations(target) == ()
+    (root / "opt/kaspersky/kesl/bin").mkdir(parents=True)
+    assert any(location.endswith("/opt/kaspersky") or "/opt/kaspersky" in location
+               for location in leftover_locations(target))  # fmt: skip
