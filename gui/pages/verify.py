@@ -34,20 +34,22 @@ class VerifyPage(FlowPage):
         self.banner = ResultBanner()
         self.banner.setVisible(False)
         self.body.addWidget(self.banner)
-        self.result = self.paragraph(name=self.tr("Removal result"))
-        self.survivors = QListWidget()
-        self.survivors.setAccessibleName(self.tr("What is still on the computer"))
-        self.body.addWidget(self.survivors, 1)
-        self.protection = self.paragraph(name=self.tr("Protection status"))
-        # After a failure: where the computer stands, what to do, and the report for whoever helps.
+        # After a failure, right under the result: where the computer stands, what to do, and the
+        # report for whoever helps (the list of what is left follows).
         self.next_steps = QGroupBox(self.tr("What to do now"))
         next_layout = QVBoxLayout(self.next_steps)
+        self.protection = wrapped(name=self.tr("Protection status"))
+        next_layout.addWidget(self.protection)
         self.next_text = wrapped(name=self.tr("What to do now"))
         next_layout.addWidget(self.next_text)
         self.report = ReportActions(lambda: self.session)
         next_layout.addWidget(self.report)
         self.next_steps.setVisible(False)
         self.body.addWidget(self.next_steps)
+        self.result = self.paragraph(name=self.tr("Removal result"))
+        self.survivors = QListWidget()
+        self.survivors.setAccessibleName(self.tr("What is still on the computer"))
+        self.body.addWidget(self.survivors, 1)
         self.details = self.why(self.tr("What the check found"))
         self.body.addStretch(1)
         self.worker: VerifyWorker | None = None
@@ -62,6 +64,7 @@ class VerifyPage(FlowPage):
         self.worker.finished.connect(self._verified)
         self.worker.failed.connect(self._failed)
         self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
         self.result.setText(self.tr("Checking…"))
         self.protection.setText("")
         self.banner.setVisible(False)
@@ -81,8 +84,7 @@ class VerifyPage(FlowPage):
         self.worker = None
         self.session.verification = verification
         self.session.record_verification()
-        self.progress.setRange(0, 1)
-        self.progress.setValue(1)
+        self.progress.setVisible(False)  # the check is over: its result takes the room
         self.banner.show_result(verification, self.session.machine.target.os)
         self.banner.setVisible(True)
         texts = {
@@ -90,7 +92,11 @@ class VerifyPage(FlowPage):
             "reboot_needed": self.tr("Removed. A few parts stay loaded until the computer restarts."),
             "failed": self.tr("Not everything was removed. Still on this computer:"),
         }
-        self.result.setText(texts[verification.status])
+        text = texts[verification.status]
+        if verification.leftovers and verification.status != "failed":  # not a failure, nor nothing
+            text += " " + self.tr("%n leftover items are still on this computer; the details list them.", "",
+                                  len(verification.leftovers))  # fmt: skip
+        self.result.setText(text)
         still = sorted({s.product for s in verification.survivors if not s.until_restart})
         for product in still:
             self.survivors.addItem(self.tr("{product} is still installed or running").format(product=product))

@@ -64,4 +64,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>VerifyPage</name>
+    <message numerus="yes">
+        <location filename="../../gui/pages/verify.py" line="97"/>
+        <source>%n leftover items are still on this computer; the details list them.</source>
+        <translation>
+            <numerusform>%n leftover item is still on this computer; the details name it.</numerusform>
+            <numerusform>%n leftover items are still on this computer; the details list them.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

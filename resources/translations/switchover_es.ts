@@ -1605,12 +1605,12 @@
         <translation>Progreso de la comprobación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify.py" line="37"/>
+        <location filename="../../gui/pages/verify.py" line="49"/>
         <source>Removal result</source>
         <translation>Resultado de la desinstalación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify.py" line="39"/>
+        <location filename="../../gui/pages/verify.py" line="51"/>
         <source>What is still on the computer</source>
         <translation>Lo que sigue en el equipo</translation>
     </message>
@@ -1620,53 +1620,61 @@
         <translation>Estado de la protección</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/verify.py" line="39"/>
         <location filename="../../gui/pages/verify.py" line="43"/>
-        <location filename="../../gui/pages/verify.py" line="45"/>
         <source>What to do now</source>
         <translation>Qué hacer ahora</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify.py" line="51"/>
+        <location filename="../../gui/pages/verify.py" line="53"/>
         <source>What the check found</source>
         <translation>Lo que encontró la comprobación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify.py" line="65"/>
+        <location filename="../../gui/pages/verify.py" line="68"/>
         <source>Checking…</source>
         <translation>Comprobando…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify.py" line="89"/>
+        <location filename="../../gui/pages/verify.py" line="91"/>
         <source>Nothing of Kaspersky is installed or running any more.</source>
         <translation>Ya no hay nada de Kaspersky instalado ni en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify.py" line="90"/>
+        <location filename="../../gui/pages/verify.py" line="92"/>
         <source>Removed. A few parts stay loaded until the computer restarts.</source>
         <translation>Quitado. Algunas partes siguen cargadas hasta que se reinicie el equipo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify.py" line="91"/>
+        <location filename="../../gui/pages/verify.py" line="93"/>
         <source>Not everything was removed. Still on this computer:</source>
         <translation>No se quitó todo. Sigue en este equipo:</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/verify.py" line="97"/>
+        <source>%n leftover items are still on this computer; the details list them.</source>
+        <translation>
+            <numerusform>%n resto sigue en este equipo; los detalles lo indican.</numerusform>
+            <numerusform>%n restos siguen en este equipo; los detalles los enumeran.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/pages/verify.py" line="96"/>
+        <location filename="../../gui/pages/verify.py" line="102"/>
         <source>{product} is still installed or running</source>
         <translation>{product} sigue instalado o en ejecución</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify.py" line="101"/>
+        <location filename="../../gui/pages/verify.py" line="107"/>
         <source>Nothing more will be changed. What was removed is gone; what is left works as before.</source>
         <translation>No se cambiará nada más. Lo que se quitó ya no está; lo que queda funciona como antes.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify.py" line="108"/>
+        <location filename="../../gui/pages/verify.py" line="114"/>
         <source>Save the report and give it to whoever helps you with this computer: it says what is still here and why. You can open Switchover again later to try once more.</source>
         <translation>Guarde el informe y déselo a quien le ayude con este equipo: dice qué sigue aquí y por qué. Puede abrir Switchover más tarde para intentarlo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify.py" line="122"/>
+        <location filename="../../gui/pages/verify.py" line="128"/>
         <source>The check could not finish: {message}</source>
         <translation>La comprobación no pudo terminar: {message}</translation>
     </message>

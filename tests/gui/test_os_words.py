@@ -290,7 +290,9 @@ def test_a_linux_home_user_walks_to_done_in_linux_words(qtbot: QtBot, open_wizar
     assert set(person.read) >= {"FOUND", "ALTERNATIVES", "VERIFY", "DONE"}
 
 
-def test_a_leftover_is_still_put_to_the_person_in_linux_words(qtbot: QtBot, open_wizard, tmp_path) -> None:
+def test_a_leftover_is_still_put_to_the_person_in_linux_words(
+    qtbot: QtBot, open_wizard, tmp_path, english
+) -> None:
     root = linux_root(tmp_path)
     (root / "opt/kaspersky/kesl/extra.log").write_text("not the package's\n", encoding="utf-8")
     wizard = open_wizard(machine=linux_machine(tmp_path, root))
@@ -301,4 +303,7 @@ def test_a_leftover_is_still_put_to_the_person_in_linux_words(qtbot: QtBot, open
     assert "Still on this computer:" in turn and "/opt/kaspersky" in turn  # named by the rescan, then
     assert "Delete what is listed above" in turn
     assert wizard.pages[Stage.REMOVE].items["finish:verify"].text(1) == "→ On the next page"
+    # "done" without doing it: the check still says what is left
+    left = len(wizard.session.verification.leftovers)
+    assert left and f"{left} leftover item" in wizard.pages[Stage.VERIFY].result.text()
     assert windows_words(person.read["REMOVE"]) == []  # no "Open Windows' installed apps" on Linux
