@@ -383,13 +383,21 @@ class RemovePage(FlowPage):
         self.session.run = report.status
         self.session.record_run(report)
         declined = any(e.exit_code == ELEVATION_DECLINED for e in report.steps)
+        failed = next((self.plan_steps.get(e.step_id) for e in report.steps if e.status == "failed"), None)
         messages = {
             "removed": self.tr("Every step finished. Next: checking the result."),
             "reboot_needed": self.tr("Every step finished. A restart is needed to finish."),
             "failed": self.tr(
                 "The removal did not finish: {message}. Check the password if one is needed, "
                 "then press Try again."
-            ).format(message=report.message),
+            ).format(message=report.message)
+            if self.password.isVisibleTo(self) or failed is None
+            # no password involved: the step in plain words; the program's own message is for the help
+            # desk (the step's tooltip, the report)
+            else self.tr(
+                "The removal did not finish: “{step}” did not work, so Kaspersky is still on this "
+                "computer. Press Try again, or Continue to see where the computer stands."
+            ).format(step=self.plain_title(failed)),
             "cancelled": self.tr(
                 "Stopped: {message}. Press Try again to continue, or Next to check what is left."
             ).format(message=report.message),
@@ -403,11 +411,24 @@ class RemovePage(FlowPage):
         if self.wrong_password:
             text = self.wrong_password_text()
         self.status.setText(text)
+        self.status.setToolTip(report.message)
         waiting = report.status == "reboot_needed"
-        later = self.tr("… After the restart") if waiting else self.tr("– Not needed")
+        stopped = report.status in ("failed", "cancelled")
+        later = (
+            self.tr("… After the restart")
+            if waiting
+            else self.tr("– Did not start")
+            if stopped
+            else self.tr("– Not needed")
+        )
         for step_id, item in self.items.items():
             if step_id not in self.ended and not item.text(1).startswith("→"):
                 item.setText(1, later)
+        stopped_at = next((e.step_id for e in report.steps if e.status in ("failed", "cancelled")), None)
+        if stopped and stopped_at in self.items:  # what came after the step that stopped the run never ran
+            order = list(self.items)
+            for step_id in order[order.index(stopped_at) + 1 :]:
+                self.items[step_id].setText(1, later)
         self._idle(again=report.status in ("failed", "cancelled"))
         if report.status in ("removed", "reboot_needed"):
             self.advance()  # every step ran: the next page is the only way on

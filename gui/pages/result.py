@@ -129,6 +129,8 @@ class ResultBanner(QWidget):
         installed = [p.name for p in verification.scan.other_security_software if p.name not in result.stale]
         if result.protected:
             headline = self.tr("✓ Protected by {names}").format(names=", ".join(result.protecting))
+        elif not words.checks_protection and verification.status != "removed":
+            headline = self.tr("⚠ Kaspersky is still on this computer")  # no check to say more
         elif installed and not words.checks_protection:
             headline = self.tr("Security software found: {names}").format(names=", ".join(installed))
         else:

@@ -953,7 +953,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/remove.py" line="294"/>
-        <location filename="../../gui/pages/remove.py" line="407"/>
+        <location filename="../../gui/pages/remove.py" line="422"/>
         <source>– Not needed</source>
         <translation>– No hizo falta</translation>
     </message>
@@ -993,42 +993,52 @@
         <translation>Sigue en este equipo:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="387"/>
+        <location filename="../../gui/pages/remove.py" line="388"/>
         <source>Every step finished. Next: checking the result.</source>
         <translation>Todos los pasos han terminado. Ahora: comprobar el resultado.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="388"/>
+        <location filename="../../gui/pages/remove.py" line="389"/>
         <source>Every step finished. A restart is needed to finish.</source>
         <translation>Todos los pasos han terminado. Hace falta reiniciar para acabar.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="390"/>
+        <location filename="../../gui/pages/remove.py" line="391"/>
         <source>The removal did not finish: {message}. Check the password if one is needed, then press Try again.</source>
         <translation>La desinstalación no terminó: {message}. Compruebe la contraseña si hace falta y pulse Reintentar.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="394"/>
+        <location filename="../../gui/pages/remove.py" line="398"/>
+        <source>The removal did not finish: “{step}” did not work, so Kaspersky is still on this computer. Press Try again, or Continue to see where the computer stands.</source>
+        <translation>La eliminación no terminó: «{step}» no funcionó, así que Kaspersky sigue en este equipo. Pulse Reintentar, o Continuar para ver cómo queda el equipo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="402"/>
         <source>Stopped: {message}. Press Try again to continue, or Next to check what is left.</source>
         <translation>Detenido: {message}. Pulse Reintentar para continuar, o Siguiente para comprobar lo que queda.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="400"/>
+        <location filename="../../gui/pages/remove.py" line="408"/>
         <source>You declined the administrator prompt, so nothing was removed in that step. Press Try again and answer Yes when asked for permission.</source>
         <translation>Rechazó la solicitud de administrador, así que en ese paso no se quitó nada. Pulse Reintentar y responda Sí cuando se le pida permiso.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="407"/>
+        <location filename="../../gui/pages/remove.py" line="418"/>
         <source>… After the restart</source>
         <translation>… Después del reinicio</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="419"/>
+        <location filename="../../gui/pages/remove.py" line="420"/>
+        <source>– Did not start</source>
+        <translation>– No empezó</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/remove.py" line="440"/>
         <source>The removal stopped with an error: {message}</source>
         <translation>La desinstalación se detuvo con un error: {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="425"/>
+        <location filename="../../gui/pages/remove.py" line="446"/>
         <source>Try &amp;again</source>
         <translation>&amp;Reintentar</translation>
     </message>
@@ -1196,26 +1206,31 @@
     </message>
     <message>
         <location filename="../../gui/pages/result.py" line="133"/>
+        <source>⚠ Kaspersky is still on this computer</source>
+        <translation>⚠ Kaspersky sigue en este equipo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/result.py" line="135"/>
         <source>Security software found: {names}</source>
         <translation>Software de seguridad encontrado: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/result.py" line="138"/>
+        <location filename="../../gui/pages/result.py" line="140"/>
         <source>Kaspersky is removed; a restart finishes the job.</source>
         <translation>Kaspersky está quitado; un reinicio termina el trabajo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/result.py" line="140"/>
+        <location filename="../../gui/pages/result.py" line="142"/>
         <source>Some of Kaspersky is still on this computer. See below for what to do.</source>
         <translation>Parte de Kaspersky sigue en este equipo. Vea abajo qué hacer.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/result.py" line="142"/>
+        <location filename="../../gui/pages/result.py" line="144"/>
         <source>Kaspersky is gone from this computer.</source>
         <translation>Kaspersky ya no está en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/result.py" line="148"/>
+        <location filename="../../gui/pages/result.py" line="150"/>
         <source>{names} gets no updates: it is not protecting you.</source>
         <translation>{names} no recibe actualizaciones: no le está protegiendo.</translation>
     </message>

@@ -307,3 +307,44 @@ def test_a_leftover_is_still_put_to_the_person_in_linux_words(
     left = len(wizard.session.verification.leftovers)
     assert left and f"{left} leftover item" in wizard.pages[Stage.VERIFY].result.text()
     assert windows_words(person.read["REMOVE"]) == []  # no "Open Windows' installed apps" on Linux
+
+
+def failing_kesl(folder: Path) -> Path:
+    """A kesl test double whose removal script refuses: dpkg's removal fails, as a real one can."""
+    tree = folder / "kesl-fails"
+    (tree / "DEBIAN").mkdir(parents=True)
+    (tree / "DEBIAN/control").write_text(
+        "Package: kesl\nVersion: 12.1.0\nArchitecture: all\n"
+        "Maintainer: AO Kaspersky Lab <support@example.invalid>\nDescription: Switchover test double\n",
+        encoding="utf-8",
+    )
+    prerm = tree / "DEBIAN/prerm"
+    prerm.write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
+    prerm.chmod(0o755)
+    deb = folder / "kesl-fails.deb"
+    subprocess.run(
+        ["dpkg-deb", "--build", "--root-owner-group", str(tree), str(deb)], check=True, capture_output=True
+    )
+    return deb
+
+
+def test_a_failed_removal_on_linux_is_told_plainly(qtbot: QtBot, open_wizard, tmp_path, english) -> None:
+    root = make_root(tmp_path / "root")
+    install(root, failing_kesl(tmp_path))
+    wizard = open_wizard(machine=linux_machine(tmp_path, root))
+    person = ReadingPerson(qtbot, wizard)
+    scan_to_found(qtbot, wizard)
+    to_remove(qtbot, wizard)
+    assert remove(qtbot, wizard) == "failed"
+    page = wizard.pages[Stage.REMOVE]
+    assert page.status.text().startswith("The removal did not finish: “Remove kesl” did not work")
+    assert "password" not in page.status.text() and "dpkg" not in page.status.text()
+    assert "exit code 1" in page.status.toolTip()  # the program's own words, for the help desk
+    assert page.items["finish:leftovers"].text(1) == "– Did not start"
+    next_(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.session.verification is not None, timeout=TIMEOUT_MS)
+    verify_page = wizard.pages[Stage.VERIFY]
+    assert verify_page.banner.headline.text() == "⚠ Kaspersky is still on this computer"
+    assert verify_page.next_steps.isVisible() and verify_page.report.save_button.isVisible()
+    person.read["VERIFY"] = visible_texts(wizard)
+    assert windows_words(person.read["VERIFY"]) == []
