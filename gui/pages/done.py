@@ -41,6 +41,10 @@ class DonePage(FlowPage):
         self.subscription_buttons: list[QPushButton] = []
         self.catalog: Catalog | None = None
         self.body.addWidget(self.todo)
+        # the report first: an action for everyone, right under the result; the details below it
+        self.report = ReportActions(lambda: self.session)
+        self.body.addWidget(self.report)
+        self.save_button, self.copy_button = self.report.save_button, self.report.copy_button
         self.details = self.why(self.tr("Summary"), self.tr("&Details for the help desk"))
         self.summary: QPlainTextEdit = QPlainTextEdit()
         self.summary.setReadOnly(True)
@@ -49,9 +53,6 @@ class DonePage(FlowPage):
         self.details.text.deleteLater()
         self.details.text = self.summary  # type: ignore[assignment]
         self.summary.setVisible(False)
-        self.report = ReportActions(lambda: self.session)
-        self.body.addWidget(self.report)
-        self.save_button, self.copy_button = self.report.save_button, self.report.copy_button
         self.body.addStretch(1)
 
     def enter(self) -> None:
@@ -65,7 +66,7 @@ class DonePage(FlowPage):
         self.todo.setVisible(bool(reminders))
         self.todo_text.setText("<br><br>".join(reminders))
         self.summary.setPlainText("\n".join(summary_lines(session)))
-        self.report.status.setText("")
+        self.report.reset()
 
     def outcome_text(self) -> str:
         session = self.session

@@ -34,6 +34,16 @@ class ReportActions(QWidget):
         button_row(layout, self.save_button, self.copy_button)
         self.status = wrapped(name=self.tr("Report status"))
         layout.addWidget(self.status)
+        self.reset()
+
+    def reset(self) -> None:
+        """No report made yet: the status line takes no room."""
+        self.status.clear()
+        self.status.setVisible(False)
+
+    def said(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(True)
 
     def save(self, path: str | None = None) -> None:
         if not path:
@@ -51,8 +61,8 @@ class ReportActions(QWidget):
         else:  # one self-contained file to attach to a ticket (docs/help-desk.md)
             text = html_report_for(session)
         Path(path).write_text(text, encoding="utf-8")
-        self.status.setText(self.tr("✓ Report saved to {path}").format(path=path))
+        self.said(self.tr("✓ Report saved to {path}").format(path=path))
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(ticket_text_for(self.session()))
-        self.status.setText(self.tr("✓ Summary copied. Paste it into your help-desk ticket."))
+        self.said(self.tr("✓ Summary copied. Paste it into your help-desk ticket."))

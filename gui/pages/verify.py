@@ -69,7 +69,7 @@ class VerifyPage(FlowPage):
         self.protection.setText("")
         self.banner.setVisible(False)
         self.next_steps.setVisible(False)
-        self.report.status.setText("")
+        self.report.reset()
         self.details.setVisible(False)
         self.survivors.clear()
         self.survivors.setVisible(False)

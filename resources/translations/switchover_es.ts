@@ -1601,6 +1601,16 @@
         <source>Ticket text copied.</source>
         <translation>Texto del ticket copiado.</translation>
     </message>
+    <message>
+        <location filename="../../gui/technician.py" line="302"/>
+        <source>&amp;Technician view…</source>
+        <translation>Vista de &amp;técnico…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/technician.py" line="306"/>
+        <source>Open another machine&apos;s collected data, read-only</source>
+        <translation>Abrir los datos recopilados de otro equipo, solo lectura</translation>
+    </message>
 </context>
 <context>
     <name>VerifyPage</name>
@@ -1758,19 +1768,6 @@
         <location filename="../../gui/pages/flow_page.py" line="92"/>
         <source>Shows or hides the details</source>
         <translation>Muestra u oculta los detalles</translation>
-    </message>
-</context>
-<context>
-    <name>wizard</name>
-    <message>
-        <location filename="../../gui/technician.py" line="301"/>
-        <source>&amp;Technician view…</source>
-        <translation>Vista de &amp;técnico…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/technician.py" line="303"/>
-        <source>Open another machine&apos;s collected data, read-only</source>
-        <translation>Abrir los datos recopilados de otro equipo, solo lectura</translation>
     </message>
 </context>
 </TS>
