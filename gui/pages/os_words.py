@@ -7,7 +7,9 @@ by the ms-settings: scheme Microsoft documents
 (https://learn.microsoft.com/windows/apps/develop/launch/launch-settings, "ms-settings: URI
 scheme reference": Apps > Apps & Features; Update & security > Windows Security). On Linux and
 macOS the check has no source to ask what protects the computer, so the words say what the
-rescan found and no more, and no button is offered: there is no sourced page to open.
+rescan found and no more, and no button is offered: there is no sourced page to open
+(macOS's built-in XProtect is not named: no source in the repository or the research
+describes it).
 """
 
 from __future__ import annotations

@@ -349,3 +349,24 @@ def test_a_failed_removal_on_linux_is_told_plainly(qtbot: QtBot, open_wizard, tm
     assert verify_page.next_steps.isVisible() and verify_page.report.save_button.isVisible()
     person.read["VERIFY"] = visible_texts(wizard)
     assert windows_words(person.read["VERIFY"]) == []
+
+
+def test_macos_says_only_what_a_source_supports(qtbot: QtBot, tmp_path) -> None:
+    """No source in the repository or the research describes macOS's own protection (XProtect): the Mac's
+    words name what the rescan found and offer no button."""
+    from gui.pages.os_words import WORDS
+
+    root = linux_root(tmp_path, kesl=False)
+    verification = verify(Target(os="linux", live=False, root=str(root)), protection=probe_protection)
+    banner = ResultBanner()
+    qtbot.addWidget(banner)
+    banner.show_result(verification, "macos")
+    assert banner.headline.text() == "⚠ No security software found"
+    assert banner.detail.text().endswith("no other security software on this Mac.")
+    assert not banner.security_button.isVisibleTo(banner)
+    mac = WORDS["macos"]
+    texts = [
+        getattr(mac, f) for f in ("unprotected", "unchecked_found", "nothing_else_found", "by_hand_steps")
+    ]
+    assert not any("XProtect" in t or "Windows" in t for t in texts)
+    assert mac.security_url is None and mac.apps_url is None
