@@ -77,7 +77,6 @@ class RemovePage(FlowPage):
         # What the person must read or answer comes first; the progress and the list of steps below it.
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Removal progress"))
-        self.progress.setFormat(self.tr("%v of %m steps"))
         self.body.addWidget(self.progress)
         self.steps = QTreeWidget()
         self.steps.setAccessibleName(self.tr("Removal steps"))
@@ -109,7 +108,7 @@ class RemovePage(FlowPage):
             self.steps.addTopLevelItem(item)
             item.setHidden(is_fallback(step))  # shown only if it comes into play (in a tree: Qt needs one)
             self.items[step.id] = item
-        self.progress.setRange(0, len(self.counted()))
+        self.set_total(len(self.counted()))
         self.progress.setValue(0)
         self.wrong_password = False
         wants_password = any(step.command and needs_password(step.command) for step in plan.steps)
@@ -164,8 +163,13 @@ class RemovePage(FlowPage):
         return {step_id for step_id, item in self.items.items() if not item.isHidden()}
 
     def show_progress(self) -> None:
-        self.progress.setRange(0, len(self.counted()))
+        self.set_total(len(self.counted()))
         self.progress.setValue(len((self.ended - self.unfinished) & self.counted()))
+
+    def set_total(self, total: int) -> None:
+        """The bar counts the shown steps; its text in the plural the total needs (%v: the bar's value)."""
+        self.progress.setRange(0, total)
+        self.progress.setFormat(self.tr("%v of %n steps", "", total))
 
     def show_interrupted(self, plan: Plan, run: PendingRun) -> None:
         """Reopened after a crash or a power cut: say what happened and what already ended."""

@@ -45,7 +45,15 @@
 <context>
     <name>RemovePage</name>
     <message numerus="yes">
-        <location filename="../../gui/pages/remove.py" line="194"/>
+        <location filename="../../gui/pages/remove.py" line="172"/>
+        <source>%v of %n steps</source>
+        <translation>
+            <numerusform>%v of %n step</numerusform>
+            <numerusform>%v of %n steps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/remove.py" line="198"/>
         <source>Switchover stopped before it finished the removal started on {when}: the computer may have lost power, or Switchover closed unexpectedly. %n of {total} steps had finished; they will not run again.</source>
         <translation>
             <numerusform>Switchover stopped before it finished the removal started on {when}: the computer may have lost power, or Switchover closed unexpectedly. %n of {total} steps had finished; it will not run again.</numerusform>

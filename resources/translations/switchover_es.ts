@@ -228,48 +228,48 @@
         <translation>Lo que le queda a usted</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="44"/>
-        <location filename="../../gui/pages/done.py" line="47"/>
+        <location filename="../../gui/pages/done.py" line="48"/>
+        <location filename="../../gui/pages/done.py" line="51"/>
         <source>Summary</source>
         <translation>Resumen</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="44"/>
+        <location filename="../../gui/pages/done.py" line="48"/>
         <source>&amp;Details for the help desk</source>
         <translation>&amp;Detalles para el servicio de asistencia</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="137"/>
+        <location filename="../../gui/pages/done.py" line="138"/>
         <source>Open the {product} &amp;subscription page</source>
         <translation>Abrir la página de &amp;suscripción de {product}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="74"/>
+        <location filename="../../gui/pages/done.py" line="75"/>
         <source>There was no Kaspersky program to remove from this computer.</source>
         <translation>No había ningún programa de Kaspersky que quitar de este equipo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="77"/>
+        <location filename="../../gui/pages/done.py" line="78"/>
         <source>The removal did not finish. Nothing more will be changed.</source>
         <translation>La eliminación no terminó. No se cambiará nada más.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="79"/>
+        <location filename="../../gui/pages/done.py" line="80"/>
         <source>Kaspersky has been removed from this computer.</source>
         <translation>Kaspersky se ha quitado de este equipo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="82"/>
+        <location filename="../../gui/pages/done.py" line="83"/>
         <source>Kaspersky is removed. Restart the computer to finish; Switchover checks again after.</source>
         <translation>Kaspersky está quitado. Reinicie el equipo para terminar; Switchover lo comprueba de nuevo después.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="85"/>
+        <location filename="../../gui/pages/done.py" line="86"/>
         <source>Part of Kaspersky is still on this computer. Nothing more will be changed. Save the report below and give it to whoever helps you.</source>
         <translation>Parte de Kaspersky sigue en este equipo. No se cambiará nada más. Guarde el informe de abajo y déselo a quien le ayude.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/done.py" line="99"/>
+        <location filename="../../gui/pages/done.py" line="100"/>
         <source>&lt;b&gt;Stop paying for {product}.&lt;/b&gt; Removing a program does not stop its subscription. Sign in to the account the subscription belongs to and cancel the renewal there; then check your card statement for further charges.</source>
         <translation>&lt;b&gt;Deje de pagar por {product}.&lt;/b&gt; Quitar un programa no cancela su suscripción. Inicie sesión en la cuenta a la que pertenece la suscripción y cancele allí la renovación; después revise el extracto de su tarjeta por si hay más cargos.</translation>
     </message>
@@ -525,94 +525,94 @@
 <context>
     <name>OsWords</name>
     <message>
-        <location filename="../../gui/pages/os_words.py" line="51"/>
+        <location filename="../../gui/pages/os_words.py" line="53"/>
         <source>Kaspersky is gone, but nothing protects this computer yet. Turn on Microsoft Defender in Windows Security, or install one of the suggested products.</source>
         <translation>Kaspersky ya no está, pero nada protege aún este equipo. Active Microsoft Defender en Seguridad de Windows o instale uno de los productos sugeridos.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/os_words.py" line="56"/>
+        <location filename="../../gui/pages/os_words.py" line="58"/>
         <source>⚠ Not protected yet</source>
         <translation>⚠ Aún sin protección</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/os_words.py" line="57"/>
+        <location filename="../../gui/pages/os_words.py" line="59"/>
         <source>No other security software was found. Microsoft Defender, built into Windows, is among the choices two pages on.</source>
         <translation>No se encontró otro software de seguridad. Microsoft Defender, incluido en Windows, está entre las opciones dos páginas más adelante.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/os_words.py" line="62"/>
+        <location filename="../../gui/pages/os_words.py" line="64"/>
         <source>1. Open Windows&apos; installed apps with the button below. 2. Find the program and choose Uninstall. 3. Come back here and press I have done this.</source>
         <translation>1. Abra las aplicaciones instaladas de Windows con el botón de abajo. 2. Busque el programa y elija Desinstalar. 3. Vuelva aquí y pulse Ya lo he hecho.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/os_words.py" line="67"/>
+        <location filename="../../gui/pages/os_words.py" line="69"/>
         <source>&lt;b&gt;Delete the exported passwords file&lt;/b&gt; once your new password manager has imported it, then empty the Recycle Bin: the file is not protected.</source>
         <translation>&lt;b&gt;Borre el archivo de contraseñas exportado&lt;/b&gt; en cuanto su nuevo gestor de contraseñas lo haya importado, y vacíe la Papelera de reciclaje: el archivo no está protegido.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/os_words.py" line="72"/>
+        <location filename="../../gui/pages/os_words.py" line="74"/>
         <source>Open &amp;Windows Security</source>
         <translation>Abrir &amp;Seguridad de Windows</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/os_words.py" line="73"/>
+        <location filename="../../gui/pages/os_words.py" line="75"/>
         <source>Turn on Microsoft Defender or check what protects this computer</source>
         <translation>Active Microsoft Defender o compruebe qué protege este equipo</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/os_words.py" line="77"/>
+        <location filename="../../gui/pages/os_words.py" line="79"/>
         <source>Open Windows&apos; &amp;installed apps</source>
         <translation>Abrir las &amp;aplicaciones instaladas de Windows</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/os_words.py" line="83"/>
+        <location filename="../../gui/pages/os_words.py" line="85"/>
         <source>Kaspersky is gone. Switchover found no other security software on this computer.</source>
         <translation>Kaspersky ya no está. Switchover no encontró otro software de seguridad en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/os_words.py" line="86"/>
-        <location filename="../../gui/pages/os_words.py" line="112"/>
+        <location filename="../../gui/pages/os_words.py" line="88"/>
+        <location filename="../../gui/pages/os_words.py" line="114"/>
         <source>⚠ No security software found</source>
         <translation>⚠ No se encontró software de seguridad</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/os_words.py" line="87"/>
+        <location filename="../../gui/pages/os_words.py" line="89"/>
         <source>Security software on this computer: {names}. On Linux, Switchover cannot check whether it is switched on and up to date: check it in the program itself.</source>
         <translation>Software de seguridad en este equipo: {names}. En Linux, Switchover no puede comprobar si está activado y al día: compruébelo en el propio programa.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/os_words.py" line="92"/>
+        <location filename="../../gui/pages/os_words.py" line="94"/>
         <source>No other security software was found on this computer.</source>
         <translation>No se encontró otro software de seguridad en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/os_words.py" line="95"/>
+        <location filename="../../gui/pages/os_words.py" line="97"/>
         <source>1. Remove the program with your system&apos;s software manager, or ask whoever looks after this computer. 2. Come back here and press I have done this.</source>
         <translation>1. Desinstale el programa con el gestor de software de su sistema, o pida ayuda a quien se ocupa de este equipo. 2. Vuelva aquí y pulse Ya lo he hecho.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/os_words.py" line="100"/>
-        <location filename="../../gui/pages/os_words.py" line="124"/>
+        <location filename="../../gui/pages/os_words.py" line="102"/>
+        <location filename="../../gui/pages/os_words.py" line="126"/>
         <source>&lt;b&gt;Delete the exported passwords file&lt;/b&gt; once your new password manager has imported it, then empty the Trash: the file is not protected.</source>
         <translation>&lt;b&gt;Borre el archivo de contraseñas exportado&lt;/b&gt; en cuanto su nuevo gestor de contraseñas lo haya importado, y vacíe la Papelera: el archivo no está protegido.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/os_words.py" line="109"/>
+        <location filename="../../gui/pages/os_words.py" line="111"/>
         <source>Kaspersky is gone. Switchover found no other security software on this Mac.</source>
         <translation>Kaspersky ya no está. Switchover no encontró otro software de seguridad en este Mac.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/os_words.py" line="113"/>
+        <location filename="../../gui/pages/os_words.py" line="115"/>
         <source>Security software on this Mac: {names}. On a Mac, Switchover cannot check whether it is switched on and up to date: check it in the program itself.</source>
         <translation>Software de seguridad en este Mac: {names}. En un Mac, Switchover no puede comprobar si está activado y al día: compruébelo en el propio programa.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/os_words.py" line="118"/>
+        <location filename="../../gui/pages/os_words.py" line="120"/>
         <source>No other security software was found on this Mac.</source>
         <translation>No se encontró otro software de seguridad en este Mac.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/os_words.py" line="119"/>
+        <location filename="../../gui/pages/os_words.py" line="121"/>
         <source>1. Remove the program as its maker describes, or ask whoever looks after this Mac. 2. Come back here and press I have done this.</source>
         <translation>1. Desinstale el programa como indica su fabricante, o pida ayuda a quien se ocupa de este Mac. 2. Vuelva aquí y pulse Ya lo he hecho.</translation>
     </message>
@@ -701,7 +701,7 @@
         <translation>Quitar Kaspersky</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/remove.py" line="194"/>
+        <location filename="../../gui/pages/remove.py" line="198"/>
         <source>Switchover stopped before it finished the removal started on {when}: the computer may have lost power, or Switchover closed unexpectedly. %n of {total} steps had finished; they will not run again.</source>
         <translation>
             <numerusform>Switchover se detuvo antes de terminar la eliminación iniciada el {when}: puede que el equipo se quedara sin corriente o que Switchover se cerrara de forma inesperada. Había terminado %n de {total} pasos; no se volverá a ejecutar.</numerusform>
@@ -709,7 +709,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="210"/>
+        <location filename="../../gui/pages/remove.py" line="214"/>
         <source>This is the point of no return: once removal starts, you cannot go back.</source>
         <translation>Este es el punto sin retorno: una vez empezada la desinstalación, no se puede volver atrás.</translation>
     </message>
@@ -734,22 +734,22 @@
         <translation>Acerca de la contraseña</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="83"/>
+        <location filename="../../gui/pages/remove.py" line="82"/>
         <source>Removal steps</source>
         <translation>Pasos de la desinstalación</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="84"/>
+        <location filename="../../gui/pages/remove.py" line="83"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="84"/>
+        <location filename="../../gui/pages/remove.py" line="83"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="85"/>
+        <location filename="../../gui/pages/remove.py" line="84"/>
         <source>Column headings</source>
         <translation>Encabezados de columna</translation>
     </message>
@@ -757,11 +757,6 @@
         <location filename="../../gui/pages/remove.py" line="79"/>
         <source>Removal progress</source>
         <translation>Progreso de la desinstalación</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/remove.py" line="80"/>
-        <source>%v of %m steps</source>
-        <translation>%v de %m pasos</translation>
     </message>
     <message>
         <location filename="../../gui/pages/remove.py" line="63"/>
@@ -780,19 +775,19 @@
     </message>
     <message>
         <location filename="../../gui/pages/remove.py" line="69"/>
-        <location filename="../../gui/pages/remove.py" line="356"/>
+        <location filename="../../gui/pages/remove.py" line="360"/>
         <source>I have &amp;done this</source>
         <translation>Ya lo he &amp;hecho</translation>
     </message>
     <message>
         <location filename="../../gui/pages/remove.py" line="70"/>
-        <location filename="../../gui/pages/remove.py" line="357"/>
+        <location filename="../../gui/pages/remove.py" line="361"/>
         <source>S&amp;kip this step</source>
         <translation>&amp;Omitir este paso</translation>
     </message>
     <message>
         <location filename="../../gui/pages/remove.py" line="74"/>
-        <location filename="../../gui/pages/remove.py" line="129"/>
+        <location filename="../../gui/pages/remove.py" line="128"/>
         <source>&amp;Remove now</source>
         <translation>&amp;Quitar ahora</translation>
     </message>
@@ -802,243 +797,251 @@
         <translation>&amp;Detener</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="107"/>
-        <location filename="../../gui/pages/remove.py" line="237"/>
+        <location filename="../../gui/pages/remove.py" line="106"/>
+        <location filename="../../gui/pages/remove.py" line="241"/>
         <source>Waiting</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="120"/>
+        <location filename="../../gui/pages/remove.py" line="119"/>
         <source>The demo office PC&apos;s uninstall password is: {password}</source>
         <translation>La contraseña de desinstalación del PC de oficina de la demo es: {password}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="122"/>
+        <location filename="../../gui/pages/remove.py" line="121"/>
         <source>Your IT team set this password. Switchover never saves or shows it.</source>
         <translation>Esta contraseña la fijó su equipo de TI. Switchover nunca la guarda ni la muestra.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="125"/>
+        <location filename="../../gui/pages/remove.py" line="124"/>
         <source>Type the password, then press Remove now. You can stop between steps.</source>
         <translation>Escriba la contraseña y pulse Quitar ahora. Puede detenerse entre pasos.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="127"/>
+        <location filename="../../gui/pages/remove.py" line="126"/>
         <source>Press Remove now when you are ready. You can stop between steps.</source>
         <translation>Pulse Quitar ahora cuando esté listo. Puede detenerse entre pasos.</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/remove.py" line="144"/>
         <location filename="../../gui/pages/remove.py" line="145"/>
         <location filename="../../gui/pages/remove.py" line="146"/>
         <location filename="../../gui/pages/remove.py" line="147"/>
-        <location filename="../../gui/pages/remove.py" line="148"/>
         <source>Remove {product}</source>
         <translation>Quitar {product}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="149"/>
+        <location filename="../../gui/pages/remove.py" line="148"/>
         <source>Remove {product} yourself</source>
         <translation>Quitar {product} usted mismo</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="150"/>
+        <location filename="../../gui/pages/remove.py" line="149"/>
         <source>If that did not work: remove {product} with Kaspersky&apos;s own tool</source>
         <translation>Si eso no funcionó: quitar {product} con la herramienta de Kaspersky</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="151"/>
+        <location filename="../../gui/pages/remove.py" line="150"/>
         <source>Last resort: remove it after restarting Windows in a special mode</source>
         <translation>Último recurso: quitarlo tras reiniciar Windows en un modo especial</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="152"/>
+        <location filename="../../gui/pages/remove.py" line="151"/>
         <source>Cancel the {product} subscription</source>
         <translation>Cancelar la suscripción de {product}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="153"/>
+        <location filename="../../gui/pages/remove.py" line="152"/>
         <source>Restart the computer</source>
         <translation>Reiniciar el equipo</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="154"/>
+        <location filename="../../gui/pages/remove.py" line="153"/>
         <source>Check the result</source>
         <translation>Comprobar el resultado</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="155"/>
+        <location filename="../../gui/pages/remove.py" line="154"/>
         <source>Tidy up what was left behind</source>
         <translation>Limpiar lo que quedó</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/remove.py" line="172"/>
+        <source>%v of %n steps</source>
+        <translation>
+            <numerusform>%v de %n paso</numerusform>
+            <numerusform>%v de %n pasos</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="184"/>
+        <location filename="../../gui/pages/remove.py" line="188"/>
         <source>A removal was under way when Switchover stopped. Finish it here.</source>
         <translation>Había una eliminación en curso cuando Switchover se detuvo. Termínela aquí.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="190"/>
+        <location filename="../../gui/pages/remove.py" line="194"/>
         <source>⚠ Interrupted</source>
         <translation>⚠ Interrumpido</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="191"/>
+        <location filename="../../gui/pages/remove.py" line="195"/>
         <source>Stopped part-way; Switchover checks it again first.</source>
         <translation>Se detuvo a medias; Switchover lo comprueba de nuevo antes.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="202"/>
+        <location filename="../../gui/pages/remove.py" line="206"/>
         <source>“{step}” was under way when it stopped: Switchover checks whether it is still needed before running it again.</source>
         <translation>«{step}» estaba en curso cuando se detuvo: Switchover comprueba si todavía hace falta antes de volver a ejecutarlo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="206"/>
+        <location filename="../../gui/pages/remove.py" line="210"/>
         <source>Press Finish the removal to complete it. You can stop between steps.</source>
         <translation>Pulse Terminar de quitar para completarla. Puede detenerse entre pasos.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="207"/>
+        <location filename="../../gui/pages/remove.py" line="211"/>
         <source>&amp;Finish the removal</source>
         <translation>&amp;Terminar de quitar</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="243"/>
+        <location filename="../../gui/pages/remove.py" line="247"/>
         <source>Removing… Please keep this window open.</source>
         <translation>Quitando… Mantenga esta ventana abierta.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="257"/>
+        <location filename="../../gui/pages/remove.py" line="261"/>
         <source>Stopping after the current step…</source>
         <translation>Deteniendo después del paso actual…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="271"/>
-        <location filename="../../gui/pages/remove.py" line="325"/>
+        <location filename="../../gui/pages/remove.py" line="275"/>
+        <location filename="../../gui/pages/remove.py" line="329"/>
         <source>→ On your list for later</source>
         <translation>→ En su lista para después</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="273"/>
+        <location filename="../../gui/pages/remove.py" line="277"/>
         <source>→ On the next page</source>
         <translation>→ En la página siguiente</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="287"/>
+        <location filename="../../gui/pages/remove.py" line="291"/>
         <source>✗ Administrator permission declined</source>
         <translation>✗ Permiso de administrador rechazado</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="289"/>
+        <location filename="../../gui/pages/remove.py" line="293"/>
         <source>… Running</source>
         <translation>… En curso</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="290"/>
+        <location filename="../../gui/pages/remove.py" line="294"/>
         <source>… Waiting for you</source>
         <translation>… Esperándole</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="291"/>
+        <location filename="../../gui/pages/remove.py" line="295"/>
         <source>✓ Done</source>
         <translation>✓ Hecho</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="292"/>
+        <location filename="../../gui/pages/remove.py" line="296"/>
         <source>✓ Done, restart needed</source>
         <translation>✓ Hecho, hay que reiniciar</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="293"/>
+        <location filename="../../gui/pages/remove.py" line="297"/>
         <source>✗ Did not work</source>
         <translation>✗ No funcionó</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="294"/>
-        <location filename="../../gui/pages/remove.py" line="422"/>
+        <location filename="../../gui/pages/remove.py" line="298"/>
+        <location filename="../../gui/pages/remove.py" line="426"/>
         <source>– Not needed</source>
         <translation>– No hizo falta</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="295"/>
+        <location filename="../../gui/pages/remove.py" line="299"/>
         <source>– Stopped</source>
         <translation>– Detenido</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="313"/>
+        <location filename="../../gui/pages/remove.py" line="317"/>
         <source>That password was not accepted, so nothing was removed. Type it again and press Try again. If you do not know it, ask whoever manages this computer.</source>
         <translation>Esa contraseña no fue aceptada, así que no se quitó nada. Escríbala de nuevo y pulse Intentar de nuevo. Si no la sabe, pregunte a quien administra este equipo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="333"/>
+        <location filename="../../gui/pages/remove.py" line="337"/>
         <source>&lt;b&gt;Remove {product} too?&lt;/b&gt;&lt;br&gt;{product} was put on this computer in place of Kaspersky. Keep it if you chose it; otherwise Switchover runs its own uninstaller now.</source>
         <translation>&lt;b&gt;¿Quitar también {product}?&lt;/b&gt;&lt;br&gt;{product} se instaló en este equipo en lugar de Kaspersky. Consérvelo si usted lo eligió; si no, Switchover ejecuta ahora su propio desinstalador.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="337"/>
+        <location filename="../../gui/pages/remove.py" line="341"/>
         <source>&amp;Remove {product}</source>
         <translation>&amp;Quitar {product}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="338"/>
+        <location filename="../../gui/pages/remove.py" line="342"/>
         <source>&amp;Keep it</source>
         <translation>&amp;Conservarlo</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="346"/>
+        <location filename="../../gui/pages/remove.py" line="350"/>
         <source>1. Delete what is listed above (it needs administrator rights), or ask whoever looks after this computer to. 2. Come back here and press I have done this.</source>
         <translation>1. Borre lo que aparece arriba (hacen falta permisos de administrador), o pídaselo a quien se ocupa de este equipo. 2. Vuelva aquí y pulse Ya lo he hecho.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="350"/>
+        <location filename="../../gui/pages/remove.py" line="354"/>
         <source>Still on this computer:</source>
         <translation>Sigue en este equipo:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="388"/>
+        <location filename="../../gui/pages/remove.py" line="392"/>
         <source>Every step finished. Next: checking the result.</source>
         <translation>Todos los pasos han terminado. Ahora: comprobar el resultado.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="389"/>
+        <location filename="../../gui/pages/remove.py" line="393"/>
         <source>Every step finished. A restart is needed to finish.</source>
         <translation>Todos los pasos han terminado. Hace falta reiniciar para acabar.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="391"/>
+        <location filename="../../gui/pages/remove.py" line="395"/>
         <source>The removal did not finish: {message}. Check the password if one is needed, then press Try again.</source>
         <translation>La desinstalación no terminó: {message}. Compruebe la contraseña si hace falta y pulse Reintentar.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="398"/>
+        <location filename="../../gui/pages/remove.py" line="402"/>
         <source>The removal did not finish: “{step}” did not work, so Kaspersky is still on this computer. Press Try again, or Continue to see where the computer stands.</source>
         <translation>La eliminación no terminó: «{step}» no funcionó, así que Kaspersky sigue en este equipo. Pulse Reintentar, o Continuar para ver cómo queda el equipo.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="402"/>
+        <location filename="../../gui/pages/remove.py" line="406"/>
         <source>Stopped: {message}. Press Try again to continue, or Next to check what is left.</source>
         <translation>Detenido: {message}. Pulse Reintentar para continuar, o Siguiente para comprobar lo que queda.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="408"/>
+        <location filename="../../gui/pages/remove.py" line="412"/>
         <source>You declined the administrator prompt, so nothing was removed in that step. Press Try again and answer Yes when asked for permission.</source>
         <translation>Rechazó la solicitud de administrador, así que en ese paso no se quitó nada. Pulse Reintentar y responda Sí cuando se le pida permiso.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="418"/>
+        <location filename="../../gui/pages/remove.py" line="422"/>
         <source>… After the restart</source>
         <translation>… Después del reinicio</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="420"/>
+        <location filename="../../gui/pages/remove.py" line="424"/>
         <source>– Did not start</source>
         <translation>– No empezó</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="440"/>
+        <location filename="../../gui/pages/remove.py" line="444"/>
         <source>The removal stopped with an error: {message}</source>
         <translation>La desinstalación se detuvo con un error: {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="446"/>
+        <location filename="../../gui/pages/remove.py" line="450"/>
         <source>Try &amp;again</source>
         <translation>&amp;Reintentar</translation>
     </message>
@@ -1124,22 +1127,22 @@
         <translation>Estado del informe</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report_actions.py" line="42"/>
+        <location filename="../../gui/pages/report_actions.py" line="52"/>
         <source>Save the report</source>
         <translation>Guardar el informe</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report_actions.py" line="44"/>
+        <location filename="../../gui/pages/report_actions.py" line="54"/>
         <source>HTML report (*.html);;JSON document (*.json)</source>
         <translation>Informe HTML (*.html);;Documento JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report_actions.py" line="54"/>
+        <location filename="../../gui/pages/report_actions.py" line="64"/>
         <source>✓ Report saved to {path}</source>
         <translation>✓ Informe guardado en {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report_actions.py" line="58"/>
+        <location filename="../../gui/pages/report_actions.py" line="68"/>
         <source>✓ Summary copied. Paste it into your help-desk ticket.</source>
         <translation>✓ Resumen copiado. Péguelo en su solicitud de soporte.</translation>
     </message>

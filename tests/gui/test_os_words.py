@@ -281,7 +281,15 @@ def test_a_linux_home_user_walks_to_done_in_linux_words(qtbot: QtBot, open_wizar
     report = wizard.session.removal.report
     [clean_up] = [s for s in report.steps if s.step_id == "finish:leftovers"]
     assert clean_up.status == "skipped" and "no leftovers" in clean_up.message
-    assert wizard.pages[Stage.REMOVE].items["finish:leftovers"].text(1) == "– Not needed"
+    remove_page = wizard.pages[Stage.REMOVE]
+    assert remove_page.items["finish:leftovers"].text(1) == "– Not needed"
+    assert (
+        remove_page.progress.text()
+        == f"{remove_page.progress.value()} of {remove_page.progress.maximum()} steps"
+    )
+    remove_page.set_total(1)
+    remove_page.progress.setValue(1)
+    assert remove_page.progress.text() == "1 of 1 step"
     said = {page: windows_words(texts) for page, texts in person.read.items()}
     assert {page: words for page, words in said.items() if words} == {}
     jargon = {
