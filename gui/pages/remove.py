@@ -350,7 +350,7 @@ class RemovePage(FlowPage):
                     "1. Delete what is listed above (it needs administrator rights), or ask whoever looks "
                     "after this computer to. 2. Come back here and press I have done this."
                 )
-                listed = "".join(f"<br>• {html.escape(item)}" for item in step.items)
+                listed = "".join(f"<br>• {html.escape(item)}" for item in outermost(step.items))
                 about = self.tr("Still on this computer:") + listed if step.items else html.escape(step.why)
             else:
                 steps, about = words.say(words.by_hand_steps), html.escape(step.why)
@@ -453,3 +453,14 @@ class RemovePage(FlowPage):
         self.stop_button.setVisible(again)
         self.password.setEnabled(True)
         self.refresh_buttons()
+
+
+def outermost(locations: tuple[str, ...]) -> list[str]:
+    """The locations not inside another one listed: deleting a folder deletes what it holds."""
+
+    def inside(location: str, folder: str) -> bool:
+        return location != folder and location.startswith(
+            (folder.rstrip("/\\") + "/", folder.rstrip("/\\") + "\\")
+        )
+
+    return [loc for loc in locations if not any(inside(loc, other) for other in locations)]

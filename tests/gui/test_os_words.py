@@ -311,6 +311,7 @@ def test_a_leftover_is_still_put_to_the_person_in_linux_words(
     [turn] = {t for t in person.read["REMOVE"] if "I have done this" in t and t.startswith("<b>")}
     assert "Still on this computer:" in turn and "/opt/kaspersky" in turn  # named by the rescan, then
     assert "Delete what is listed above" in turn
+    assert "/opt/kaspersky/kesl" not in turn  # inside /opt/kaspersky, which is listed: named once
     assert wizard.pages[Stage.REMOVE].items["finish:verify"].text(1) == "→ On the next page"
     # "done" without doing it: the check still says what is left
     left = len(wizard.session.verification.leftovers)
