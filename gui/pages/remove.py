@@ -433,6 +433,8 @@ class RemovePage(FlowPage):
             order = list(self.items)
             for step_id in order[order.index(stopped_at) + 1 :]:
                 self.items[step_id].setText(1, later)
+                self.unfinished.add(step_id)  # the bar counts what was done, not what was passed over
+            self.show_progress()
         self._idle(again=report.status in ("failed", "cancelled"))
         if report.status in ("removed", "reboot_needed"):
             self.advance()  # every step ran: the next page is the only way on

@@ -351,6 +351,7 @@ def test_a_failed_removal_on_linux_is_told_plainly(qtbot: QtBot, open_wizard, tm
     assert "password" not in page.status.text() and "dpkg" not in page.status.text()
     assert "exit code 1" in page.status.toolTip()  # the program's own words, for the help desk
     assert page.items["finish:leftovers"].text(1) == "– Did not start"
+    assert page.progress.value() == 3  # the three things saved; nothing removed, nothing after it
     next_(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.session.verification is not None, timeout=TIMEOUT_MS)
     verify_page = wizard.pages[Stage.VERIFY]
