@@ -324,6 +324,13 @@ class RemovalSession:
 
         return still_needed(step, target=self.machine.target, observe=self.machine.observe)
 
+    def leftovers_now(self) -> tuple[str, ...]:
+        """Where a rescan still finds something of Kaspersky (blocks like a scan): what a clean-up by hand
+        is about, named for the person at the moment they are asked."""
+        from core.removal.verify import leftover_locations
+
+        return leftover_locations(self.machine.target, observe=self.machine.observe)
+
     # --- the run ---------------------------------------------------------------------------------
 
     def run(
