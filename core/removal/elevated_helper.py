@@ -96,6 +96,27 @@ def ensure_machine_folder(folder: Path) -> Path:
     return folder
 
 
+def helper_command() -> tuple[str, ...]:
+    """How the window and the command line start the helper. Frozen: the installation's console program
+    by absolute path, the very program the .deb's polkit action names (/opt/switchover/switchover-cli,
+    packaging/linux/org.switchover.elevated-helper.policy), so polkit shows Switchover's own message;
+    on Windows the console program gives the helper the console it asks the password in. From a
+    checkout: this python with `-m core` (docs/security.md, the developer path)."""
+    from core.removal.resume import self_command
+
+    if getattr(sys, "frozen", False):
+        return (str(console_program(Path(sys.executable))),)
+    return self_command()
+
+
+def console_program(executable: Path) -> Path:
+    """The console program beside a frozen `executable`, links resolved (/usr/bin/switchover is a link
+    into /opt/switchover); the executable itself where there is none (the macOS .app has one program)."""
+    real = executable.resolve()
+    console = real.with_name("switchover-cli.exe" if sys.platform == "win32" else "switchover-cli")
+    return console if console.exists() else real
+
+
 def helper_arguments(*, silent: bool, confirmed: Collection[str], language: str) -> list[str]:
     """The helper's flags: what the person chose, never what to run."""
     args = [HELPER_COMMAND, "--language", language]
@@ -153,8 +174,8 @@ def failed_report(message: str) -> RunReport:
 class HelperLauncher:
     """Starts the helper through `elevation` and reads its answer.
 
-    `command` is how this installation starts itself (core.removal.resume.self_command): the frozen
-    executable, or the venv's python with `-m core` (the developer path). On Windows (`Uac`) the helper
+    `command` is how this installation starts the helper (`helper_command`): the frozen console program,
+    or the venv's python with `-m core` (the developer path). On Windows (`Uac`) the helper
     is started through ShellExecuteEx "runas" (core.removal.subprocess_runner.relaunch_elevated).
     """
 
