@@ -25,7 +25,7 @@ INSTALL_DIR = "/opt/switchover"
 # polkit's action for the elevated helper: pkexec shows its message only for the program its
 # exec.path names, which must be what the frozen window starts (core.removal.elevated_helper's
 # helper_command: the console program beside the executable).
-POLKIT_POLICY = HERE / "org.switchover.elevated-helper.policy"
+POLKIT_POLICY = HERE / "elevated-helper.policy"
 HELPER_PROGRAM = f"{INSTALL_DIR}/switchover-cli"
 
 # What the bundle takes from the system rather than carrying itself: the C library, OpenGL/EGL
@@ -81,7 +81,8 @@ def install_desktop_files(share: Path) -> None:
     """The .desktop file, icons and metainfo under a `share` folder (/usr/share in the .deb)."""
     app_id = release.APP_ID
     (share / "applications").mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(HERE / "switchover.desktop", share / "applications" / f"{app_id}.desktop")
+    desktop = (HERE / "switchover.desktop").read_text(encoding="utf-8").replace("@APP_ID@", app_id)
+    (share / "applications" / f"{app_id}.desktop").write_text(desktop, encoding="utf-8")
     for size in ICON_SIZES:
         folder = share / "icons" / "hicolor" / f"{size}x{size}" / "apps"
         folder.mkdir(parents=True, exist_ok=True)
@@ -103,13 +104,14 @@ def folder_size_kib(folder: Path) -> int:
     return sum(path.stat().st_size for path in files) // 1024 + 1
 
 
-def polkit_policy() -> Path:
-    """The polkit action file, once it is checked to name the helper the .deb installs."""
-    named = re.findall(r'<annotate key="org.freedesktop.policykit.exec.path">([^<]*)</annotate>',
-                       POLKIT_POLICY.read_text(encoding="utf-8"))  # fmt: skip
+def polkit_policy() -> str:
+    """The polkit action file with the project's action id, once it is checked to name the helper the
+    .deb installs."""
+    text = POLKIT_POLICY.read_text(encoding="utf-8").replace("@ACTION_ID@", release.POLKIT_ACTION_ID)
+    named = re.findall(r'<annotate key="org.freedesktop.policykit.exec.path">([^<]*)</annotate>', text)
     if named != [HELPER_PROGRAM]:
         raise SystemExit(f"{POLKIT_POLICY.name} names {named}, not the installed helper {HELPER_PROGRAM}")
-    return POLKIT_POLICY
+    return text
 
 
 def build_deb(bundle: Path, dist: Path, work: Path) -> Path:
@@ -123,7 +125,7 @@ def build_deb(bundle: Path, dist: Path, work: Path) -> Path:
     install_desktop_files(root / "usr" / "share")
     actions = root / "usr" / "share" / "polkit-1" / "actions"
     actions.mkdir(parents=True)
-    shutil.copyfile(polkit_policy(), actions / POLKIT_POLICY.name)
+    (actions / f"{release.POLKIT_ACTION_ID}.policy").write_text(polkit_policy(), encoding="utf-8")
     doc = root / "usr" / "share" / "doc" / release.PACKAGE
     doc.mkdir(parents=True)
     shutil.copyfile(release.REPO / "CHANGELOG.md", doc / "CHANGELOG.md")
@@ -136,7 +138,7 @@ def build_deb(bundle: Path, dist: Path, work: Path) -> Path:
         "Package": release.PACKAGE,
         "Version": release.VERSION,
         "Architecture": arch,
-        "Maintainer": f"{release.PUBLISHER} contributors",  # no address of its own yet
+        "Maintainer": release.MAINTAINER,
         "Installed-Size": str(folder_size_kib(root)),
         "Depends": ", ".join(DEPENDS),
         "Section": "utils",

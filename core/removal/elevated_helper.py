@@ -99,7 +99,7 @@ def ensure_machine_folder(folder: Path) -> Path:
 def helper_command() -> tuple[str, ...]:
     """How the window and the command line start the helper. Frozen: the installation's console program
     by absolute path, the very program the .deb's polkit action names (/opt/switchover/switchover-cli,
-    packaging/linux/org.switchover.elevated-helper.policy), so polkit shows Switchover's own message;
+    packaging/linux/elevated-helper.policy), so polkit shows Switchover's own message;
     on Windows the console program gives the helper the console it asks the password in. From a
     checkout: this python with `-m core` (docs/security.md, the developer path)."""
     from core.removal.resume import self_command

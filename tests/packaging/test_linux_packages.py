@@ -11,16 +11,17 @@ import time
 from pathlib import Path
 
 import pytest
+import release  # packaging/, on the path from tests/packaging/conftest.py
 
 from core import __version__
 from tests.conftest import running_as_root
-from tests.packaging.conftest import smoke
+from tests.packaging.conftest import smoke  # puts packaging/ on the path
 from tests.wine_support import require
 
 pytestmark = pytest.mark.slow
 
-APP_ID = "org.switchover.Switchover"
-POLKIT_ACTION = "/usr/share/polkit-1/actions/org.switchover.elevated-helper.policy"
+APP_ID = release.APP_ID
+POLKIT_ACTION = f"/usr/share/polkit-1/actions/{release.POLKIT_ACTION_ID}.policy"
 
 
 def helper_named_by(policy: str) -> str:

@@ -13,7 +13,7 @@ import pytest
 from core.removal.elevated_helper import console_program, helper_command
 from tests.conftest import REPO
 
-POLICY = REPO / "packaging" / "linux" / "org.switchover.elevated-helper.policy"
+POLICY = REPO / "packaging" / "linux" / "elevated-helper.policy"
 
 
 def test_from_a_checkout_the_helper_is_this_python_running_core() -> None:
