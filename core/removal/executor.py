@@ -125,12 +125,22 @@ class _Run:
         """A sentence core.exit_codes keeps to say later, in English and in the run's language."""
         return _Said(text.say(DEFAULT_LANGUAGE), text.say(self.language))
 
-    def finish(self, step: Step, status: StepStatus, said: _Said, exit_code: int | None = None) -> StepEvent:
+    def finish(
+        self, step: Step, status: StepStatus, said: _Said, exit_code: int | None = None, output: str = ""
+    ) -> StepEvent:
         forms = self.secret.forms() if self.secret else ()
         said = _Said(scrub(said.english, forms), scrub(said.shown, forms))
-        # The journal stays in English whatever the person reads: it is a record for help desks.
+        # The journal stays in English whatever the person reads: it is a record for help desks, who
+        # also get the end of a failed program's output (the message keeps one line of it).
+        extra = {"output": scrub(output, forms)} if output and status == "failed" else {}
         self.journal.record(
-            self.run_id, "step_ended", step=step.id, status=status, message=said.english, exit_code=exit_code
+            self.run_id,
+            "step_ended",
+            step=step.id,
+            status=status,
+            message=said.english,
+            exit_code=exit_code,
+            **extra,
         )
         event = StepEvent(step.id, status, said.shown, exit_code)
         self.finals.append(event)
@@ -379,7 +389,7 @@ def _program(run: _Run, step: Step, command: tuple[str, ...]) -> StepEvent:
         outcome = _outcome(run, kind, result, step)
         if not outcome.retry:
             run.rebooting = run.rebooting or outcome.rebooting
-            return run.finish(step, outcome.status, outcome.said, outcome.exit_code)
+            return run.finish(step, outcome.status, outcome.said, outcome.exit_code, result.output_tail)
         delay = next(delays, None)
         if delay is None:
             return run.finish(step, "failed", run.say("run.busy_gave_up"), result.exit_code)
