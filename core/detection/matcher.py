@@ -188,7 +188,6 @@ def _product(group: _Group, managed_vendors: set[str]) -> Product:
     if anchor is None and not group.leftover and group.family.vendor.origin != "other":
         anchor = group.hits[0]  # a receipt-only product
     lead = anchor or group.hits[0]
-    name = anchor.obs.name.strip() if anchor else family.name
     state: dict[str, str] = {}
     for hit in group.hits:
         for attr in STATE_ATTRIBUTES:
@@ -197,7 +196,7 @@ def _product(group: _Group, managed_vendors: set[str]) -> Product:
     key = _identity(lead)[1] if anchor else "leftover"
     return Product(
         id=product_id(family, key),
-        name=name,
+        name=_name(anchor, family),
         family=family.id,
         family_name=family.name,
         category=family.category,
@@ -211,6 +210,25 @@ def _product(group: _Group, managed_vendors: set[str]) -> Product:
         leftover=group.leftover,
         recognised=family.recognised,
     )
+
+
+def _name(anchor: _Hit | None, family: Family) -> str:
+    """The name a person knows the product by. An uninstall entry's DisplayName is one, an app's
+    CFBundleName may be; a package name ("kesl"), a bundle id, a receipt or a key name with no
+    DisplayName is not: the rule's product name or the family's stands in (the evidence keeps the
+    anchor's own name). Software whose product is not recognised keeps that name beside its family's."""
+    if anchor is None:
+        return family.name
+    if anchor.rule.product:
+        return anchor.rule.product
+    obs = anchor.obs
+    if obs.kind is Kind.UNINSTALL_ENTRY and obs.name != _key_name(obs.location):
+        return obs.name.strip()
+    if obs.kind is Kind.APP_BUNDLE and (obs.attributes.get("CFBundleName") or "").strip():
+        return obs.attributes["CFBundleName"].strip()
+    if not family.recognised:
+        return f"{family.name} ({obs.name.strip()})"
+    return family.name
 
 
 def _version(hits: list[_Hit]) -> str | None:

@@ -62,6 +62,8 @@ class Rule:
     attribute_patterns: tuple[tuple[str, str], ...]
     publisher: str  # "required", "if_present" or "ignored"
     family: Family
+    # The installed product's name when the rule finds an anchor that names none (a package, a bundle id).
+    product: str | None = None
 
     @cached_property
     def name(self) -> re.Pattern[str]:
@@ -286,6 +288,7 @@ def parse_signature_document(
                     attribute_patterns=tuple(rule.get("attributes", {}).items()),
                     publisher=rule.get("publisher", "if_present"),
                     family=family,
+                    product=rule.get("product"),
                 )
             )
     return vendor, families, rules
