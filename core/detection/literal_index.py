@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+
+from core.record import Record
 
 PREFIX_CHARS = 3
 _FEW_WORDS = 8  # up to this many indexed words, testing each is cheaper than splitting the name
@@ -67,12 +68,16 @@ def has_keys(text: str, keys: Keys) -> bool:
     return any(map(folded.startswith, keys.prefixes)) or any(w in folded for w in keys.words)
 
 
-@dataclass(frozen=True)
-class Keys:
+class Keys(Record):
     """What a name must have for a pattern to match it: one of `prefixes` or one of `words`."""
 
-    prefixes: frozenset[str] = frozenset()
-    words: frozenset[str] = frozenset()
+    __slots__ = ("prefixes", "words")
+    prefixes: frozenset[str]
+    words: frozenset[str]
+
+    def __init__(self, prefixes: frozenset[str] = frozenset(), words: frozenset[str] = frozenset()) -> None:
+        object.__setattr__(self, "prefixes", prefixes)
+        object.__setattr__(self, "words", words)
 
 
 def keys_to_json(keys: Keys | None) -> dict[str, list[str]] | None:
@@ -113,14 +118,14 @@ def keys_of(pattern: str) -> Keys | None:
     return Keys(frozenset(prefixes), frozenset(found_words))
 
 
-@dataclass
 class LiteralIndex:
     """Positions of patterns by the literals they need; `candidates` gives them in order."""
 
-    by_prefix: dict[str, list[int]] = field(default_factory=dict)
-    by_word: dict[str, list[int]] = field(default_factory=dict)
-    always: list[int] = field(default_factory=list)
-    lengths: set[int] = field(default_factory=set)
+    def __init__(self) -> None:
+        self.by_prefix: dict[str, list[int]] = {}
+        self.by_word: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        self.lengths: set[int] = set()
 
     def add(self, position: int, keys: Keys | None) -> None:
         if keys is None:
@@ -164,15 +169,30 @@ class _Unreadable(Exception):
     """A construct the reader does not vouch for."""
 
 
-@dataclass(frozen=True)
-class _Item:
+class _Item(Record):
     """One piece of a pattern as the reader sees it: a literal character, a group, an anchor…"""
 
+    __slots__ = ("alternatives", "char", "kind", "minimum", "repeated")
     kind: str  # "lit", "group", "bol", "eol", "boundary", "other"
-    char: str = ""
-    alternatives: tuple[tuple[_Item, ...], ...] = ()
-    minimum: int = 1  # from a quantifier: 0 makes the item optional
-    repeated: bool = False  # a quantifier allows more than one
+    char: str
+    alternatives: tuple[tuple[_Item, ...], ...]
+    minimum: int  # from a quantifier: 0 makes the item optional
+    repeated: bool  # a quantifier allows more than one
+
+    def __init__(
+        self,
+        kind: str,
+        char: str = "",
+        alternatives: tuple[tuple[_Item, ...], ...] = (),
+        minimum: int = 1,
+        repeated: bool = False,
+    ) -> None:
+        put = object.__setattr__
+        put(self, "kind", kind)
+        put(self, "char", char)
+        put(self, "alternatives", alternatives)
+        put(self, "minimum", minimum)
+        put(self, "repeated", repeated)
 
 
 class _Reader:

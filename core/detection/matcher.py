@@ -17,31 +17,45 @@ from __future__ import annotations
 import zlib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 
 from core.detection.signatures import Family, Rule, SignatureSet
 from core.model import ANCHOR_KINDS, Evidence, Kind, Observation, Product
 from core.product_code import PRODUCT_CODE
+from core.record import Record
 
 # Attribute names that collectors normalise from a product's own records into its state.
 STATE_ATTRIBUTES = ("last_signature_update", "self_defence", "password_protection", "active", "up_to_date")
 
 
-@dataclass(frozen=True)
-class MatchedProducts:
+class MatchedProducts(Record):
     """What the observations make: installed products, leftovers and other security software."""
 
+    __slots__ = ("leftovers", "other_security_software", "products")
     products: tuple[Product, ...]  # Kaspersky and successors, installed
     leftovers: tuple[Product, ...]  # Kaspersky and successors, with no uninstall entry or package
     other_security_software: tuple[Product, ...]
 
+    def __init__(
+        self,
+        products: tuple[Product, ...],
+        leftovers: tuple[Product, ...],
+        other_security_software: tuple[Product, ...],
+    ) -> None:
+        object.__setattr__(self, "products", products)
+        object.__setattr__(self, "leftovers", leftovers)
+        object.__setattr__(self, "other_security_software", other_security_software)
 
-@dataclass
-class _Hit:
+
+class _Hit(Record):
     """An observation and the rule it matched."""
 
+    __slots__ = ("obs", "rule")
     obs: Observation
     rule: Rule
+
+    def __init__(self, obs: Observation, rule: Rule) -> None:
+        object.__setattr__(self, "obs", obs)
+        object.__setattr__(self, "rule", rule)
 
     @property
     def family(self) -> Family:
@@ -58,13 +72,13 @@ class _Hit:
         )
 
 
-@dataclass
 class _Group:
     """The hits that make one product (or one leftover) of a family."""
 
-    family: Family
-    hits: list[_Hit]
-    leftover: bool = False
+    def __init__(self, family: Family, hits: list[_Hit], leftover: bool = False) -> None:
+        self.family = family
+        self.hits = hits
+        self.leftover = leftover
 
 
 def match_observations(observations: Iterable[Observation], signatures: SignatureSet) -> MatchedProducts:
@@ -93,7 +107,7 @@ def _unique_ids(products: list[Product]) -> tuple[Product, ...]:
     folders): each of those gets a suffix made from its own location, so it never depends on the others."""
     counts = Counter(p.id for p in products)
     return tuple(
-        p if counts[p.id] == 1 else replace(p, id=f"{p.id}#{_short_hash(p.evidence[0].location)}")
+        p if counts[p.id] == 1 else p.replace(id=f"{p.id}#{_short_hash(p.evidence[0].location)}")
         for p in products
     )
 

@@ -22,12 +22,15 @@ import json
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import cache, cached_property
-from typing import Any
 
 from core.detection.literal_index import Keys, LiteralIndex, has_keys, keys_from_json, keys_of
 from core.model import Kind, Observation, Origin
+from core.record import Record
+
+TYPE_CHECKING = False  # typing's, without importing typing on a live scan's path (core/record.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 SCHEMA = "switchover.signatures/1"
 _FLAGS = re.IGNORECASE
@@ -52,18 +55,30 @@ _CORROBORATING = ("ImagePath", "exe", "InstallLocation", "UninstallString", "pat
 UNRECOGNISED = "unrecognised"  # the id of the family that vendor-level rules make
 
 
-@dataclass(frozen=True)
 class Rule:
-    """One pattern on one kind of observation, and whose it says the observation is."""
+    """One pattern on one kind of observation, and whose it says the observation is.
 
-    id: str  # "vendor/family#index", reported with each piece of evidence
-    kind: Kind
-    pattern: str
-    attribute_patterns: tuple[tuple[str, str], ...]
-    publisher: str  # "required", "if_present" or "ignored"
-    family: Family
-    # The installed product's name when the rule finds an anchor that names none (a package, a bundle id).
-    product: str | None = None
+    Signature types are plain classes, not dataclasses: they are made on every scan's start-up
+    (core/record.py says why)."""
+
+    def __init__(
+        self,
+        id: str,
+        kind: Kind,
+        pattern: str,
+        attribute_patterns: tuple[tuple[str, str], ...],
+        publisher: str,  # "required", "if_present" or "ignored"
+        family: Family,
+        # The installed product's name when the rule finds an anchor that names none (a package, a bundle id).
+        product: str | None = None,
+    ) -> None:
+        self.id = id
+        self.kind = kind
+        self.pattern = pattern
+        self.attribute_patterns = attribute_patterns
+        self.publisher = publisher
+        self.family = family
+        self.product = product
 
     @cached_property
     def name(self) -> re.Pattern[str]:
@@ -105,19 +120,28 @@ class Rule:
         return self.family.vendor.is_publisher(publisher)
 
 
-@dataclass(frozen=True)
 class Vendor:
     """A company whose software the signatures know, with what makes anything its own."""
 
-    id: str
-    name: str
-    origin: Origin
-    publisher_patterns: tuple[str, ...]
-    names: tuple[str, ...] = ()  # the company's name in every script it writes it in (vendor_rules)
-    install_roots: tuple[InstallRoot, ...] = ()
-    registry_roots: tuple[str, ...] = ()
-    # A machine has a few hundred publishers, each on many entries: each is checked once.
-    _publisher_answers: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        origin: Origin,
+        publisher_patterns: tuple[str, ...],
+        names: tuple[str, ...] = (),  # the company's name in every script it writes it in (vendor_rules)
+        install_roots: tuple[InstallRoot, ...] = (),
+        registry_roots: tuple[str, ...] = (),
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.origin = origin
+        self.publisher_patterns = publisher_patterns
+        self.names = names
+        self.install_roots = install_roots
+        self.registry_roots = registry_roots
+        # A machine has a few hundred publishers, each on many entries: each is checked once.
+        self._publisher_answers: dict[str, bool] = {}
 
     @cached_property
     def publishers(self) -> tuple[re.Pattern[str], ...]:
@@ -144,40 +168,59 @@ class Vendor:
         )
 
 
-@dataclass(frozen=True)
-class InstallRoot:
+class InstallRoot(Record):
     """A folder the vendor installs into on one OS."""
 
+    __slots__ = ("folder", "os")
     os: str
     folder: str  # Windows: a folder name between backslashes; macOS and Linux: an absolute prefix
 
+    def __init__(self, os: str, folder: str) -> None:
+        object.__setattr__(self, "os", os)
+        object.__setattr__(self, "folder", folder)
 
-@dataclass(frozen=True, eq=False)
+
 class Family:
     """A product family of a vendor: the products one entry in its signature file describes."""
 
-    id: str
-    name: str
-    category: str
-    vendor: Vendor
-    shared: bool  # components of the vendor's products in general (drivers, common folders)
-    hosts_shared: bool  # a product that shared components belong to first (an engine, not an agent)
-    marks_managed: bool  # its presence means the machine is managed centrally
-    removal_order: int
-    sources: tuple[dict[str, str], ...]
-    recognised: bool = True  # False for the family vendor-level rules make
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        category: str,
+        vendor: Vendor,
+        shared: bool,  # components of the vendor's products in general (drivers, common folders)
+        hosts_shared: bool,  # a product that shared components belong to first (an engine, not an agent)
+        marks_managed: bool,  # its presence means the machine is managed centrally
+        removal_order: int,
+        sources: tuple[dict[str, str], ...],
+        recognised: bool = True,  # False for the family vendor-level rules make
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.category = category
+        self.vendor = vendor
+        self.shared = shared
+        self.hosts_shared = hosts_shared
+        self.marks_managed = marks_managed
+        self.removal_order = removal_order
+        self.sources = sources
+        self.recognised = recognised
+
+    def __repr__(self) -> str:
+        return f"Family({self.vendor.id}/{self.id})"
 
 
-@dataclass
 class _KindRules:
     """One kind's rules in match order, and the index that picks the ones a name could match."""
 
-    rules: list[Rule]
-    literal_keys: Mapping[str, Keys | None]  # keys read once and shipped with the data
-    index: LiteralIndex | None = None
-    # Rules that match any name but need an attribute with a literal ("." with InstallLocation under
-    # "\\Kaspersky Lab\\"): tried only when that attribute holds the literal.
-    gated: dict[int, tuple[str, Keys]] = field(default_factory=dict)
+    def __init__(self, rules: list[Rule], literal_keys: Mapping[str, Keys | None]) -> None:
+        self.rules = rules
+        self.literal_keys = literal_keys  # keys read once and shipped with the data
+        self.index: LiteralIndex | None = None
+        # Rules that match any name but need an attribute with a literal ("." with InstallLocation under
+        # "\\Kaspersky Lab\\"): tried only when that attribute holds the literal.
+        self.gated: dict[int, tuple[str, Keys]] = {}
 
     def match(self, obs: Observation) -> Rule | None:
         if self.index is None:
@@ -214,16 +257,22 @@ class _KindRules:
         return {}
 
 
-@dataclass(frozen=True)
 class SignatureSet:
     """Every vendor's families and rules, by kind, matched through the literal index."""
 
-    vendors: tuple[Vendor, ...]
-    families: tuple[Family, ...]
-    rules_by_kind: dict[Kind, tuple[Rule, ...]]
-    literal_keys: Mapping[str, Keys | None] = field(default_factory=dict, repr=False, compare=False)
-    # By the kind's plain value: hashing an Enum member runs Python code, and this runs per observation.
-    _by_kind: dict[str, _KindRules] = field(default_factory=dict, repr=False, compare=False)
+    def __init__(
+        self,
+        vendors: tuple[Vendor, ...],
+        families: tuple[Family, ...],
+        rules_by_kind: dict[Kind, tuple[Rule, ...]],
+        literal_keys: Mapping[str, Keys | None] | None = None,
+    ) -> None:
+        self.vendors = vendors
+        self.families = families
+        self.rules_by_kind = rules_by_kind
+        self.literal_keys: Mapping[str, Keys | None] = literal_keys or {}
+        # By the kind's plain value: hashing an Enum member runs Python code, and this runs per observation.
+        self._by_kind: dict[str, _KindRules] = {}
 
     def match(self, obs: Observation) -> Rule | None:
         """The first rule (in file order, specific families first) that matches the observation."""

@@ -14,7 +14,6 @@ import posixpath
 import stat
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from core.model import Notes
 
@@ -63,15 +62,15 @@ def read_regular_file(host: str, limit: int, *, follow_links: bool = True) -> by
     return data
 
 
-@dataclass(frozen=True)
 class RootFS:
     """The scanned machine's files, read from the host folder that is its root."""
 
-    root: str  # the host folder that is the scanned machine's "/"
-    notes: Notes
-    # Folders already resolved (machine path -> host path): the files of one folder are read one
-    # after another, and resolving each from "/" again costs a system call per path component.
-    _folders: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    def __init__(self, root: str, notes: Notes) -> None:
+        self.root = root  # the host folder that is the scanned machine's "/"
+        self.notes = notes
+        # Folders already resolved (machine path -> host path): the files of one folder are read one
+        # after another, and resolving each from "/" again costs a system call per path component.
+        self._folders: dict[str, str] = {}
 
     def resolve(self, path: str) -> str | None:
         """The host path for a machine path, with every link followed inside the root; None if missing."""
