@@ -65,25 +65,39 @@ def fold(text: str) -> str:
 def has_keys(text: str, keys: Keys) -> bool:
     """Whether `text` could match a pattern with these keys (a cheap test; the pattern decides)."""
     folded = fold(text)
+    if keys.needs and keys.needs not in folded:
+        return False
+    if not keys.prefixes and not keys.words:
+        return True
     return any(map(folded.startswith, keys.prefixes)) or any(w in folded for w in keys.words)
 
 
 class Keys(Record):
-    """What a name must have for a pattern to match it: one of `prefixes` or one of `words`."""
+    """What a name must have for a pattern to match it: one of `prefixes` or one of `words` (when there
+    are any), and `needs`, a run of literal characters every match contains (when there is one)."""
 
-    __slots__ = ("prefixes", "words")
+    __slots__ = ("needs", "prefixes", "words")
     prefixes: frozenset[str]
     words: frozenset[str]
+    # "kaspersky" in ^(AO )?Kaspersky( Lab)?\b, which has no prefix or whole word to look up: a
+    # package's Maintainer is tested for it before the pattern is; "/kaspersky/klnagent" in a path.
+    needs: str
 
-    def __init__(self, prefixes: frozenset[str] = frozenset(), words: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, prefixes: frozenset[str] = frozenset(), words: frozenset[str] = frozenset(), needs: str = ""
+    ) -> None:
         object.__setattr__(self, "prefixes", prefixes)
         object.__setattr__(self, "words", words)
+        object.__setattr__(self, "needs", needs)
 
 
 def keys_to_json(keys: Keys | None) -> dict[str, list[str]] | None:
     if keys is None:
         return None
-    return {"prefixes": sorted(keys.prefixes), "words": sorted(keys.words)}
+    written: dict[str, list[str]] = {"prefixes": sorted(keys.prefixes), "words": sorted(keys.words)}
+    if keys.needs:
+        written["needs"] = [keys.needs]
+    return written
 
 
 def keys_from_json(value: object) -> Keys | None:
@@ -93,9 +107,12 @@ def keys_from_json(value: object) -> Keys | None:
     prefixes, found = value.get("prefixes"), value.get("words")
     if not isinstance(prefixes, list) or not isinstance(found, list):
         return None
-    if not all(isinstance(k, str) and k for k in [*prefixes, *found]):
+    needs = value.get("needs", [])
+    if not isinstance(needs, list) or len(needs) > 1:
         return None
-    return Keys(frozenset(prefixes), frozenset(found))
+    if not all(isinstance(k, str) and k for k in [*prefixes, *found, *needs]):
+        return None
+    return Keys(frozenset(prefixes), frozenset(found), needs[0] if needs else "")
 
 
 def keys_of(pattern: str) -> Keys | None:
@@ -104,6 +121,7 @@ def keys_of(pattern: str) -> Keys | None:
         items = _Reader(pattern).sequence_alternatives()
     except _Unreadable:
         return None
+    needs = _required_text(items[0]) if len(items) == 1 else ""
     prefixes: set[str] = set()
     found_words: set[str] = set()
     for alternative in items:
@@ -113,9 +131,11 @@ def keys_of(pattern: str) -> Keys | None:
             continue
         word = _required_word(alternative)
         if word is None:
-            return None
+            return Keys(needs=needs) if needs else None
         found_words.add(word)
-    return Keys(frozenset(prefixes), frozenset(found_words))
+    if any(needs.startswith(p) for p in prefixes) or needs in found_words:
+        needs = ""  # it would rule out little more than the prefix or the word does
+    return Keys(frozenset(prefixes), frozenset(found_words), needs)
 
 
 class LiteralIndex:
@@ -126,9 +146,12 @@ class LiteralIndex:
         self.by_word: dict[str, list[int]] = {}
         self.always: list[int] = []
         self.lengths: set[int] = set()
+        self.needs: dict[int, str] = {}
 
     def add(self, position: int, keys: Keys | None) -> None:
-        if keys is None:
+        if keys is not None and keys.needs:
+            self.needs[position] = keys.needs
+        if keys is None or not (keys.prefixes or keys.words):
             self.always.append(position)
             return
         for prefix in keys.prefixes:
@@ -150,9 +173,10 @@ class LiteralIndex:
         else:
             for word in _WORD.findall(folded):
                 hits += self.by_word.get(word, ())
-        if not hits:
-            return self.always
-        return sorted({*self.always, *hits})
+        found = sorted({*self.always, *hits}) if hits else self.always
+        if not self.needs:
+            return found
+        return [p for p in found if (needs := self.needs.get(p)) is None or needs in folded]
 
 
 def build_index(patterns: Iterable[str]) -> LiteralIndex:
@@ -341,6 +365,25 @@ def _starts(items: tuple[_Item, ...]) -> tuple[set[str], bool]:
         if item.repeated:
             return results, False
     return results, True
+
+
+_MIN_NEEDS = 3  # a shorter run ("/") rules out little and still costs a test
+
+
+def _required_text(alternative: tuple[_Item, ...]) -> str:
+    """The longest run of literal characters that every match of the sequence contains, folded."""
+    best, run = "", ""
+    for item in alternative:
+        char = _literal(item) if item.minimum == 1 and not item.repeated else None
+        if char is not None:
+            run += char
+        elif item.kind in ("bol", "eol", "boundary") and item.minimum == 1:
+            continue  # they match no character: the run around them stays whole
+        else:
+            run = ""
+        if len(run) > len(best):
+            best = run
+    return best if len(best) >= _MIN_NEEDS else ""
 
 
 def _required_word(alternative: tuple[_Item, ...]) -> str | None:
