@@ -47,12 +47,13 @@ def run_live(*, as_json: bool) -> int:
 
 def report(result: ScanResult, *, as_json: bool) -> int:
     """Print the result as a document or a summary; the exit code says what was found."""
-    from core.cli.output import write_json
-    from core.terminal_text import printable
-
     if as_json:
+        from core.cli.output import write_json
+
         write_json(result.to_json())
     else:
+        from core.terminal_text import printable
+
         sys.stdout.write(printable(summary(result)))
     if result.found_anything:
         return EXIT_FOUND

@@ -64,7 +64,11 @@ def fold(text: str) -> str:
 
 def has_keys(text: str, keys: Keys) -> bool:
     """Whether `text` could match a pattern with these keys (a cheap test; the pattern decides)."""
-    folded = fold(text)
+    return has_folded_keys(fold(text), keys)
+
+
+def has_folded_keys(folded: str, keys: Keys) -> bool:
+    """`has_keys` for a text already folded."""
     if keys.needs and keys.needs not in folded:
         return False
     if not keys.prefixes and not keys.words:

@@ -14,7 +14,6 @@ Grouping, in the order a person would reason about it:
 
 from __future__ import annotations
 
-import zlib
 from collections import Counter
 from collections.abc import Iterable
 
@@ -113,6 +112,7 @@ def _unique_ids(products: list[Product]) -> tuple[Product, ...]:
 
 
 def _short_hash(text: str) -> str:
+    import zlib  # here: two products sharing an id are rare, and a live scan's start-up pays for imports
     return f"{zlib.crc32(text.casefold().encode('utf-8')):08x}"
 
 

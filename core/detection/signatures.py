@@ -21,10 +21,10 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache, cached_property
 
-from core.detection.literal_index import Keys, LiteralIndex, has_keys, keys_from_json, keys_of
+from core.detection.literal_index import Keys, LiteralIndex, fold, has_folded_keys, keys_from_json, keys_of
 from core.model import Kind, Observation, Origin
 from core.record import Record
 
@@ -223,17 +223,29 @@ class _KindRules:
         self.gated: dict[int, tuple[str, Keys]] = {}
 
     def match(self, obs: Observation) -> Rule | None:
-        if self.index is None:
-            self.index = self._build()
-        for position in self.index.candidates(obs.name):
-            gate = self.gated.get(position)
-            if gate is not None:
-                value = obs.attributes.get(gate[0])
-                if not value or not has_keys(value, gate[1]):
-                    continue
+        for position in self._candidates(obs.name, obs.attributes, frozenset()):
             if self.rules[position].matches(obs):
                 return self.rules[position]
         return None
+
+    def could_match(self, name: str, attributes: Mapping[str, str], unknown: frozenset[str]) -> bool:
+        return next(self._candidates(name, attributes, unknown), None) is not None
+
+    def _candidates(self, name: str, attributes: Mapping[str, str], unknown: frozenset[str]) -> Iterator[int]:
+        """The positions of the rules the literal index lets through, with their attribute gates passed
+        (a gate on an attribute whose value is `unknown` is passed)."""
+        if self.index is None:
+            self.index = self._build()
+        folded: dict[str, str] = {}  # several gates read one attribute (a Maintainer, in two scripts)
+        for position in self.index.candidates(name):
+            gate = self.gated.get(position)
+            if gate is not None and gate[0] not in unknown:
+                value = folded.get(gate[0])
+                if value is None:
+                    value = folded[gate[0]] = fold(attributes.get(gate[0]) or "")
+                if not value or not has_folded_keys(value, gate[1]):
+                    continue
+            yield position
 
     def _build(self) -> LiteralIndex:
         index = LiteralIndex()
@@ -276,13 +288,27 @@ class SignatureSet:
 
     def match(self, obs: Observation) -> Rule | None:
         """The first rule (in file order, specific families first) that matches the observation."""
-        kind = self._by_kind.get(obs.kind._value_)
-        if kind is None:
-            rules = self.rules_by_kind.get(obs.kind)
+        kind = self._kind_rules(obs.kind)
+        return None if kind is None else kind.match(obs)
+
+    def could_match(
+        self, kind: Kind, name: str, attributes: Mapping[str, str], unknown: frozenset[str] = frozenset()
+    ) -> bool:
+        """Whether a rule might match an item of this kind with this name and these attributes (those in
+        `unknown` it will have, with values not read yet), by the literal index alone: never False when
+        `match` would find a rule for the item. The dpkg reader asks it so that the hundreds of
+        ordinary packages are not made into observations (core/detection/scan.py)."""
+        rules = self._kind_rules(kind)
+        return rules is not None and rules.could_match(name, attributes, unknown)
+
+    def _kind_rules(self, kind: Kind) -> _KindRules | None:
+        found = self._by_kind.get(kind._value_)
+        if found is None:
+            rules = self.rules_by_kind.get(kind)
             if not rules:
                 return None
-            kind = self._by_kind[obs.kind._value_] = _KindRules(list(rules), self.literal_keys)
-        return kind.match(obs)
+            found = self._by_kind[kind._value_] = _KindRules(list(rules), self.literal_keys)
+        return found
 
     def family(self, family_id: str) -> Family:
         return next(f for f in self.families if f.id == family_id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from core.detection.adapters.rootfs import RootFS
 from core.model import Kind, Observation
@@ -15,6 +15,8 @@ PRESENT_STATES = frozenset(
     {"installed", "half-installed", "unpacked", "half-configured", "triggers-awaited", "triggers-pending"}
 )
 ALL_STATES = PRESENT_STATES | {"not-installed", "config-files"}
+_STATE_BYTES = frozenset(state.encode() for state in ALL_STATES)
+_BLANK_LINE = re.compile(rb"\n[ \t\r]*\n")
 
 
 # A stanza ends at a blank line; the fields read are these five, each with its continuation lines.
@@ -55,11 +57,21 @@ class DpkgStatus(Record):
         object.__setattr__(self, "unreadable", unreadable)
 
 
-def parse_status(data: bytes) -> DpkgStatus:
-    """Parse a dpkg status file. Any bytes give a result: junk stanzas are counted, not raised."""
+# Is a package with this name and maintainer of interest? (The scan asks its signatures.)
+Wanted = Callable[[str, str], bool]
+
+
+def parse_status(data: bytes, wanted: Wanted | None = None) -> DpkgStatus:
+    """Parse a dpkg status file. Any bytes give a result: junk stanzas are counted, not raised.
+
+    With `wanted`, a record as dpkg writes it whose package is not wanted is only checked for
+    being a valid record, not read: a machine has hundreds of packages, and reading each cost a
+    live scan more than the rest of its work. Anything unusual is read whole, as without it.
+    """
     packages: list[DpkgPackage] = []
     unreadable = 0
-    for stanza in _stanzas(data.decode("utf-8", errors="replace")):
+    stanzas = _stanzas(data.decode("utf-8", errors="replace")) if wanted is None else _wanted(data, wanted)
+    for stanza in stanzas:
         name = stanza.get("Package", "").strip()
         status = " ".join(stanza.get("Status", "").split())
         words = status.split(" ")
@@ -99,11 +111,51 @@ def _stanzas(text: str) -> Iterator[dict[str, str]]:
             yield fields
 
 
-def observe(fs: RootFS) -> Iterator[Observation]:
+def _wanted(data: bytes, wanted: Wanted) -> Iterator[dict[str, str]]:
+    """The stanzas of the records `wanted` does not rule out. Bytes are split where dpkg ends a record
+    (a line break can be no part of a UTF-8 character); what is read whole is split as `_stanzas` does."""
+    for record in data.split(b"\n\n"):
+        if not _unwanted_record(record, wanted):
+            yield from _stanzas(record.decode("utf-8", errors="replace"))
+
+
+def _unwanted_record(record: bytes, wanted: Wanted) -> bool:
+    """A valid record as dpkg writes it ("Package: NAME" first, one-line fields) that is not wanted.
+    False for anything else, which is then read whole."""
+    if not record.startswith(b"Package: ") or _BLANK_LINE.search(record):
+        return False  # not as dpkg writes it; a line of spaces ends a stanza inside the record
+    end = record.find(b"\n")
+    name = (record[9:end] if end >= 0 else record[9:]).decode("utf-8", errors="replace")
+    status, maintainer = _plain_field(record, b"\nStatus"), _plain_field(record, b"\nMaintainer")
+    if status is None or maintainer is None or record[end + 1 : end + 2] in (b" ", b"\t"):
+        return False  # spelt another way, or continued on the next line: the whole reading decides
+    words = status.split()
+    if name != name.strip() or len(name.split()) != 1 or len(words) != 3 or words[2] not in _STATE_BYTES:
+        return False  # not a valid record: read whole, and counted
+    return not wanted(name, maintainer.decode("utf-8", errors="replace").strip())
+
+
+def _plain_field(record: bytes, key: bytes) -> bytes | None:
+    """The value of the first line starting with `key` as dpkg writes it ("\nKey: value"), b"" when no
+    line starts with `key`, None when the first one is spelt another way or continues on the next."""
+    at = record.find(key)
+    if at < 0:
+        return b""
+    start = at + len(key)
+    if not record.startswith(b": ", start):
+        return None
+    start += 2
+    end = record.find(b"\n", start)
+    if end < 0:
+        return record[start:]
+    return None if record[end + 1 : end + 2] in (b" ", b"\t") else record[start:end]
+
+
+def observe(fs: RootFS, wanted: Wanted | None = None) -> Iterator[Observation]:
     data = fs.read_bytes(STATUS_FILE)
     if data is None:
         return
-    status = parse_status(data)
+    status = parse_status(data, wanted)
     if status.unreadable:
         message = f"{status.unreadable} entries are not valid package records and were skipped"
         fs.notes.skip(STATUS_FILE, message)
