@@ -221,6 +221,7 @@ class _KindRules:
         # Rules that match any name but need an attribute with a literal ("." with InstallLocation under
         # "\\Kaspersky Lab\\"): tried only when that attribute holds the literal.
         self.gated: dict[int, tuple[str, Keys]] = {}
+        self._answers: dict[tuple[str, int, str], bool] = {}
 
     def match(self, obs: Observation) -> Rule | None:
         for position in self._candidates(obs.name, obs.attributes, frozenset()):
@@ -229,7 +230,24 @@ class _KindRules:
         return None
 
     def could_match(self, name: str, attributes: Mapping[str, str], unknown: frozenset[str]) -> bool:
-        return next(self._candidates(name, attributes, unknown), None) is not None
+        if self.index is None:
+            self.index = self._build()
+        for position in self.index.candidates(name):
+            gate = self.gated.get(position)
+            if gate is None or gate[0] in unknown:
+                return True
+            value = attributes.get(gate[0])
+            if value and self._passes(gate, value):
+                return True
+        return False
+
+    def _passes(self, gate: tuple[str, Keys], value: str) -> bool:
+        """A gate's answer for a value; a machine has hundreds of packages and a few maintainers."""
+        key = (gate[0], id(gate[1]), value)
+        known = self._answers.get(key)
+        if known is None:
+            known = self._answers[key] = has_folded_keys(fold(value), gate[1])
+        return known
 
     def _candidates(self, name: str, attributes: Mapping[str, str], unknown: frozenset[str]) -> Iterator[int]:
         """The positions of the rules the literal index lets through, with their attribute gates passed

@@ -16,7 +16,7 @@ PRESENT_STATES = frozenset(
 )
 ALL_STATES = PRESENT_STATES | {"not-installed", "config-files"}
 _STATE_BYTES = frozenset(state.encode() for state in ALL_STATES)
-_BLANK_LINE = re.compile(rb"\n[ \t\r]*\n")
+_SPACES_LINE = re.compile(rb"\n[ \t\r]+\n")  # a blank line of spaces, which dpkg never writes
 
 
 # A stanza ends at a blank line; the fields read are these five, each with its continuation lines.
@@ -114,16 +114,17 @@ def _stanzas(text: str) -> Iterator[dict[str, str]]:
 def _wanted(data: bytes, wanted: Wanted) -> Iterator[dict[str, str]]:
     """The stanzas of the records `wanted` does not rule out. Bytes are split where dpkg ends a record
     (a line break can be no part of a UTF-8 character); what is read whole is split as `_stanzas` does."""
+    plain = _SPACES_LINE.search(data) is None  # else a record may hold two stanzas: check each
     for record in data.split(b"\n\n"):
-        if not _unwanted_record(record, wanted):
+        if (not plain and _SPACES_LINE.search(record)) or not _unwanted_record(record, wanted):
             yield from _stanzas(record.decode("utf-8", errors="replace"))
 
 
 def _unwanted_record(record: bytes, wanted: Wanted) -> bool:
     """A valid record as dpkg writes it ("Package: NAME" first, one-line fields) that is not wanted.
     False for anything else, which is then read whole."""
-    if not record.startswith(b"Package: ") or _BLANK_LINE.search(record):
-        return False  # not as dpkg writes it; a line of spaces ends a stanza inside the record
+    if not record.startswith(b"Package: "):
+        return False
     end = record.find(b"\n")
     name = (record[9:end] if end >= 0 else record[9:]).decode("utf-8", errors="replace")
     status, maintainer = _plain_field(record, b"\nStatus"), _plain_field(record, b"\nMaintainer")
