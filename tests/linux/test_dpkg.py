@@ -206,3 +206,28 @@ def test_the_screened_reading_finds_every_package_a_rule_matches(lines: list[str
 
     assert found(screened) == found(whole)
     assert set(screened.packages) <= set(whole.packages) and screened.unreadable == whole.unreadable
+
+
+def test_a_plain_status_file_is_screened_whole_and_still_yields_what_a_rule_could_match() -> None:
+    from core.detection.adapters.linux import _wanted_package
+    from core.detection.signatures import bundled_signatures
+
+    wanted = _wanted_package(bundled_signatures().could_match)
+    record = "Package: {}\nEssential: yes\nStatus: install ok installed\nMaintainer: {}\nVersion: 1\n"
+    ordinary = [record.format(f"libfoo{i}", "Debian <d@lists.invalid>") for i in range(50)]
+    by_maintainer = record.format("endpoint-tool", "AO Kaspersky Lab <s@kaspersky.invalid>")
+    by_name = record.format("klnagent64", "Switchover test double <t@switchover.invalid>")
+
+    def kept(records: list[str]) -> list[str]:
+        return [p.name for p in dpkg_adapter.parse_status("\n".join(records).encode(), wanted).packages]
+
+    assert kept(ordinary) == []
+    assert kept([*ordinary, by_maintainer]) == ["endpoint-tool"]
+    assert kept([by_name, *ordinary]) == ["klnagent64"]
+    assert kept([*ordinary[:3], "Package: libbar\nStatus: install ok half"]) == []  # junk: read whole
+    assert (
+        dpkg_adapter.parse_status(
+            "\n".join([*ordinary[:3], "Package: x\nStatus: x"]).encode(), wanted
+        ).unreadable
+        == 1
+    )

@@ -17,6 +17,16 @@ PRESENT_STATES = frozenset(
 ALL_STATES = PRESENT_STATES | {"not-installed", "config-files"}
 _STATE_BYTES = frozenset(state.encode() for state in ALL_STATES)
 _SPACES_LINE = re.compile(rb"\n[ \t\r]+\n")  # a blank line of spaces, which dpkg never writes
+# A record's first lines as dpkg writes them: its one-word name, the fields dpkg writes before Status, and
+# a valid Status. Searched in the file after two line breaks (a literal start is found fast).
+_PLAIN_HEADER = re.compile(
+    rb"\n\nPackage: ([^\s]+)\n(?:(?:Essential|Protected): [^\n]*\n)*Status: [^\s]+ [^\s]+ (?:"
+    + b"|".join(sorted(state.encode() for state in ALL_STATES)).replace(b"-", b"\\-")
+    + rb")\n"
+)
+_MAINTAINER = re.compile(rb"\nMaintainer: ([^\n]*)")
+# A Maintainer spelt another way, or continued on the next line: each record is then read for itself.
+_ODD_MAINTAINER = re.compile(rb"\nMaintainer(?!: )|\nMaintainer: [^\n]*\n[ \t]")
 
 
 # A stanza ends at a blank line; the fields read are these five, each with its continuation lines.
@@ -57,7 +67,8 @@ class DpkgStatus(Record):
         object.__setattr__(self, "unreadable", unreadable)
 
 
-# Is a package with this name and maintainer of interest? (The scan asks its signatures.)
+# Is a package with this name and maintainer of interest? (The scan asks its signatures.) It must look at
+# the two apart: a package is wanted when its name is, wanted(name, ""), or its maintainer is, wanted("", m).
 Wanted = Callable[[str, str], bool]
 
 
@@ -115,9 +126,24 @@ def _wanted(data: bytes, wanted: Wanted) -> Iterator[dict[str, str]]:
     """The stanzas of the records `wanted` does not rule out. Bytes are split where dpkg ends a record
     (a line break can be no part of a UTF-8 character); what is read whole is split as `_stanzas` does."""
     plain = _SPACES_LINE.search(data) is None  # else a record may hold two stanzas: check each
+    if plain and _nothing_wanted(data, wanted):
+        return
     for record in data.split(b"\n\n"):
         if (not plain and _SPACES_LINE.search(record)) or not _unwanted_record(record, wanted):
             yield from _stanzas(record.decode("utf-8", errors="replace"))
+
+
+def _nothing_wanted(data: bytes, wanted: Wanted) -> bool:
+    """True when every record is as dpkg writes it, valid, and not wanted: found by regular expressions
+    over the whole file, with Python asking only about each name and each distinct maintainer."""
+    text = b"\n\n" + data.rstrip(b"\n")
+    names = _PLAIN_HEADER.findall(text)
+    if len(names) != text.count(b"\n\n") or _ODD_MAINTAINER.search(data):
+        return False  # a record that is not plain: each is then read for itself
+    maintainers = set(_MAINTAINER.findall(data))
+    return not any(wanted(name.decode("utf-8", errors="replace"), "") for name in names) and not any(
+        wanted("", maintainer.decode("utf-8", errors="replace").strip()) for maintainer in maintainers
+    )
 
 
 def _unwanted_record(record: bytes, wanted: Wanted) -> bool:

@@ -35,6 +35,7 @@ SOFTWARE_FOLDERS = {
 Screen = Callable[[Kind, str, Mapping[str, str], frozenset[str]], bool]
 # What a dpkg package's observation holds besides its name and Maintainer, not read before the screen.
 _DPKG_UNREAD = frozenset({"Version", "Status", "Architecture"})
+_DPKG = {"manager": "dpkg"}
 
 
 def observe(target: Target, notes: Notes, screen: Screen | None = None) -> Iterator[Observation]:
@@ -53,8 +54,15 @@ def observe(target: Target, notes: Notes, screen: Screen | None = None) -> Itera
 
 
 def _wanted_package(screen: Screen) -> dpkg.Wanted:
+    """A package is wanted when a rule might match its name, or its maintainer whatever the name (the
+    vendor-wide rules are "." on the name): the two asked apart, as dpkg.Wanted must be, and together
+    never stricter than asking about both at once."""
+
     def wanted(name: str, maintainer: str) -> bool:
-        return screen(Kind.PACKAGE, name, {"manager": "dpkg", "Maintainer": maintainer}, _DPKG_UNREAD)
+        return screen(Kind.PACKAGE, name, _DPKG, _DPKG_UNREAD) or (
+            bool(maintainer)
+            and screen(Kind.PACKAGE, "", {"manager": "dpkg", "Maintainer": maintainer}, _DPKG_UNREAD)
+        )
 
     return wanted
 
