@@ -113,6 +113,7 @@ def _unique_ids(products: list[Product]) -> tuple[Product, ...]:
 
 def _short_hash(text: str) -> str:
     import zlib  # here: two products sharing an id are rare, and a live scan's start-up pays for imports
+
     return f"{zlib.crc32(text.casefold().encode('utf-8')):08x}"
 
 
