@@ -504,7 +504,7 @@ LITERAL_KEYS_FILE = "literal-keys.json"
 LITERAL_KEYS_SCHEMA = "switchover.literal-keys/1"
 
 
-def bundled_literal_keys() -> dict[str, Keys | None]:
+def bundled_literal_keys() -> Mapping[str, Keys | None]:
     """The shipped keys of the bundled patterns; none when the file is missing or not this format."""
     try:
         document = _read_json(LITERAL_KEYS_FILE)
@@ -513,7 +513,30 @@ def bundled_literal_keys() -> dict[str, Keys | None]:
     if not isinstance(document, dict) or document.get("schema") != LITERAL_KEYS_SCHEMA:
         return {}
     keys = document.get("keys")
-    return {p: keys_from_json(k) for p, k in keys.items()} if isinstance(keys, dict) else {}
+    return _ShippedKeys(keys) if isinstance(keys, dict) else {}
+
+
+class _ShippedKeys(Mapping[str, "Keys | None"]):
+    """The keys file's entries, each read when its pattern is first indexed: a scan indexes the
+    kinds it sees (a Linux machine has no uninstall entries), not every pattern of every vendor."""
+
+    def __init__(self, written: dict[str, object]) -> None:
+        self._written = written
+        self._read: dict[str, Keys | None] = {}
+
+    def __getitem__(self, pattern: str) -> Keys | None:
+        if pattern not in self._read:
+            self._read[pattern] = keys_from_json(self._written[pattern])
+        return self._read[pattern]
+
+    def __contains__(self, pattern: object) -> bool:
+        return pattern in self._written
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._written)
+
+    def __len__(self) -> int:
+        return len(self._written)
 
 
 def all_patterns(signatures: SignatureSet) -> list[str]:
