@@ -166,6 +166,19 @@ class LiteralIndex:
 
     def candidates(self, name: str) -> list[int]:
         folded = fold(name)
+        hits = self._hits(folded)
+        found = sorted({*self.always, *hits}) if hits else self.always
+        if not self.needs:
+            return found
+        return [p for p in found if (needs := self.needs.get(p)) is None or needs in folded]
+
+    def looked_up(self, name: str) -> bool:
+        """Whether the name's own literals (not `always`) make any pattern a candidate."""
+        folded = fold(name)
+        hits = self._hits(folded)
+        return any((needs := self.needs.get(p)) is None or needs in folded for p in hits)
+
+    def _hits(self, folded: str) -> list[int]:
         hits: list[int] = []
         for length in self.lengths:
             hits += self.by_prefix.get(folded[:length], ())
@@ -177,10 +190,7 @@ class LiteralIndex:
         else:
             for word in _WORD.findall(folded):
                 hits += self.by_word.get(word, ())
-        found = sorted({*self.always, *hits}) if hits else self.always
-        if not self.needs:
-            return found
-        return [p for p in found if (needs := self.needs.get(p)) is None or needs in folded]
+        return hits
 
 
 def build_index(patterns: Iterable[str]) -> LiteralIndex:

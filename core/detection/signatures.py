@@ -222,6 +222,7 @@ class _KindRules:
         # "\\Kaspersky Lab\\"): tried only when that attribute holds the literal.
         self.gated: dict[int, tuple[str, Keys]] = {}
         self._answers: dict[tuple[str, int, str], bool] = {}
+        self._only_gates = False  # every rule tried on any name is gated by an attribute (set by _build)
 
     def match(self, obs: Observation) -> Rule | None:
         for position in self._candidates(obs.name, obs.attributes, frozenset()):
@@ -232,6 +233,9 @@ class _KindRules:
     def could_match(self, name: str, attributes: Mapping[str, str], unknown: frozenset[str]) -> bool:
         if self.index is None:
             self.index = self._build()
+        if self._only_gates and not any(a in attributes or a in unknown for a, _ in self.gated.values()):
+            # Every rule tried on any name needs an attribute this item lacks: only its name can tell.
+            return self.index.looked_up(name)
         for position in self.index.candidates(name):
             gate = self.gated.get(position)
             if gate is None or gate[0] in unknown:
@@ -272,6 +276,7 @@ class _KindRules:
             if keys is None:
                 self.gated.update(self._attribute_gate(position, rule))
             index.add(position, keys)
+        self._only_gates = all(position in self.gated for position in index.always)
         return index
 
     def _keys(self, pattern: str) -> Keys | None:
