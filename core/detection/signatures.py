@@ -223,6 +223,7 @@ class _KindRules:
         self.gated: dict[int, tuple[str, Keys]] = {}
         self._answers: dict[tuple[str, int, str], bool] = {}
         self._only_gates = False  # every rule tried on any name is gated by an attribute (set by _build)
+        self._gate_attributes: frozenset[str] = frozenset()
 
     def match(self, obs: Observation) -> Rule | None:
         for position in self._candidates(obs.name, obs.attributes, frozenset()):
@@ -233,7 +234,11 @@ class _KindRules:
     def could_match(self, name: str, attributes: Mapping[str, str], unknown: frozenset[str]) -> bool:
         if self.index is None:
             self.index = self._build()
-        if self._only_gates and not any(a in attributes or a in unknown for a, _ in self.gated.values()):
+        if (
+            self._only_gates
+            and self._gate_attributes.isdisjoint(attributes)
+            and self._gate_attributes.isdisjoint(unknown)
+        ):
             # Every rule tried on any name needs an attribute this item lacks: only its name can tell.
             return self.index.looked_up(name)
         for position in self.index.candidates(name):
@@ -277,6 +282,7 @@ class _KindRules:
                 self.gated.update(self._attribute_gate(position, rule))
             index.add(position, keys)
         self._only_gates = all(position in self.gated for position in index.always)
+        self._gate_attributes = frozenset(attribute for attribute, _ in self.gated.values())
         return index
 
     def _keys(self, pattern: str) -> Keys | None:

@@ -17,14 +17,14 @@ PRESENT_STATES = frozenset(
 ALL_STATES = PRESENT_STATES | {"not-installed", "config-files"}
 _STATE_BYTES = frozenset(state.encode() for state in ALL_STATES)
 _SPACES_LINE = re.compile(rb"\n[ \t\r]+\n")  # a blank line of spaces, which dpkg never writes
-# A record's first lines as dpkg writes them: its one-word name, the fields dpkg writes before Status, and
-# a valid Status. Searched in the file after two line breaks (a literal start is found fast).
-_PLAIN_HEADER = re.compile(
+# A record as dpkg writes it, up to its Maintainer: its one-word name, the fields dpkg writes before
+# Status, a valid Status, then lines that are not blank up to "Maintainer: ". Searched in the file after two
+# line breaks (the engine then looks for that literal start alone, not a match at every character).
+_PLAIN_RECORD = re.compile(
     rb"\n\nPackage: ([^\s]+)\n(?:(?:Essential|Protected): [^\n]*\n)*Status: [^\s]+ [^\s]+ (?:"
     + b"|".join(sorted(state.encode() for state in ALL_STATES)).replace(b"-", b"\\-")
-    + rb")\n"
+    + rb")\n(?:[^\n]+\n)*?Maintainer: ([^\n]*)"
 )
-_MAINTAINER = re.compile(rb"\nMaintainer: ([^\n]*)")
 # A Maintainer spelt another way, or continued on the next line: each record is then read for itself.
 _ODD_MAINTAINER = re.compile(rb"\nMaintainer(?!: )|\nMaintainer: [^\n]*\n[ \t]")
 
@@ -134,15 +134,15 @@ def _wanted(data: bytes, wanted: Wanted) -> Iterator[dict[str, str]]:
 
 
 def _nothing_wanted(data: bytes, wanted: Wanted) -> bool:
-    """True when every record is as dpkg writes it, valid, and not wanted: found by regular expressions
-    over the whole file, with Python asking only about each name and each distinct maintainer."""
+    """True when every record is as dpkg writes it, valid, and not wanted: found by two regular
+    expressions over the whole file, with Python asking only about each name and maintainer."""
     text = b"\n\n" + data.rstrip(b"\n")
-    names = _PLAIN_HEADER.findall(text)
-    if len(names) != text.count(b"\n\n") or _ODD_MAINTAINER.search(data):
+    records = _PLAIN_RECORD.findall(text)
+    if len(records) != text.count(b"\n\n") or _ODD_MAINTAINER.search(data):
         return False  # a record that is not plain: each is then read for itself
-    maintainers = set(_MAINTAINER.findall(data))
-    return not any(wanted(name.decode("utf-8", errors="replace"), "") for name in names) and not any(
-        wanted("", maintainer.decode("utf-8", errors="replace").strip()) for maintainer in maintainers
+    return not any(
+        wanted(name.decode("utf-8", errors="replace"), maintainer.decode("utf-8", errors="replace").strip())
+        for name, maintainer in records
     )
 
 

@@ -58,11 +58,18 @@ def _wanted_package(screen: Screen) -> dpkg.Wanted:
     vendor-wide rules are "." on the name): the two asked apart, as dpkg.Wanted must be, and together
     never stricter than asking about both at once."""
 
+    maintainers: dict[str, bool] = {}  # hundreds of packages, a few dozen maintainers
+
     def wanted(name: str, maintainer: str) -> bool:
-        return screen(Kind.PACKAGE, name, _DPKG, _DPKG_UNREAD) or (
-            bool(maintainer)
-            and screen(Kind.PACKAGE, "", {"manager": "dpkg", "Maintainer": maintainer}, _DPKG_UNREAD)
-        )
+        if screen(Kind.PACKAGE, name, _DPKG, _DPKG_UNREAD):
+            return True
+        if not maintainer:
+            return False
+        known = maintainers.get(maintainer)
+        if known is None:
+            attributes = {"manager": "dpkg", "Maintainer": maintainer}
+            known = maintainers[maintainer] = screen(Kind.PACKAGE, "", attributes, _DPKG_UNREAD)
+        return known
 
     return wanted
 
