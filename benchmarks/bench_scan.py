@@ -11,8 +11,8 @@
    like a rule, not the number of rules. For comparison, the cost of compiling every pattern,
    which grows with every vendor.
 3. A real Wine export: 5,000 uninstall entries and 2,000 services written by `wine reg import`
-   and read back by `wine reg export` (Wine's own output), scanned offline; and the quarter
-   and half of it, to show the time per key stays flat (linear growth).
+   and read back by `wine reg export` (Wine's own output), scanned offline; and the quarter,
+   half and double of it, to show the time per key stays flat (linear growth).
 
     .venv/bin/python benchmarks/bench_scan.py [--wineprefix DIR] [--runs N]
 
@@ -281,7 +281,7 @@ def real_export(runs: int, prefix: Path | None) -> None:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         rows = []
-        for entries, services in ((1250, 500), (2500, 1000), (5000, 2000)):
+        for entries, services in ((1250, 500), (2500, 1000), (5000, 2000), (10000, 4000)):
             files, made = wine_exports(folder, entries, services, prefix)
             target = Target(os="windows", live=False, registry_exports=tuple(map(str, files)))
             found = scan(target)
@@ -296,6 +296,7 @@ def real_export(runs: int, prefix: Path | None) -> None:
         for entries, services, size, seconds in rows:
             per_key = seconds / (entries + services) * 1e6
             print(f"   {entries:>8} {services:>9} {size:>6.1f} {seconds:>9.3f} {per_key:>7.1f}")
+        print(f"   double the size / the size: {rows[-1][3] / rows[-2][3]:.2f}x the time (2.00x is linear)")
 
 
 def main() -> int:

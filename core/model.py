@@ -9,18 +9,24 @@ reads products and never reaches back into adapters.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Literal
 
 from core import __version__
+from core.record import Record
 
-if TYPE_CHECKING:  # the texts and their loading are not needed to scan
-    from core.messages import Text
+# typing.TYPE_CHECKING without importing typing, which a live scan never needs otherwise; mypy reads it
+# the same. The types here are Records, not dataclasses, for the same reason (core/record.py).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
 
-OsName = Literal["windows", "macos", "linux"]
-Scope = Literal["machine", "user"]
-Origin = Literal["kaspersky", "successor", "other"]
+    from core.messages import Text  # the texts and their loading are not needed to scan
+
+    OsName = Literal["windows", "macos", "linux"]
+    Scope = Literal["machine", "user"]
+    Origin = Literal["kaspersky", "successor", "other"]
+else:
+    OsName = Scope = Origin = str
 
 
 class Kind(StrEnum):
@@ -46,8 +52,7 @@ class Kind(StrEnum):
 ANCHOR_KINDS = frozenset({Kind.UNINSTALL_ENTRY, Kind.PACKAGE, Kind.APP_BUNDLE})
 
 
-@dataclass(frozen=True)
-class Observation:
+class Observation(Record):
     """One plain fact read from a machine: an entry, a service, a file, a process.
 
     `location` follows the JSON contract: a registry key path as the source spells
@@ -58,34 +63,59 @@ class Observation:
     as strings.
     """
 
+    __slots__ = ("attributes", "kind", "location", "name", "scope")
     kind: Kind
     location: str
     name: str
-    attributes: Mapping[str, str] = field(default_factory=dict)
-    scope: Scope = "machine"
+    attributes: Mapping[str, str]
+    scope: Scope
+
+    def __init__(
+        self,
+        kind: Kind,
+        location: str,
+        name: str,
+        attributes: Mapping[str, str] | None = None,
+        scope: Scope = "machine",
+    ) -> None:
+        put = object.__setattr__
+        put(self, "kind", kind)
+        put(self, "location", location)
+        put(self, "name", name)
+        put(self, "attributes", {} if attributes is None else attributes)
+        put(self, "scope", scope)
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(Record):
     """Something the scan skipped or could not read, said plainly."""
 
+    __slots__ = ("location", "message")
     location: str
     message: str
 
+    def __init__(self, location: str, message: str) -> None:
+        object.__setattr__(self, "location", location)
+        object.__setattr__(self, "message", message)
 
-@dataclass(frozen=True)
-class Gap:
+
+class Gap(Record):
     """A part of the machine the input could not show, so "nothing found" there proves nothing."""
 
+    __slots__ = ("location", "what", "why")
     what: str  # what is missing, in plain words ("the 32-bit Uninstall key")
     location: str  # where it was looked for (a key path, a file, the input)
     why: str  # why it is missing ("not in the exports", "cut off", "not a regular file")
 
+    def __init__(self, what: str, location: str, why: str) -> None:
+        object.__setattr__(self, "what", what)
+        object.__setattr__(self, "location", location)
+        object.__setattr__(self, "why", why)
 
-@dataclass(frozen=True)
-class Evidence:
+
+class Evidence(Record):
     """An observation that a signature rule matched, as it is reported."""
 
+    __slots__ = ("confidence", "details", "kind", "location", "name", "rule")
     kind: Kind
     location: str
     name: str
@@ -93,7 +123,24 @@ class Evidence:
     rule: str  # the signature rule that matched, e.g. "kaspersky/kes#3"
     # "high" when more than a name says whose it is (publisher, folder, bundle id, vendor key…);
     # "name_only" for a driver, service or process known to be the vendor's by its name alone.
-    confidence: str = "high"
+    confidence: str
+
+    def __init__(
+        self,
+        kind: Kind,
+        location: str,
+        name: str,
+        details: Mapping[str, str],
+        rule: str,
+        confidence: str = "high",
+    ) -> None:
+        put = object.__setattr__
+        put(self, "kind", kind)
+        put(self, "location", location)
+        put(self, "name", name)
+        put(self, "details", details)
+        put(self, "rule", rule)
+        put(self, "confidence", confidence)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -117,8 +164,7 @@ class Evidence:
         )
 
 
-@dataclass(frozen=True)
-class Product:
+class Product(Record):
     """An installed product (or a leftover of one) with all its evidence.
 
     `state` carries what the product's own keys say about it when the scan
@@ -126,6 +172,22 @@ class Product:
     `password_protection` ("true"/"false").
     """
 
+    __slots__ = (
+        "category",
+        "evidence",
+        "family",
+        "family_name",
+        "id",
+        "leftover",
+        "managed",
+        "name",
+        "origin",
+        "recognised",
+        "scope",
+        "state",
+        "vendor",
+        "version",
+    )
     id: str
     name: str
     family: str
@@ -137,9 +199,42 @@ class Product:
     scope: Scope
     managed: bool
     evidence: tuple[Evidence, ...]
-    state: Mapping[str, str] = field(default_factory=dict)
-    leftover: bool = False
-    recognised: bool = True  # False: the vendor's software, known by vendor-level rules only
+    state: Mapping[str, str]
+    leftover: bool
+    recognised: bool  # False: the vendor's software, known by vendor-level rules only
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        family: str,
+        family_name: str,
+        category: str,
+        vendor: str,
+        origin: Origin,
+        version: str | None,
+        scope: Scope,
+        managed: bool,
+        evidence: tuple[Evidence, ...],
+        state: Mapping[str, str] | None = None,
+        leftover: bool = False,
+        recognised: bool = True,
+    ) -> None:
+        put = object.__setattr__
+        put(self, "id", id)
+        put(self, "name", name)
+        put(self, "family", family)
+        put(self, "family_name", family_name)
+        put(self, "category", category)
+        put(self, "vendor", vendor)
+        put(self, "origin", origin)
+        put(self, "version", version)
+        put(self, "scope", scope)
+        put(self, "managed", managed)
+        put(self, "evidence", evidence)
+        put(self, "state", {} if state is None else state)
+        put(self, "leftover", leftover)
+        put(self, "recognised", recognised)
 
     @property
     def confidence(self) -> str:
@@ -196,16 +291,33 @@ class Product:
         )
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(Record):
     """What to scan: the live machine, or offline data from another one."""
 
+    __slots__ = ("bundle", "hostname", "live", "os", "registry_exports", "root")
     os: OsName
-    live: bool = True
-    root: str | None = None  # a mounted disk or copied tree (macOS, Linux, or a Windows drive)
-    registry_exports: tuple[str, ...] = ()  # `reg export` / regedit files
-    bundle: str | None = None  # a folder or zip from `switchover collect` (core/helpdesk/bundle.py)
-    hostname: str | None = None  # the offline machine's name, when the bundle's manifest gives it
+    live: bool
+    root: str | None  # a mounted disk or copied tree (macOS, Linux, or a Windows drive)
+    registry_exports: tuple[str, ...]  # `reg export` / regedit files
+    bundle: str | None  # a folder or zip from `switchover collect` (core/helpdesk/bundle.py)
+    hostname: str | None  # the offline machine's name, when the bundle's manifest gives it
+
+    def __init__(
+        self,
+        os: OsName,
+        live: bool = True,
+        root: str | None = None,
+        registry_exports: tuple[str, ...] = (),
+        bundle: str | None = None,
+        hostname: str | None = None,
+    ) -> None:
+        put = object.__setattr__
+        put(self, "os", os)
+        put(self, "live", live)
+        put(self, "root", root)
+        put(self, "registry_exports", registry_exports)
+        put(self, "bundle", bundle)
+        put(self, "hostname", hostname)
 
     def describe(self) -> str:
         if self.live:
@@ -216,19 +328,52 @@ class Target:
         return f"offline {self.os} data ({', '.join(parts)})"
 
 
-@dataclass(frozen=True)
-class ScanResult:
+class ScanResult(Record):
     """Everything one scan found. `to_json` is the `switchover.scan/1` document."""
 
+    __slots__ = (
+        "gaps",
+        "hostname",
+        "leftovers",
+        "notes",
+        "os_version",
+        "other_security_software",
+        "products",
+        "scanned_at",
+        "target",
+    )
     target: Target
     scanned_at: str  # ISO 8601, UTC
     products: tuple[Product, ...]
     leftovers: tuple[Product, ...]
     other_security_software: tuple[Product, ...]
-    notes: tuple[Note, ...] = ()
-    hostname: str | None = None
-    gaps: tuple[Gap, ...] = ()  # what the input could not show (empty: it shows the whole machine)
-    os_version: str | None = None
+    notes: tuple[Note, ...]
+    hostname: str | None
+    gaps: tuple[Gap, ...]  # what the input could not show (empty: it shows the whole machine)
+    os_version: str | None
+
+    def __init__(
+        self,
+        target: Target,
+        scanned_at: str,
+        products: tuple[Product, ...],
+        leftovers: tuple[Product, ...],
+        other_security_software: tuple[Product, ...],
+        notes: tuple[Note, ...] = (),
+        hostname: str | None = None,
+        gaps: tuple[Gap, ...] = (),
+        os_version: str | None = None,
+    ) -> None:
+        put = object.__setattr__
+        put(self, "target", target)
+        put(self, "scanned_at", scanned_at)
+        put(self, "products", products)
+        put(self, "leftovers", leftovers)
+        put(self, "other_security_software", other_security_software)
+        put(self, "notes", notes)
+        put(self, "hostname", hostname)
+        put(self, "gaps", gaps)
+        put(self, "os_version", os_version)
 
     SCHEMA = "switchover.scan/1"
 
@@ -334,12 +479,16 @@ def _text_or_none(value: object) -> str | None:
     return str(value) if value is not None else None
 
 
-@dataclass(frozen=True)
-class Protection:
+class Protection(Record):
     """Antivirus products actively protecting the machine (display names), and what could not be checked."""
 
+    __slots__ = ("active", "notes")
     active: tuple[str, ...]
-    notes: tuple[Text, ...] = ()  # what could not be checked, said in the reader's language
+    notes: tuple[Text, ...]  # what could not be checked, said in the reader's language
+
+    def __init__(self, active: tuple[str, ...], notes: tuple[Text, ...] = ()) -> None:
+        object.__setattr__(self, "active", active)
+        object.__setattr__(self, "notes", notes)
 
     @property
     def protected(self) -> bool:

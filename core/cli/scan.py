@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 from core.model import Product, ScanResult
+
+TYPE_CHECKING = False  # typing's, without importing typing or argparse on `scan`'s own path (core/record.py)
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_NOTHING = 0
 EXIT_FOUND = 1
@@ -28,14 +31,29 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from core.cli.output import write_json
     from core.cli.targets import scan_target
-    from core.terminal_text import printable
 
-    result = scan_target(args)
-    if args.json:
+    return report(scan_target(args), as_json=args.json)
+
+
+def run_live(*, as_json: bool) -> int:
+    """`switchover scan [--json]` on this machine, without the command parser (core/cli/__init__.py)."""
+    from core.cli.output import tolerate_unencodable_text
+    from core.detection.scan import live_target, scan
+
+    tolerate_unencodable_text()
+    return report(scan(live_target()), as_json=as_json)
+
+
+def report(result: ScanResult, *, as_json: bool) -> int:
+    """Print the result as a document or a summary; the exit code says what was found."""
+    if as_json:
+        from core.cli.output import write_json
+
         write_json(result.to_json())
     else:
+        from core.terminal_text import printable
+
         sys.stdout.write(printable(summary(result)))
     if result.found_anything:
         return EXIT_FOUND

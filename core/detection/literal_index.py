@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+
+from core.record import Record
 
 PREFIX_CHARS = 3
 _FEW_WORDS = 8  # up to this many indexed words, testing each is cheaper than splitting the name
@@ -63,22 +64,44 @@ def fold(text: str) -> str:
 
 def has_keys(text: str, keys: Keys) -> bool:
     """Whether `text` could match a pattern with these keys (a cheap test; the pattern decides)."""
-    folded = fold(text)
+    return has_folded_keys(fold(text), keys)
+
+
+def has_folded_keys(folded: str, keys: Keys) -> bool:
+    """`has_keys` for a text already folded."""
+    if keys.needs and keys.needs not in folded:
+        return False
+    if not keys.prefixes and not keys.words:
+        return True
     return any(map(folded.startswith, keys.prefixes)) or any(w in folded for w in keys.words)
 
 
-@dataclass(frozen=True)
-class Keys:
-    """What a name must have for a pattern to match it: one of `prefixes` or one of `words`."""
+class Keys(Record):
+    """What a name must have for a pattern to match it: one of `prefixes` or one of `words` (when there
+    are any), and `needs`, a run of literal characters every match contains (when there is one)."""
 
-    prefixes: frozenset[str] = frozenset()
-    words: frozenset[str] = frozenset()
+    __slots__ = ("needs", "prefixes", "words")
+    prefixes: frozenset[str]
+    words: frozenset[str]
+    # "kaspersky" in ^(AO )?Kaspersky( Lab)?\b, which has no prefix or whole word to look up: a
+    # package's Maintainer is tested for it before the pattern is; "/kaspersky/klnagent" in a path.
+    needs: str
+
+    def __init__(
+        self, prefixes: frozenset[str] = frozenset(), words: frozenset[str] = frozenset(), needs: str = ""
+    ) -> None:
+        object.__setattr__(self, "prefixes", prefixes)
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "needs", needs)
 
 
 def keys_to_json(keys: Keys | None) -> dict[str, list[str]] | None:
     if keys is None:
         return None
-    return {"prefixes": sorted(keys.prefixes), "words": sorted(keys.words)}
+    written: dict[str, list[str]] = {"prefixes": sorted(keys.prefixes), "words": sorted(keys.words)}
+    if keys.needs:
+        written["needs"] = [keys.needs]
+    return written
 
 
 def keys_from_json(value: object) -> Keys | None:
@@ -88,9 +111,12 @@ def keys_from_json(value: object) -> Keys | None:
     prefixes, found = value.get("prefixes"), value.get("words")
     if not isinstance(prefixes, list) or not isinstance(found, list):
         return None
-    if not all(isinstance(k, str) and k for k in [*prefixes, *found]):
+    needs = value.get("needs", [])
+    if not isinstance(needs, list) or len(needs) > 1:
         return None
-    return Keys(frozenset(prefixes), frozenset(found))
+    if not all(isinstance(k, str) and k for k in [*prefixes, *found, *needs]):
+        return None
+    return Keys(frozenset(prefixes), frozenset(found), needs[0] if needs else "")
 
 
 def keys_of(pattern: str) -> Keys | None:
@@ -99,6 +125,7 @@ def keys_of(pattern: str) -> Keys | None:
         items = _Reader(pattern).sequence_alternatives()
     except _Unreadable:
         return None
+    needs = _required_text(items[0]) if len(items) == 1 else ""
     prefixes: set[str] = set()
     found_words: set[str] = set()
     for alternative in items:
@@ -108,22 +135,27 @@ def keys_of(pattern: str) -> Keys | None:
             continue
         word = _required_word(alternative)
         if word is None:
-            return None
+            return Keys(needs=needs) if needs else None
         found_words.add(word)
-    return Keys(frozenset(prefixes), frozenset(found_words))
+    if any(needs.startswith(p) for p in prefixes) or needs in found_words:
+        needs = ""  # it would rule out little more than the prefix or the word does
+    return Keys(frozenset(prefixes), frozenset(found_words), needs)
 
 
-@dataclass
 class LiteralIndex:
     """Positions of patterns by the literals they need; `candidates` gives them in order."""
 
-    by_prefix: dict[str, list[int]] = field(default_factory=dict)
-    by_word: dict[str, list[int]] = field(default_factory=dict)
-    always: list[int] = field(default_factory=list)
-    lengths: set[int] = field(default_factory=set)
+    def __init__(self) -> None:
+        self.by_prefix: dict[str, list[int]] = {}
+        self.by_word: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        self.lengths: set[int] = set()
+        self.needs: dict[int, str] = {}
 
     def add(self, position: int, keys: Keys | None) -> None:
-        if keys is None:
+        if keys is not None and keys.needs:
+            self.needs[position] = keys.needs
+        if keys is None or not (keys.prefixes or keys.words):
             self.always.append(position)
             return
         for prefix in keys.prefixes:
@@ -134,6 +166,19 @@ class LiteralIndex:
 
     def candidates(self, name: str) -> list[int]:
         folded = fold(name)
+        hits = self._hits(folded)
+        found = sorted({*self.always, *hits}) if hits else self.always
+        if not self.needs:
+            return found
+        return [p for p in found if (needs := self.needs.get(p)) is None or needs in folded]
+
+    def looked_up(self, name: str) -> bool:
+        """Whether the name's own literals (not `always`) make any pattern a candidate."""
+        folded = fold(name)
+        hits = self._hits(folded)
+        return any((needs := self.needs.get(p)) is None or needs in folded for p in hits)
+
+    def _hits(self, folded: str) -> list[int]:
         hits: list[int] = []
         for length in self.lengths:
             hits += self.by_prefix.get(folded[:length], ())
@@ -145,9 +190,7 @@ class LiteralIndex:
         else:
             for word in _WORD.findall(folded):
                 hits += self.by_word.get(word, ())
-        if not hits:
-            return self.always
-        return sorted({*self.always, *hits})
+        return hits
 
 
 def build_index(patterns: Iterable[str]) -> LiteralIndex:
@@ -164,15 +207,30 @@ class _Unreadable(Exception):
     """A construct the reader does not vouch for."""
 
 
-@dataclass(frozen=True)
-class _Item:
+class _Item(Record):
     """One piece of a pattern as the reader sees it: a literal character, a group, an anchor…"""
 
+    __slots__ = ("alternatives", "char", "kind", "minimum", "repeated")
     kind: str  # "lit", "group", "bol", "eol", "boundary", "other"
-    char: str = ""
-    alternatives: tuple[tuple[_Item, ...], ...] = ()
-    minimum: int = 1  # from a quantifier: 0 makes the item optional
-    repeated: bool = False  # a quantifier allows more than one
+    char: str
+    alternatives: tuple[tuple[_Item, ...], ...]
+    minimum: int  # from a quantifier: 0 makes the item optional
+    repeated: bool  # a quantifier allows more than one
+
+    def __init__(
+        self,
+        kind: str,
+        char: str = "",
+        alternatives: tuple[tuple[_Item, ...], ...] = (),
+        minimum: int = 1,
+        repeated: bool = False,
+    ) -> None:
+        put = object.__setattr__
+        put(self, "kind", kind)
+        put(self, "char", char)
+        put(self, "alternatives", alternatives)
+        put(self, "minimum", minimum)
+        put(self, "repeated", repeated)
 
 
 class _Reader:
@@ -321,6 +379,25 @@ def _starts(items: tuple[_Item, ...]) -> tuple[set[str], bool]:
         if item.repeated:
             return results, False
     return results, True
+
+
+_MIN_NEEDS = 3  # a shorter run ("/") rules out little and still costs a test
+
+
+def _required_text(alternative: tuple[_Item, ...]) -> str:
+    """The longest run of literal characters that every match of the sequence contains, folded."""
+    best, run = "", ""
+    for item in alternative:
+        char = _literal(item) if item.minimum == 1 and not item.repeated else None
+        if char is not None:
+            run += char
+        elif item.kind in ("bol", "eol", "boundary") and item.minimum == 1:
+            continue  # they match no character: the run around them stays whole
+        else:
+            run = ""
+        if len(run) > len(best):
+            best = run
+    return best if len(best) >= _MIN_NEEDS else ""
 
 
 def _required_word(alternative: tuple[_Item, ...]) -> str | None:

@@ -14,34 +14,47 @@ Grouping, in the order a person would reason about it:
 
 from __future__ import annotations
 
-import zlib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 
 from core.detection.signatures import Family, Rule, SignatureSet
 from core.model import ANCHOR_KINDS, Evidence, Kind, Observation, Product
 from core.product_code import PRODUCT_CODE
+from core.record import Record
 
 # Attribute names that collectors normalise from a product's own records into its state.
 STATE_ATTRIBUTES = ("last_signature_update", "self_defence", "password_protection", "active", "up_to_date")
 
 
-@dataclass(frozen=True)
-class MatchedProducts:
+class MatchedProducts(Record):
     """What the observations make: installed products, leftovers and other security software."""
 
+    __slots__ = ("leftovers", "other_security_software", "products")
     products: tuple[Product, ...]  # Kaspersky and successors, installed
     leftovers: tuple[Product, ...]  # Kaspersky and successors, with no uninstall entry or package
     other_security_software: tuple[Product, ...]
 
+    def __init__(
+        self,
+        products: tuple[Product, ...],
+        leftovers: tuple[Product, ...],
+        other_security_software: tuple[Product, ...],
+    ) -> None:
+        object.__setattr__(self, "products", products)
+        object.__setattr__(self, "leftovers", leftovers)
+        object.__setattr__(self, "other_security_software", other_security_software)
 
-@dataclass
-class _Hit:
+
+class _Hit(Record):
     """An observation and the rule it matched."""
 
+    __slots__ = ("obs", "rule")
     obs: Observation
     rule: Rule
+
+    def __init__(self, obs: Observation, rule: Rule) -> None:
+        object.__setattr__(self, "obs", obs)
+        object.__setattr__(self, "rule", rule)
 
     @property
     def family(self) -> Family:
@@ -58,13 +71,13 @@ class _Hit:
         )
 
 
-@dataclass
 class _Group:
     """The hits that make one product (or one leftover) of a family."""
 
-    family: Family
-    hits: list[_Hit]
-    leftover: bool = False
+    def __init__(self, family: Family, hits: list[_Hit], leftover: bool = False) -> None:
+        self.family = family
+        self.hits = hits
+        self.leftover = leftover
 
 
 def match_observations(observations: Iterable[Observation], signatures: SignatureSet) -> MatchedProducts:
@@ -93,12 +106,14 @@ def _unique_ids(products: list[Product]) -> tuple[Product, ...]:
     folders): each of those gets a suffix made from its own location, so it never depends on the others."""
     counts = Counter(p.id for p in products)
     return tuple(
-        p if counts[p.id] == 1 else replace(p, id=f"{p.id}#{_short_hash(p.evidence[0].location)}")
+        p if counts[p.id] == 1 else p.replace(id=f"{p.id}#{_short_hash(p.evidence[0].location)}")
         for p in products
     )
 
 
 def _short_hash(text: str) -> str:
+    import zlib  # here: two products sharing an id are rare, and a live scan's start-up pays for imports
+
     return f"{zlib.crc32(text.casefold().encode('utf-8')):08x}"
 
 
@@ -188,7 +203,6 @@ def _product(group: _Group, managed_vendors: set[str]) -> Product:
     if anchor is None and not group.leftover and group.family.vendor.origin != "other":
         anchor = group.hits[0]  # a receipt-only product
     lead = anchor or group.hits[0]
-    name = anchor.obs.name.strip() if anchor else family.name
     state: dict[str, str] = {}
     for hit in group.hits:
         for attr in STATE_ATTRIBUTES:
@@ -197,7 +211,7 @@ def _product(group: _Group, managed_vendors: set[str]) -> Product:
     key = _identity(lead)[1] if anchor else "leftover"
     return Product(
         id=product_id(family, key),
-        name=name,
+        name=_name(anchor, family),
         family=family.id,
         family_name=family.name,
         category=family.category,
@@ -211,6 +225,25 @@ def _product(group: _Group, managed_vendors: set[str]) -> Product:
         leftover=group.leftover,
         recognised=family.recognised,
     )
+
+
+def _name(anchor: _Hit | None, family: Family) -> str:
+    """The name a person knows the product by. An uninstall entry's DisplayName is one, an app's
+    CFBundleName may be; a package name ("kesl"), a bundle id, a receipt or a key name with no
+    DisplayName is not: the rule's product name or the family's stands in (the evidence keeps the
+    anchor's own name). Software whose product is not recognised keeps that name beside its family's."""
+    if anchor is None:
+        return family.name
+    if anchor.rule.product:
+        return anchor.rule.product
+    obs = anchor.obs
+    if obs.kind is Kind.UNINSTALL_ENTRY and obs.name != _key_name(obs.location):
+        return obs.name.strip()
+    if obs.kind is Kind.APP_BUNDLE and (obs.attributes.get("CFBundleName") or "").strip():
+        return obs.attributes["CFBundleName"].strip()
+    if not family.recognised:
+        return f"{family.name} ({obs.name.strip()})"
+    return family.name
 
 
 def _version(hits: list[_Hit]) -> str | None:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 
 from core.detection.matcher import match_observations
 from core.detection.signatures import SignatureSet, bundled_signatures
-from core.model import Notes, Observation, OsName, ScanResult, Target
+from core.model import Kind, Notes, Observation, OsName, ScanResult, Target
 
 Observe = Callable[[Target, Notes], Iterable[Observation]]
+Screen = Callable[[Kind, str, Mapping[str, str], frozenset[str]], bool]  # SignatureSet.could_match
 
 
 def this_os() -> OsName:
@@ -37,8 +38,9 @@ def live_target() -> Target:
     return Target(os=this_os(), live=True)
 
 
-def observe_machine(target: Target, notes: Notes) -> Iterator[Observation]:
-    """Everything the adapters for the target's OS can see, live or offline."""
+def observe_machine(target: Target, notes: Notes, screen: Screen | None = None) -> Iterator[Observation]:
+    """Everything the adapters for the target's OS can see, live or offline. With a `screen`
+    (SignatureSet.could_match) a reader may leave out ordinary items no rule could match."""
     if target.os == "windows":
         from core.detection.adapters import windows
 
@@ -50,7 +52,7 @@ def observe_machine(target: Target, notes: Notes) -> Iterator[Observation]:
     else:
         from core.detection.adapters import linux
 
-        yield from linux.observe(target, notes)
+        yield from linux.observe(target, notes, screen)
     if target.live:
         from core.detection.adapters import processes
 
@@ -67,7 +69,13 @@ def scan(
     """Scan the target and group what was found into products, leftovers and other security software."""
     notes = Notes()
     started = now()
-    matched = match_observations(observe(target, notes), signatures or bundled_signatures())
+    signatures = signatures or bundled_signatures()
+    observed: Iterable[Observation]
+    if observe is observe_machine:  # the real adapters: they may skip what no rule could match
+        observed = observe_machine(target, notes, signatures.could_match)
+    else:
+        observed = observe(target, notes)
+    matched = match_observations(observed, signatures)
     return ScanResult(
         target=target,
         scanned_at=started.isoformat(timespec="seconds").replace("+00:00", "Z"),

@@ -21,13 +21,16 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
 from functools import cache, cached_property
-from typing import Any
 
-from core.detection.literal_index import Keys, LiteralIndex, has_keys, keys_from_json, keys_of
+from core.detection.literal_index import Keys, LiteralIndex, fold, has_folded_keys, keys_from_json, keys_of
 from core.model import Kind, Observation, Origin
+from core.record import Record
+
+TYPE_CHECKING = False  # typing's, without importing typing on a live scan's path (core/record.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 SCHEMA = "switchover.signatures/1"
 _FLAGS = re.IGNORECASE
@@ -52,16 +55,30 @@ _CORROBORATING = ("ImagePath", "exe", "InstallLocation", "UninstallString", "pat
 UNRECOGNISED = "unrecognised"  # the id of the family that vendor-level rules make
 
 
-@dataclass(frozen=True)
 class Rule:
-    """One pattern on one kind of observation, and whose it says the observation is."""
+    """One pattern on one kind of observation, and whose it says the observation is.
 
-    id: str  # "vendor/family#index", reported with each piece of evidence
-    kind: Kind
-    pattern: str
-    attribute_patterns: tuple[tuple[str, str], ...]
-    publisher: str  # "required", "if_present" or "ignored"
-    family: Family
+    Signature types are plain classes, not dataclasses: they are made on every scan's start-up
+    (core/record.py says why)."""
+
+    def __init__(
+        self,
+        id: str,
+        kind: Kind,
+        pattern: str,
+        attribute_patterns: tuple[tuple[str, str], ...],
+        publisher: str,  # "required", "if_present" or "ignored"
+        family: Family,
+        # The installed product's name when the rule finds an anchor that names none (a package, a bundle id).
+        product: str | None = None,
+    ) -> None:
+        self.id = id
+        self.kind = kind
+        self.pattern = pattern
+        self.attribute_patterns = attribute_patterns
+        self.publisher = publisher
+        self.family = family
+        self.product = product
 
     @cached_property
     def name(self) -> re.Pattern[str]:
@@ -103,19 +120,28 @@ class Rule:
         return self.family.vendor.is_publisher(publisher)
 
 
-@dataclass(frozen=True)
 class Vendor:
     """A company whose software the signatures know, with what makes anything its own."""
 
-    id: str
-    name: str
-    origin: Origin
-    publisher_patterns: tuple[str, ...]
-    names: tuple[str, ...] = ()  # the company's name in every script it writes it in (vendor_rules)
-    install_roots: tuple[InstallRoot, ...] = ()
-    registry_roots: tuple[str, ...] = ()
-    # A machine has a few hundred publishers, each on many entries: each is checked once.
-    _publisher_answers: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        origin: Origin,
+        publisher_patterns: tuple[str, ...],
+        names: tuple[str, ...] = (),  # the company's name in every script it writes it in (vendor_rules)
+        install_roots: tuple[InstallRoot, ...] = (),
+        registry_roots: tuple[str, ...] = (),
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.origin = origin
+        self.publisher_patterns = publisher_patterns
+        self.names = names
+        self.install_roots = install_roots
+        self.registry_roots = registry_roots
+        # A machine has a few hundred publishers, each on many entries: each is checked once.
+        self._publisher_answers: dict[str, bool] = {}
 
     @cached_property
     def publishers(self) -> tuple[re.Pattern[str], ...]:
@@ -142,53 +168,111 @@ class Vendor:
         )
 
 
-@dataclass(frozen=True)
-class InstallRoot:
+class InstallRoot(Record):
     """A folder the vendor installs into on one OS."""
 
+    __slots__ = ("folder", "os")
     os: str
     folder: str  # Windows: a folder name between backslashes; macOS and Linux: an absolute prefix
 
+    def __init__(self, os: str, folder: str) -> None:
+        object.__setattr__(self, "os", os)
+        object.__setattr__(self, "folder", folder)
 
-@dataclass(frozen=True, eq=False)
+
 class Family:
     """A product family of a vendor: the products one entry in its signature file describes."""
 
-    id: str
-    name: str
-    category: str
-    vendor: Vendor
-    shared: bool  # components of the vendor's products in general (drivers, common folders)
-    hosts_shared: bool  # a product that shared components belong to first (an engine, not an agent)
-    marks_managed: bool  # its presence means the machine is managed centrally
-    removal_order: int
-    sources: tuple[dict[str, str], ...]
-    recognised: bool = True  # False for the family vendor-level rules make
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        category: str,
+        vendor: Vendor,
+        shared: bool,  # components of the vendor's products in general (drivers, common folders)
+        hosts_shared: bool,  # a product that shared components belong to first (an engine, not an agent)
+        marks_managed: bool,  # its presence means the machine is managed centrally
+        removal_order: int,
+        sources: tuple[dict[str, str], ...],
+        recognised: bool = True,  # False for the family vendor-level rules make
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.category = category
+        self.vendor = vendor
+        self.shared = shared
+        self.hosts_shared = hosts_shared
+        self.marks_managed = marks_managed
+        self.removal_order = removal_order
+        self.sources = sources
+        self.recognised = recognised
+
+    def __repr__(self) -> str:
+        return f"Family({self.vendor.id}/{self.id})"
 
 
-@dataclass
 class _KindRules:
     """One kind's rules in match order, and the index that picks the ones a name could match."""
 
-    rules: list[Rule]
-    literal_keys: Mapping[str, Keys | None]  # keys read once and shipped with the data
-    index: LiteralIndex | None = None
-    # Rules that match any name but need an attribute with a literal ("." with InstallLocation under
-    # "\\Kaspersky Lab\\"): tried only when that attribute holds the literal.
-    gated: dict[int, tuple[str, Keys]] = field(default_factory=dict)
+    def __init__(self, rules: list[Rule], literal_keys: Mapping[str, Keys | None]) -> None:
+        self.rules = rules
+        self.literal_keys = literal_keys  # keys read once and shipped with the data
+        self.index: LiteralIndex | None = None
+        # Rules that match any name but need an attribute with a literal ("." with InstallLocation under
+        # "\\Kaspersky Lab\\"): tried only when that attribute holds the literal.
+        self.gated: dict[int, tuple[str, Keys]] = {}
+        self._answers: dict[tuple[str, int, str], bool] = {}
+        self._only_gates = False  # every rule tried on any name is gated by an attribute (set by _build)
+        self._gate_attributes: frozenset[str] = frozenset()
 
     def match(self, obs: Observation) -> Rule | None:
-        if self.index is None:
-            self.index = self._build()
-        for position in self.index.candidates(obs.name):
-            gate = self.gated.get(position)
-            if gate is not None:
-                value = obs.attributes.get(gate[0])
-                if not value or not has_keys(value, gate[1]):
-                    continue
+        for position in self._candidates(obs.name, obs.attributes, frozenset()):
             if self.rules[position].matches(obs):
                 return self.rules[position]
         return None
+
+    def could_match(self, name: str, attributes: Mapping[str, str], unknown: frozenset[str]) -> bool:
+        if self.index is None:
+            self.index = self._build()
+        if (
+            self._only_gates
+            and self._gate_attributes.isdisjoint(attributes)
+            and self._gate_attributes.isdisjoint(unknown)
+        ):
+            # Every rule tried on any name needs an attribute this item lacks: only its name can tell.
+            return self.index.looked_up(name)
+        for position in self.index.candidates(name):
+            gate = self.gated.get(position)
+            if gate is None or gate[0] in unknown:
+                return True
+            value = attributes.get(gate[0])
+            if value and self._passes(gate, value):
+                return True
+        return False
+
+    def _passes(self, gate: tuple[str, Keys], value: str) -> bool:
+        """A gate's answer for a value; a machine has hundreds of packages and a few maintainers."""
+        key = (gate[0], id(gate[1]), value)
+        known = self._answers.get(key)
+        if known is None:
+            known = self._answers[key] = has_folded_keys(fold(value), gate[1])
+        return known
+
+    def _candidates(self, name: str, attributes: Mapping[str, str], unknown: frozenset[str]) -> Iterator[int]:
+        """The positions of the rules the literal index lets through, with their attribute gates passed
+        (a gate on an attribute whose value is `unknown` is passed)."""
+        if self.index is None:
+            self.index = self._build()
+        folded: dict[str, str] = {}  # several gates read one attribute (a Maintainer, in two scripts)
+        for position in self.index.candidates(name):
+            gate = self.gated.get(position)
+            if gate is not None and gate[0] not in unknown:
+                value = folded.get(gate[0])
+                if value is None:
+                    value = folded[gate[0]] = fold(attributes.get(gate[0]) or "")
+                if not value or not has_folded_keys(value, gate[1]):
+                    continue
+            yield position
 
     def _build(self) -> LiteralIndex:
         index = LiteralIndex()
@@ -197,6 +281,8 @@ class _KindRules:
             if keys is None:
                 self.gated.update(self._attribute_gate(position, rule))
             index.add(position, keys)
+        self._only_gates = all(position in self.gated for position in index.always)
+        self._gate_attributes = frozenset(attribute for attribute, _ in self.gated.values())
         return index
 
     def _keys(self, pattern: str) -> Keys | None:
@@ -212,26 +298,46 @@ class _KindRules:
         return {}
 
 
-@dataclass(frozen=True)
 class SignatureSet:
     """Every vendor's families and rules, by kind, matched through the literal index."""
 
-    vendors: tuple[Vendor, ...]
-    families: tuple[Family, ...]
-    rules_by_kind: dict[Kind, tuple[Rule, ...]]
-    literal_keys: Mapping[str, Keys | None] = field(default_factory=dict, repr=False, compare=False)
-    # By the kind's plain value: hashing an Enum member runs Python code, and this runs per observation.
-    _by_kind: dict[str, _KindRules] = field(default_factory=dict, repr=False, compare=False)
+    def __init__(
+        self,
+        vendors: tuple[Vendor, ...],
+        families: tuple[Family, ...],
+        rules_by_kind: dict[Kind, tuple[Rule, ...]],
+        literal_keys: Mapping[str, Keys | None] | None = None,
+    ) -> None:
+        self.vendors = vendors
+        self.families = families
+        self.rules_by_kind = rules_by_kind
+        self.literal_keys: Mapping[str, Keys | None] = literal_keys or {}
+        # By the kind's plain value: hashing an Enum member runs Python code, and this runs per observation.
+        self._by_kind: dict[str, _KindRules] = {}
 
     def match(self, obs: Observation) -> Rule | None:
         """The first rule (in file order, specific families first) that matches the observation."""
-        kind = self._by_kind.get(obs.kind._value_)
-        if kind is None:
-            rules = self.rules_by_kind.get(obs.kind)
+        kind = self._kind_rules(obs.kind)
+        return None if kind is None else kind.match(obs)
+
+    def could_match(
+        self, kind: Kind, name: str, attributes: Mapping[str, str], unknown: frozenset[str] = frozenset()
+    ) -> bool:
+        """Whether a rule might match an item of this kind with this name and these attributes (those in
+        `unknown` it will have, with values not read yet), by the literal index alone: never False when
+        `match` would find a rule for the item. The dpkg reader asks it so that the hundreds of
+        ordinary packages are not made into observations (core/detection/scan.py)."""
+        rules = self._kind_rules(kind)
+        return rules is not None and rules.could_match(name, attributes, unknown)
+
+    def _kind_rules(self, kind: Kind) -> _KindRules | None:
+        found = self._by_kind.get(kind._value_)
+        if found is None:
+            rules = self.rules_by_kind.get(kind)
             if not rules:
                 return None
-            kind = self._by_kind[obs.kind._value_] = _KindRules(list(rules), self.literal_keys)
-        return kind.match(obs)
+            found = self._by_kind[kind._value_] = _KindRules(list(rules), self.literal_keys)
+        return found
 
     def family(self, family_id: str) -> Family:
         return next(f for f in self.families if f.id == family_id)
@@ -286,6 +392,7 @@ def parse_signature_document(
                     attribute_patterns=tuple(rule.get("attributes", {}).items()),
                     publisher=rule.get("publisher", "if_present"),
                     family=family,
+                    product=rule.get("product"),
                 )
             )
     return vendor, families, rules
@@ -408,7 +515,7 @@ LITERAL_KEYS_FILE = "literal-keys.json"
 LITERAL_KEYS_SCHEMA = "switchover.literal-keys/1"
 
 
-def bundled_literal_keys() -> dict[str, Keys | None]:
+def bundled_literal_keys() -> Mapping[str, Keys | None]:
     """The shipped keys of the bundled patterns; none when the file is missing or not this format."""
     try:
         document = _read_json(LITERAL_KEYS_FILE)
@@ -417,7 +524,30 @@ def bundled_literal_keys() -> dict[str, Keys | None]:
     if not isinstance(document, dict) or document.get("schema") != LITERAL_KEYS_SCHEMA:
         return {}
     keys = document.get("keys")
-    return {p: keys_from_json(k) for p, k in keys.items()} if isinstance(keys, dict) else {}
+    return _ShippedKeys(keys) if isinstance(keys, dict) else {}
+
+
+class _ShippedKeys(Mapping[str, "Keys | None"]):
+    """The keys file's entries, each read when its pattern is first indexed: a scan indexes the
+    kinds it sees (a Linux machine has no uninstall entries), not every pattern of every vendor."""
+
+    def __init__(self, written: dict[str, object]) -> None:
+        self._written = written
+        self._read: dict[str, Keys | None] = {}
+
+    def __getitem__(self, pattern: str) -> Keys | None:
+        if pattern not in self._read:
+            self._read[pattern] = keys_from_json(self._written[pattern])
+        return self._read[pattern]
+
+    def __contains__(self, pattern: object) -> bool:
+        return pattern in self._written
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._written)
+
+    def __len__(self) -> int:
+        return len(self._written)
 
 
 def all_patterns(signatures: SignatureSet) -> list[str]:

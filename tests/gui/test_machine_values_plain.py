@@ -3,8 +3,6 @@ text, never as Qt rich text: `<img>` or `<a href>` in a product's name stays tho
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -20,8 +18,8 @@ def test_names_from_the_machine_are_plain_text_on_the_found_and_prepare_pages(
     wizard = open_wizard("home")
     scan_to_found(qtbot, wizard)
     scan = wizard.session.scan
-    other = dataclasses.replace(scan.kaspersky[0], name=HOSTILE, origin="other")
-    wizard.session.scan = dataclasses.replace(scan, other_security_software=(other,))
+    other = scan.kaspersky[0].replace(name=HOSTILE, origin="other")
+    wizard.session.scan = scan.replace(other_security_software=(other,))
     found = wizard.pages[Stage.FOUND]
     found.enter()
     assert found.others.textFormat() == Qt.TextFormat.PlainText

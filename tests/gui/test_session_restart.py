@@ -24,7 +24,7 @@ def _real_linux_session(tmp_path: Path) -> Session:
         autostart_command=real.autostart_command,
         terminal=real.terminal,
     )
-    machine = dataclasses.replace(machine, target=dataclasses.replace(machine.target, os="linux"))
+    machine = dataclasses.replace(machine, target=machine.target.replace(os="linux"))
     return Session(machine)
 
 

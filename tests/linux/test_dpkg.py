@@ -6,12 +6,12 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.detection.adapters import dpkg as dpkg_adapter
 from core.detection.adapters.rootfs import RootFS
-from core.model import Kind, Notes
+from core.model import Kind, Notes, Observation
 from tests.linux.packages import TEST_MAINTAINER, build_deb, dpkg, dpkg_root, evidence, have, scan_root
 
 pytestmark = pytest.mark.skipif(not have("dpkg", "dpkg-deb"), reason="needs Debian's dpkg and dpkg-deb")
@@ -151,3 +151,83 @@ def test_any_bytes_parse_without_raising(data: bytes) -> None:
 def test_any_line_mix_parses_without_raising(lines: list[str]) -> None:
     status = dpkg_adapter.parse_status("\n".join(lines).encode())
     assert all(p.name == "kesl" for p in status.packages)
+
+
+# Records as dpkg writes them and as it never would: the screened reading must find the same.
+RECORD_LINES = st.sampled_from(
+    [
+        "Package: kesl",
+        "Package: klnagent64",
+        "Package: libfoo1",
+        "Package: clamav",
+        "Package : kesl",
+        "Package: kesl extra",
+        "Status: install ok installed",
+        "Status: deinstall ok config-files",
+        "Status: install ok inst",
+        "Status : install ok installed",
+        "Maintainer: AO Kaspersky Lab <support@kaspersky.invalid>",
+        "Maintainer: Лаборатория Касперского",
+        "Maintainer: Debian Developers <debian@lists.invalid>",
+        "Maintainer : AO Kaspersky Lab",
+        "Maintainer:\tKaspersky Lab",
+        " continued",
+        "Version: 12.1.0-1508",
+        "Description: a package",
+        " \t",
+        "",
+        "junk",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(RECORD_LINES, max_size=14))
+def test_the_screened_reading_finds_every_package_a_rule_matches(lines: list[str]) -> None:
+    """What the scan skips (packages no rule could match: SignatureSet.could_match) changes nothing found."""
+    from core.detection.adapters.linux import _wanted_package
+    from core.detection.signatures import bundled_signatures
+
+    signatures = bundled_signatures()
+    data = "\n".join(lines).encode()
+    whole = dpkg_adapter.parse_status(data)
+    screened = dpkg_adapter.parse_status(data, _wanted_package(signatures.could_match))
+
+    def found(status: dpkg_adapter.DpkgStatus) -> list[str]:
+        attributes = [
+            {"manager": "dpkg", "Version": p.version, "Status": p.status, "Maintainer": p.maintainer}
+            for p in status.packages
+        ]
+        observations = [
+            Observation(Kind.PACKAGE, "dpkg:", p.name, a)
+            for p, a in zip(status.packages, attributes, strict=True)
+        ]
+        return [o.name for o in observations if signatures.match(o)]
+
+    assert found(screened) == found(whole)
+    assert set(screened.packages) <= set(whole.packages) and screened.unreadable == whole.unreadable
+
+
+def test_a_plain_status_file_is_screened_whole_and_still_yields_what_a_rule_could_match() -> None:
+    from core.detection.adapters.linux import _wanted_package
+    from core.detection.signatures import bundled_signatures
+
+    wanted = _wanted_package(bundled_signatures().could_match)
+    record = "Package: {}\nEssential: yes\nStatus: install ok installed\nMaintainer: {}\nVersion: 1\n"
+    ordinary = [record.format(f"libfoo{i}", "Debian <d@lists.invalid>") for i in range(50)]
+    by_maintainer = record.format("endpoint-tool", "AO Kaspersky Lab <s@kaspersky.invalid>")
+    by_name = record.format("klnagent64", "Switchover test double <t@switchover.invalid>")
+
+    def kept(records: list[str]) -> list[str]:
+        return [p.name for p in dpkg_adapter.parse_status("\n".join(records).encode(), wanted).packages]
+
+    assert kept(ordinary) == []
+    assert kept([*ordinary, by_maintainer]) == ["endpoint-tool"]
+    assert kept([by_name, *ordinary]) == ["klnagent64"]
+    assert kept([*ordinary[:3], "Package: libbar\nStatus: install ok half"]) == []  # junk: read whole
+    assert (
+        dpkg_adapter.parse_status(
+            "\n".join([*ordinary[:3], "Package: x\nStatus: x"]).encode(), wanted
+        ).unreadable
+        == 1
+    )

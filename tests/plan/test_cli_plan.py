@@ -57,7 +57,10 @@ def test_plan_json_for_an_offline_linux_root_changes_nothing(tmp_path: Path) -> 
     assert document["schema"] == "switchover.plan/1" and document["mode"] == "silent"
     removal = [s for s in document["steps"] if s["command"]]
     assert [s["command"] for s in removal] == [["/usr/bin/dpkg", f"--root={root}", "--remove", "kesl"]]
-    assert removal[0]["product"] == "kesl" and removal[0]["elevated"] is False  # a root under /tmp
+    # The product by its name, the package by its own.
+    assert removal[0]["product"] == "Kaspersky Endpoint Security for Linux"
+    assert removal[0]["details"]["packages"] == "kesl"
+    assert removal[0]["elevated"] is False  # a root under /tmp
     assert tree_digest(root) == before
 
 

@@ -5,7 +5,6 @@ grepped for the password in plain, as UTF-16LE hex (KLUNINSTPASSWD's form) and i
 from __future__ import annotations
 
 import base64
-import dataclasses
 import threading
 from functools import partial
 from pathlib import Path
@@ -65,9 +64,9 @@ def test_no_file_the_run_leaves_holds_the_password_in_any_form(
     )
     found = scan(Target(os="windows", live=False, registry_exports=exports))
     protected = tuple(
-        dataclasses.replace(p, state={**p.state, "password_protection": "true"}) for p in found.products
+        p.replace(state={**p.state, "password_protection": "true"}) for p in found.products
     )
-    plan = plan_removal(dataclasses.replace(found, products=protected), silent=True)
+    plan = plan_removal(found.replace(products=protected), silent=True)
     step = next(s for s in plan.steps if s.action == "uninstall_msi")
     assert "KLPASSWD={password}" in (step.command or ())
     report = execute_plan(

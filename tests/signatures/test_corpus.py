@@ -59,7 +59,10 @@ def test_a_product_no_rule_names_is_reported_as_unrecognised_kaspersky_with_its_
     test_double = products["Switchover test double"]  # known only by its Cyrillic publisher
     assert test_double["family"] == "unrecognised" and not test_double["recognised"]
     assert test_double["origin"] == "kaspersky" and test_double["confidence"] == "high"
-    hidden = products["{5E2C37C1-0000-4000-8000-00000000A005}"]  # no DisplayName, no publisher
+    # No DisplayName, no publisher: the name says what is known, and which entry it is.
+    hidden = products[
+        "Kaspersky software whose product is not recognised ({5E2C37C1-0000-4000-8000-00000000A005})"
+    ]
     assert hidden["family"] == "unrecognised"
     assert hidden["evidence"][0]["details"]["InstallLocation"].endswith("\\Kaspersky 21.22\\")
     assert products["Антивирус Касперского 7.0"]["family"] == "consumer"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.detection.literal_index import Keys, build_index, keys_of
+from core.detection.literal_index import Keys, build_index, has_keys, keys_of
 
 from .helpers import signatures
 
@@ -42,8 +42,18 @@ ALPHABET = (
         (r"^klif(\.sys)?$", Keys(frozenset({"kli"}))),
         (r"^a|b", None),
         (r"^(x|y)z", Keys(frozenset({"xz", "yz"}))),
-        (r"\\Kaspersky Lab\\NetworkAgent\b", Keys(words=frozenset({"networkagent"}))),
-        (r"(^|/)Kaspersky Network Agent\.pkg$", Keys(words=frozenset({"network"}))),
+        (
+            r"\\Kaspersky Lab\\NetworkAgent\b",
+            Keys(words=frozenset({"networkagent"}), needs="\\kaspersky lab\\networkagent"),
+        ),
+        (
+            r"(^|/)Kaspersky Network Agent\.pkg$",
+            Keys(words=frozenset({"network"}), needs="kaspersky network agent.pkg"),
+        ),
+        # No prefix and no whole word (what comes before "Kaspersky" is optional), but a run of letters
+        # every match holds: a Maintainer is tested for it before the pattern is tried.
+        (r"^(AO )?Kaspersky( Lab)?\b", Keys(needs="kaspersky")),
+        (r"^/(opt|var/opt)/kaspersky/kesl(/|$)", Keys(frozenset({"/op", "/va"}), needs="/kaspersky/kesl")),
         (r"^a?b", None),
         (r".", None),
         (r"(?i)x", None),
@@ -107,6 +117,8 @@ def test_a_damaged_keys_file_entry_reads_as_no_keys_so_the_rule_is_tried_on_ever
         {"prefixes": "kli", "words": []},
         {"prefixes": [""], "words": []},
         {"words": []},
+        {"prefixes": [], "words": [], "needs": "kaspersky"},
+        {"prefixes": [], "words": [], "needs": [""]},
     ):
         assert keys_from_json(damaged) is None
 
@@ -128,3 +140,5 @@ def test_any_pattern_either_has_keys_no_match_lacks_or_none(pattern: str, name: 
         return
     if compiled.search(name):
         assert 0 in build_index([pattern]).candidates(name), (pattern, name, keys_of(pattern))
+        keys = keys_of(pattern)
+        assert keys is None or has_keys(name, keys), (pattern, name, keys)  # as an attribute's gate

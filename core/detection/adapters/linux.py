@@ -7,7 +7,7 @@ among them is Kaspersky.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 from core.detection.adapters import dpkg, rpmdb, systemd
 from core.detection.adapters.rootfs import RootFS, machine_root
@@ -31,9 +31,17 @@ SOFTWARE_FOLDERS = {
 }
 
 
-def observe(target: Target, notes: Notes) -> Iterator[Observation]:
+# Whether a rule might match an item (SignatureSet.could_match): lets a reader skip ordinary items.
+Screen = Callable[[Kind, str, Mapping[str, str], frozenset[str]], bool]
+# What a dpkg package's observation holds besides its name and Maintainer, not read before the screen.
+_DPKG_UNREAD = frozenset({"Version", "Status", "Architecture"})
+_DPKG = {"manager": "dpkg"}
+
+
+def observe(target: Target, notes: Notes, screen: Screen | None = None) -> Iterator[Observation]:
     fs = RootFS(machine_root(target.root), notes)
-    yield from dpkg.observe(fs)
+    wanted = None if screen is None else _wanted_package(screen)
+    yield from dpkg.observe(fs, wanted)
     yield from rpmdb.observe(fs)
     if not package_database_read(fs):
         notes.gap(
@@ -43,6 +51,27 @@ def observe(target: Target, notes: Notes) -> Iterator[Observation]:
         )
     yield from systemd.observe(fs)
     yield from software_folders(fs)
+
+
+def _wanted_package(screen: Screen) -> dpkg.Wanted:
+    """A package is wanted when a rule might match its name, or its maintainer whatever the name (the
+    vendor-wide rules are "." on the name): the two asked apart, as dpkg.Wanted must be, and together
+    never stricter than asking about both at once."""
+
+    maintainers: dict[str, bool] = {}  # hundreds of packages, a few dozen maintainers
+
+    def wanted(name: str, maintainer: str) -> bool:
+        if screen(Kind.PACKAGE, name, _DPKG, _DPKG_UNREAD):
+            return True
+        if not maintainer:
+            return False
+        known = maintainers.get(maintainer)
+        if known is None:
+            attributes = {"manager": "dpkg", "Maintainer": maintainer}
+            known = maintainers[maintainer] = screen(Kind.PACKAGE, "", attributes, _DPKG_UNREAD)
+        return known
+
+    return wanted
 
 
 def package_database_read(fs: RootFS) -> bool:

@@ -14,7 +14,6 @@ import posixpath
 import stat
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from core.model import Notes
 
@@ -48,30 +47,45 @@ def read_regular_file(host: str, limit: int, *, follow_links: bool = True) -> by
         if not follow_links and error.errno in (errno.ELOOP, errno.EMLINK):
             raise SkippedFile("skipped: a symbolic link") from None
         raise SkippedFile(f"cannot be read: {error.strerror or error}") from None
-    with os.fdopen(fd, "rb") as file:
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):
-                raise SkippedFile("skipped: not a regular file")
-            if info.st_size > limit:
-                raise SkippedFile(f"skipped: {info.st_size} bytes is more than the {limit} expected")
-            data = file.read(limit + 1)
-        except OSError as error:
-            raise SkippedFile(f"cannot be read: {error.strerror or error}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SkippedFile("skipped: not a regular file")
+        if info.st_size > limit:
+            raise SkippedFile(f"skipped: {info.st_size} bytes is more than the {limit} expected")
+        data = _read_to_end(fd, limit + 1, info.st_size + 1)
+    except OSError as error:
+        raise SkippedFile(f"cannot be read: {error.strerror or error}") from None
+    finally:
+        os.close(fd)
     if len(data) > limit:
         raise SkippedFile(f"skipped: it grew past the {limit} bytes expected while it was read")
     return data
 
 
-@dataclass(frozen=True)
+def _read_to_end(fd: int, most: int, expected: int) -> bytes:
+    """Up to `most` bytes, read until the end of the file; straight from the descriptor (a buffered
+    file object costs a scan of a few hundred small files more than their reading)."""
+    chunks: list[bytes] = []
+    left = most
+    while left > 0:
+        chunk = os.read(fd, min(left, max(expected, 64 * 1024)))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
 class RootFS:
     """The scanned machine's files, read from the host folder that is its root."""
 
-    root: str  # the host folder that is the scanned machine's "/"
-    notes: Notes
-    # Folders already resolved (machine path -> host path): the files of one folder are read one
-    # after another, and resolving each from "/" again costs a system call per path component.
-    _folders: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    def __init__(self, root: str, notes: Notes) -> None:
+        self.root = root  # the host folder that is the scanned machine's "/"
+        self.notes = notes
+        # Folders already resolved (machine path -> host path): the files of one folder are read one
+        # after another, and resolving each from "/" again costs a system call per path component.
+        self._folders: dict[str, str] = {}
 
     def resolve(self, path: str) -> str | None:
         """The host path for a machine path, with every link followed inside the root; None if missing."""
@@ -158,23 +172,28 @@ class RootFS:
 
     def list_dir(self, path: str) -> list[str]:
         """The names in a folder, sorted; none when it is absent or unreadable (noted)."""
+        return [name for name, _ in self.entries(path)]
+
+    def entries(self, path: str) -> list[tuple[str, str | None]]:
+        """The names in a folder, sorted, each with its kind as the folder listing tells it ("dir",
+        "file", "other"), or None for a symbolic link, which only `kind` can follow inside the root."""
         host = self.resolve(path)
         if host is None:
             return []
-        names: list[str] = []
+        found: list[tuple[str, str | None]] = []
         try:
             with os.scandir(host) as entries:
                 for entry in entries:
-                    if len(names) >= MAX_ENTRIES:
+                    if len(found) >= MAX_ENTRIES:
                         self.notes.skip(path, f"only the first {MAX_ENTRIES} entries were read")
                         break
-                    names.append(entry.name)
+                    found.append((entry.name, _listed_kind(entry)))
         except NotADirectoryError:
             return []
         except OSError as error:
             self.notes.skip(path, f"cannot be read: {error.strerror or error}")
             return []
-        return sorted(names)
+        return sorted(found)
 
     def read_bytes(self, path: str, limit: int = MAX_FILE_BYTES) -> bytes | None:
         """A regular file's content, or None (absent, not a regular file, too large, unreadable: noted)."""
@@ -213,14 +232,27 @@ class RootFS:
         """
         if depth <= 0:
             return
-        for name in self.list_dir(path):
+        for name, listed in self.entries(path):
             child = posixpath.join(path, name)
-            kind = self.kind(child)
+            # The listing's own type where it gives one (no system call per entry); a link is followed.
+            kind = listed or self.kind(child)
             if kind is None:
                 continue
             yield child, kind
             if kind == "dir" and (into_bundles or not _is_bundle(name)):
                 yield from self.walk(child, depth - 1, into_bundles=into_bundles)
+
+
+def _listed_kind(entry: os.DirEntry[str]) -> str | None:
+    """What the listing says the entry is, without following it; None for a link or when unsure."""
+    try:
+        if entry.is_symlink():
+            return None
+        if entry.is_dir(follow_symlinks=False):
+            return "dir"
+        return "file" if entry.is_file(follow_symlinks=False) else "other"
+    except OSError:
+        return None  # kind() looks again, and says why if it cannot
 
 
 def _is_bundle(name: str) -> bool:

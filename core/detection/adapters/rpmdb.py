@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Iterator
-from dataclasses import dataclass
 from urllib.parse import quote
 
 from core.detection.adapters.rootfs import RootFS
 from core.model import Kind, Observation
+from core.record import Record
 
 # Where distributions keep the database: Fedora 36+ and openSUSE moved it to /usr/lib/sysimage.
 DB_FOLDERS = ("/var/lib/rpm", "/usr/lib/sysimage/rpm")
@@ -25,16 +25,25 @@ _INT32, _STRING, _STRING_ARRAY, _I18NSTRING = 4, 6, 8, 9
 _ENTRY = struct.Struct(">iIiI")
 
 
-@dataclass(frozen=True)
-class RpmPackage:
+class RpmPackage(Record):
     """One installed package as its rpm header records it."""
 
+    __slots__ = ("arch", "epoch", "name", "release", "vendor", "version")
     name: str
     version: str
     release: str
     epoch: str
     vendor: str
     arch: str
+
+    def __init__(self, name: str, version: str, release: str, epoch: str, vendor: str, arch: str) -> None:
+        put = object.__setattr__
+        put(self, "name", name)
+        put(self, "version", version)
+        put(self, "release", release)
+        put(self, "epoch", epoch)
+        put(self, "vendor", vendor)
+        put(self, "arch", arch)
 
 
 def parse_header(blob: bytes) -> RpmPackage | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterator
 
 from core.detection.adapters.rootfs import RootFS
@@ -13,6 +14,8 @@ UNIT_FOLDERS = ("/etc/systemd/system", "/usr/lib/systemd/system", "/lib/systemd/
 UNIT_SUFFIXES = (".service", ".socket", ".timer", ".path")
 INIT_SCRIPTS = "/etc/init.d"
 MAX_UNIT_BYTES = 1024 * 1024
+# The two settings read, with their values (a line "Key=value", spaces allowed around both).
+_SETTING = re.compile(r"^[ \t]*(Description|ExecStart)[ \t]*=[ \t]*(\S[^\n]*)$", re.MULTILINE)
 
 
 def observe(fs: RootFS) -> Iterator[Observation]:
@@ -24,20 +27,20 @@ def observe(fs: RootFS) -> Iterator[Observation]:
         if host is None or host in seen_folders:  # /lib is a link to /usr/lib on merged-/usr systems
             continue
         seen_folders.add(host)
-        for name in fs.list_dir(folder):
+        for name, listed in fs.entries(folder):
             if not name.endswith(UNIT_SUFFIXES) or name in seen_units:
                 continue
             seen_units.add(name)
-            yield _unit(fs, posixpath.join(folder, name), name, name in enabled)
+            yield _unit(fs, posixpath.join(folder, name), name, name in enabled, link=listed is None)
     for name in fs.list_dir(INIT_SCRIPTS):
         path = posixpath.join(INIT_SCRIPTS, name)
         if not name.startswith(".") and fs.kind(path) == "file":
             yield Observation(Kind.SERVICE, path, name, {"path": path, "Type": "sysv"})
 
 
-def _unit(fs: RootFS, path: str, name: str, enabled: bool) -> Observation:
+def _unit(fs: RootFS, path: str, name: str, enabled: bool, *, link: bool) -> Observation:
     attributes = {"path": path, "Type": "systemd", "enabled": "true" if enabled else "false"}
-    if fs.link_target(path) == "/dev/null":
+    if link and fs.link_target(path) == "/dev/null":  # masked (the listing says what is a link)
         attributes["masked"] = "true"
     else:
         attributes.update(_unit_fields(fs, path))
@@ -59,14 +62,11 @@ def _unit_fields(fs: RootFS, path: str) -> dict[str, str]:
     if data is None:
         return {}
     fields: dict[str, str] = {}
-    for line in data.decode("utf-8", errors="replace").splitlines():
-        key, sep, value = line.partition("=")
-        key, value = key.strip(), value.strip()
-        if not sep or not value:
-            continue
+    # One regular expression finds the two lines; reading every line in Python cost a live scan more.
+    for key, value in _SETTING.findall(data.decode("utf-8", errors="replace")):
         if key == "Description":
-            fields.setdefault("DisplayName", value)
-        elif key == "ExecStart":
+            fields.setdefault("DisplayName", value.strip())
+        else:
             # Prefixes like "-" or "@" change how systemd runs the program, not which program it is.
             program = value.lstrip("-@:+!").split()
             if program:

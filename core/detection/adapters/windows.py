@@ -14,7 +14,6 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -243,7 +242,7 @@ def vendor_keys(registry: RegistryView, roots: tuple[str, ...]) -> Iterator[Obse
         for root in roots:
             vendor = f"{software}\\{root}"
             for found in _vendor_children(registry, vendor, scope):
-                yield replace(found, attributes={**found.attributes, "vendor_root": root})
+                yield found.replace(attributes={**found.attributes, "vendor_root": root})
 
 
 def _vendor_children(registry: RegistryView, vendor: str, scope: Scope) -> Iterator[Observation]:
