@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -224,7 +224,7 @@ class TechnicianWindow(QMainWindow):
         )
         for action in self.result_actions:
             action.setEnabled(True)
-        self.statusBar().showMessage(self.tr("{count} product(s) found.").format(count=len(facts.products)))
+        self.statusBar().showMessage(self.tr("%n products found.", "", len(facts.products)))
 
     def _product_item(self, product: dict[str, object]) -> QTreeWidgetItem:
         state = product.get("state")
@@ -298,9 +298,13 @@ def add_to(wizard: QWizard) -> None:
     if wizard.testOption(QWizard.WizardOption.HaveCustomButton2):
         return  # already added
     wizard.setOption(QWizard.WizardOption.HaveCustomButton2, True)
-    wizard.setButtonText(QWizard.WizardButton.CustomButton2, wizard.tr("&Technician view…"))
+    # an explicit context: lupdate cannot know the class of `wizard` here (wizard.tr went untranslated)
+    label = QCoreApplication.translate("TechnicianWindow", "&Technician view…")
+    wizard.setButtonText(QWizard.WizardButton.CustomButton2, label)
     button = wizard.button(QWizard.WizardButton.CustomButton2)
-    button.setToolTip(wizard.tr("Open another machine's collected data, read-only"))
+    button.setToolTip(
+        QCoreApplication.translate("TechnicianWindow", "Open another machine's collected data, read-only")
+    )
     windows: list[TechnicianWindow] = []
 
     def open_view() -> None:

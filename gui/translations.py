@@ -46,20 +46,21 @@ _installed: list[QTranslator] = []  # a Python translator must outlive its insta
 
 def install_translators(app: QCoreApplication) -> list[QTranslator]:
     """Install the translators for the chosen language (and the pseudo-translation when asked for)."""
+    from importlib import resources
+
     translators: list[QTranslator] = []
     lang = language()
     if lang != "en":
-        from importlib import resources
-
         from PySide6.QtCore import QLibraryInfo
 
         qt = QTranslator(app)
         if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             translators.append(qt)
-        ours = QTranslator(app)
-        with resources.as_file(resources.files("resources.translations") / f"switchover_{lang}.qm") as path:
-            if ours.load(str(path)):
-                translators.append(ours)
+    # English too: its file holds the plural forms ("1 program", "2 programs") of the "%n" texts
+    ours = QTranslator(app)
+    with resources.as_file(resources.files("resources.translations") / f"switchover_{lang}.qm") as path:
+        if ours.load(str(path)):
+            translators.append(ours)
     if os.environ.get("SWITCHOVER_PSEUDO") == "1":
         translators.append(PseudoTranslator(app))
     for translator in translators:

@@ -14,6 +14,7 @@ macOS only: the GitHub Actions workflow does so.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -93,6 +94,19 @@ def build(targets: list[str], dist: Path, work: Path) -> list[Path]:
     return built
 
 
+def check_placeholders() -> None:
+    """Name the release settings still at their placeholders; a release build (SWITCHOVER_RELEASE=1)
+    refuses them (docs/packaging.md, "Before a release")."""
+    left = [name for name, placeholder in release.PLACEHOLDERS.items() if placeholder]
+    if sys.platform != "darwin":  # only the .app is signed with it
+        left = [name for name in left if name != "release.MACOS_SIGNING_IDENTITY"]
+    if not left:
+        return
+    if os.environ.get("SWITCHOVER_RELEASE") == "1":
+        raise SystemExit(f"a release needs these set first (docs/packaging.md): {', '.join(left)}")
+    print(f"placeholders, fill in before a release: {', '.join(left)}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dist", type=Path, default=release.REPO / "dist")
@@ -105,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown targets: {', '.join(sorted(unknown))}")
     if not shutil.which("dpkg-deb") and {"deb", "tarball"} & set(args.targets or default_targets()):
         raise SystemExit("dpkg-deb is not installed (apt-get install dpkg)")
+    check_placeholders()
     for artifact in build(args.targets or default_targets(), args.dist.resolve(), args.work.resolve()):
         print(artifact)
     return 0

@@ -46,6 +46,35 @@ QT_PLUGINS: dict[str, tuple[str, ...] | None] = {
     "platforminputcontexts": ("compose", "ibus"),
 }
 
+# Python modules PyInstaller's import scan finds but Switchover never runs, each with why; build.spec
+# excludes them (and their runtime hooks). Measured on the Windows bundle: about 2 MB of the Python
+# archive, which each Windows executable carries.
+PYTHON_EXCLUDES: dict[str, str] = {
+    # Build and packaging tools: cffi's distutils shim pulls in setuptools (1 MB), distutils and
+    # packaging; nothing compiles or installs a package at run time.
+    "setuptools": "build tool", "distutils": "build tool", "pkg_resources": "build tool",
+    "packaging": "only setuptools uses it",
+    # cffi (the Python package) and its C parser compile bindings; the compiled ones Switchover uses
+    # (PyNaCl's, cryptography's) need only the _cffi_backend extension. Without cffi, oscrypto
+    # (signify's Authenticode chain checks) uses its ctypes bindings, as it does where cffi is absent.
+    "cffi": "binding compiler", "pycparser": "binding compiler",
+    # Catalog signatures are checked with PyNaCl; cryptography (10 MB of Rust and OpenSSL) is only a
+    # test tool now, reached through urllib3's pyOpenSSL fallback for Pythons without SNI.
+    "cryptography": "test tool", "OpenSSL": "pyOpenSSL: for Pythons without SNI",
+    # Nothing runs an event loop, a process pool or an XML-RPC call (threads are Qt's or threading's);
+    # typing_extensions imports asyncio only to mark a deprecated coroutine function.
+    "asyncio": "no event loop", "multiprocessing": "no process pool", "xmlrpc": "no XML-RPC",
+    # decimal's pure-Python twin: the _decimal extension is always there.
+    "_pydecimal": "the C _decimal is used",
+    "tkinter": "Qt is the toolkit", "unittest": "tests are not shipped", "pydoc": "no interactive help",
+    "pytest": "test tool", "hypothesis": "test tool", "PyInstaller": "build tool",
+    # Nothing reads lines interactively (it brings libreadline and libtinfo on Linux).
+    "readline": "no interactive prompt",
+}
+
+# Data files of third-party packages that only their own developers use.
+UNUSED_DATA = ("jsonschema/benchmarks/",)
+
 # Windows-only libraries Qt loads at run time for what widgets never use: software OpenGL
 # (20 MB, for Qt Quick without a GPU) and the Direct3D shader compiler.
 WINDOWS_UNUSED = ("opengl32sw.dll", "d3dcompiler_47.dll")
@@ -57,9 +86,9 @@ def parts(destination: str) -> list[str]:
 
 def is_shipped_file(entry: Entry) -> bool:
     """Qt's translations: only qtbase, only the shipped languages (Switchover's own are elsewhere);
-    no translation sources (.ts: the .qm files are what loads)."""
+    no translation sources (.ts: the .qm files are what loads); none of UNUSED_DATA."""
     path = parts(entry[0])
-    if path[-1].endswith(".ts"):
+    if path[-1].endswith(".ts") or any(folder in "/".join(path) for folder in UNUSED_DATA):
         return False
     if "PySide6" not in path or "translations" not in path[:-1]:
         return True

@@ -8,6 +8,7 @@ lacks, libxcb-icccm4 and libxcb-keysyms1 among them).
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tarfile
@@ -20,6 +21,12 @@ HERE = Path(__file__).resolve().parent / "linux"
 ICONS = release.REPO / "resources" / "icons"
 ICON_SIZES = (16, 32, 48, 64, 128, 256)
 COMMANDS = ("switchover", "switchover-cli")
+INSTALL_DIR = "/opt/switchover"
+# polkit's action for the elevated helper: pkexec shows its message only for the program its
+# exec.path names, which must be what the frozen window starts (core.removal.elevated_helper's
+# helper_command: the console program beside the executable).
+POLKIT_POLICY = HERE / "elevated-helper.policy"
+HELPER_PROGRAM = f"{INSTALL_DIR}/switchover-cli"
 
 # What the bundle takes from the system rather than carrying itself: the C library, OpenGL/EGL
 # (they must match the system's drivers), and the X and font libraries of Qt's xcb platform plugin
@@ -74,7 +81,8 @@ def install_desktop_files(share: Path) -> None:
     """The .desktop file, icons and metainfo under a `share` folder (/usr/share in the .deb)."""
     app_id = release.APP_ID
     (share / "applications").mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(HERE / "switchover.desktop", share / "applications" / f"{app_id}.desktop")
+    desktop = (HERE / "switchover.desktop").read_text(encoding="utf-8").replace("@APP_ID@", app_id)
+    (share / "applications" / f"{app_id}.desktop").write_text(desktop, encoding="utf-8")
     for size in ICON_SIZES:
         folder = share / "icons" / "hicolor" / f"{size}x{size}" / "apps"
         folder.mkdir(parents=True, exist_ok=True)
@@ -96,15 +104,28 @@ def folder_size_kib(folder: Path) -> int:
     return sum(path.stat().st_size for path in files) // 1024 + 1
 
 
+def polkit_policy() -> str:
+    """The polkit action file with the project's action id, once it is checked to name the helper the
+    .deb installs."""
+    text = POLKIT_POLICY.read_text(encoding="utf-8").replace("@ACTION_ID@", release.POLKIT_ACTION_ID)
+    named = re.findall(r'<annotate key="org.freedesktop.policykit.exec.path">([^<]*)</annotate>', text)
+    if named != [HELPER_PROGRAM]:
+        raise SystemExit(f"{POLKIT_POLICY.name} names {named}, not the installed helper {HELPER_PROGRAM}")
+    return text
+
+
 def build_deb(bundle: Path, dist: Path, work: Path) -> Path:
     """switchover_VERSION_ARCH.deb from the folder bundle, built with dpkg-deb (root-owned files)."""
     root = work / "deb-root"
     shutil.rmtree(root, ignore_errors=True)
-    shutil.copytree(bundle, root / "opt" / "switchover", symlinks=True)
+    shutil.copytree(bundle, root / INSTALL_DIR.lstrip("/"), symlinks=True)
     (root / "usr" / "bin").mkdir(parents=True)
     for command in COMMANDS:
-        (root / "usr" / "bin" / command).symlink_to(f"/opt/switchover/{command}")
+        (root / "usr" / "bin" / command).symlink_to(f"{INSTALL_DIR}/{command}")
     install_desktop_files(root / "usr" / "share")
+    actions = root / "usr" / "share" / "polkit-1" / "actions"
+    actions.mkdir(parents=True)
+    (actions / f"{release.POLKIT_ACTION_ID}.policy").write_text(polkit_policy(), encoding="utf-8")
     doc = root / "usr" / "share" / "doc" / release.PACKAGE
     doc.mkdir(parents=True)
     shutil.copyfile(release.REPO / "CHANGELOG.md", doc / "CHANGELOG.md")
@@ -117,7 +138,7 @@ def build_deb(bundle: Path, dist: Path, work: Path) -> Path:
         "Package": release.PACKAGE,
         "Version": release.VERSION,
         "Architecture": arch,
-        "Maintainer": f"{release.PUBLISHER} contributors",  # no address of its own yet
+        "Maintainer": release.MAINTAINER,
         "Installed-Size": str(folder_size_kib(root)),
         "Depends": ", ".join(DEPENDS),
         "Section": "utils",

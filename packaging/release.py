@@ -16,15 +16,27 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from core import __version__  # noqa: E402 - the repository root goes on the path first
+from core import REVERSE_DOMAIN, __version__  # noqa: E402 - the repository root goes on the path first
 
 NAME = "Switchover"
 PACKAGE = "switchover"
 SUMMARY = "Leave Kaspersky security software safely and get protected again"
-# The project's own reverse-DNS id (desktop file, AppStream, icon names). Chosen by this project;
-# if it gets a domain of its own, change it here and everything follows.
-APP_ID = "org.switchover.Switchover"
+# The reverse-DNS id (desktop file, AppStream, icon names, the macOS bundle), from core's
+# REVERSE_DOMAIN (a placeholder until the project has a domain).
+APP_ID = f"{REVERSE_DOMAIN}.Switchover"
+POLKIT_ACTION_ID = f"{REVERSE_DOMAIN}.elevated-helper"
 PUBLISHER = "Switchover"
+# Placeholders the project must fill in before a release (docs/packaging.md, "Before a release"):
+# the .deb's Maintainer field wants "Name <address>" (Debian Policy 5.6.2): no address yet.
+MAINTAINER = "Switchover contributors"
+# The macOS code-signing identity in the release machine's keychain, "Developer ID Application:
+# NAME (TEAM ID)"; None signs ad hoc (the .app runs where it was built; Gatekeeper refuses it elsewhere).
+MACOS_SIGNING_IDENTITY: str | None = None
+PLACEHOLDERS = {
+    "core.REVERSE_DOMAIN": REVERSE_DOMAIN == "org.switchover",
+    "release.MAINTAINER": "<" not in MAINTAINER,
+    "release.MACOS_SIGNING_IDENTITY": MACOS_SIGNING_IDENTITY is None,
+}
 LICENSE = "MIT"
 # The MSI's UpgradeCode: the same for every version, so that a new MSI replaces the old one.
 # Generated once for this project (uuid4); never change it.

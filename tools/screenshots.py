@@ -7,12 +7,15 @@
                                            instead of docs/screenshots: benchmarks use it)
 
 Runs offscreen (QT_QPA_PLATFORM=offscreen) against the demo machines with a
-throw-away data folder, so it never touches this computer or its journal.
+throw-away data folder, so it never touches this computer or its journal. Where
+dpkg is at hand, the Linux pages too: a throw-away root with a real dpkg database
+and a Kaspersky test-double package (tests/removal/dpkg_root.py), removed by dpkg.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -132,10 +135,58 @@ def render(*, scale: str, scheme: str, out: Path) -> int:
         office.next()
     tick_and_remove(office, "not-the-password", by_hand=False)
     shoot(office, "12-office-wrong-password")
+    office.next()  # Continue: where the computer stands after the failure
+    wait(lambda: office.session.verification is not None)
+    shoot(office, "13-office-verify-failed")
     office.close()
+
+    if shutil.which("dpkg-deb") and shutil.which("dpkg"):
+        with tempfile.TemporaryDirectory() as folder:
+            linux = SwitchoverWizard(linux_machine(Path(folder)))
+            linux.resize(*SIZE)
+            linux.show()
+            wait(lambda: len(linux.pages) == len(Stage))
+            linux.next()
+            wait(lambda: linux.currentId() == Stage.FOUND)
+            shoot(linux, "14-linux-found")
+            for _ in range(2):
+                linux.next()
+            page = linux.pages[Stage.ALTERNATIVES]
+            page.segment.setCurrentIndex(page.segment.findData("home"))  # the list has none for Linux
+            shoot(linux, "15-linux-alternatives")
+            linux.next()
+            tick_and_remove(linux, None, by_hand=True, shot="16-linux-leftovers")
+            wait(lambda: linux.session.verification is not None)
+            shoot(linux, "17-linux-verify")
+            linux.next()
+            shoot(linux, "18-linux-done")
+            linux.close()
     QApplication.processEvents()
     wait_for_workers()
     return 0
+
+
+def linux_machine(folder: Path):
+    """A Linux computer in `folder`: a real dpkg database with Kaspersky's kesl (a test double) and a
+    file it leaves behind, scanned by the real adapters and removed by the plan's own dpkg."""
+    from core.assistant.session import Machine
+    from core.detection.scan import observe_machine
+    from core.model import Target
+    from core.removal.subprocess_runner import SubprocessRunner
+    from core.removal.verify import probe_protection
+    from tests.removal.dpkg_root import build_deb, install, make_root
+
+    root = make_root(folder / "root")
+    install(root, build_deb(folder, "kesl"))
+    (root / "opt/kaspersky/kesl/trial.log").write_text("left behind\n", encoding="utf-8")
+    return Machine(
+        target=Target(os="linux", live=False, root=str(root)),
+        observe=observe_machine,
+        runner=SubprocessRunner(),
+        protection=probe_protection,
+        journal_path=folder / "journal.jsonl",
+        restarted_since=lambda _since: False,
+    )
 
 
 if __name__ == "__main__":

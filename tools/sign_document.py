@@ -7,7 +7,8 @@
 bytes of DOCUMENT, the form core/advice/updates.py verifies. The private key comes
 from --key or the SWITCHOVER_SIGNING_KEY environment variable (a path to a PEM
 file) and must never enter the repository; the public half goes to
-resources/keys/. See docs/catalog.md for the whole procedure.
+resources/keys/. See docs/catalog.md for the whole procedure. It needs cryptography (the test extra:
+`pip install -e .[test]`); Switchover itself checks signatures with PyNaCl.
 """
 
 from __future__ import annotations

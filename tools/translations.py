@@ -3,7 +3,8 @@
 Runs pyside6-lupdate over gui/ (every self.tr()/QCoreApplication.translate string,
 with its class as the context) into resources/translations/switchover_<lang>.ts,
 then pyside6-lrelease into the .qm files the app loads. Translators edit the .ts
-files (Qt Linguist: `pyside6-linguist`).
+files (Qt Linguist: `pyside6-linguist`). English, the source language, gets a file
+of its plural forms only (`-pluralonly`): "%n programs" needs "1 program" too.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = Path(sys.executable).parent
-LANGUAGES = ("es",)
+LANGUAGES = ("en", "es")
+PLURALS_ONLY = ("en",)  # the source language: only its plural forms need translating
 
 
 def main() -> int:
@@ -23,7 +25,7 @@ def main() -> int:
         ts = ROOT / "resources" / "translations" / f"switchover_{lang}.ts"
         subprocess.run(
             [str(TOOLS / "pyside6-lupdate"), *sources, "-no-obsolete", "-source-language", "en",
-             "-target-language", lang, "-ts", str(ts)],
+             "-target-language", lang, *(["-pluralonly"] if lang in PLURALS_ONLY else []), "-ts", str(ts)],
             cwd=ROOT, check=True,
         )  # fmt: skip
         qm = ts.with_suffix(".qm")

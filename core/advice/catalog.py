@@ -75,6 +75,8 @@ class Entry:
     disclosures: tuple[Disclosure, ...]
     official_url: str | None
     reviewed: str
+    # Where a subscription to it is cancelled (the successors): None until a source shows the page.
+    subscription_url: str | None = None
 
     def source_for(self, field: str) -> Source | None:
         """The source of one shown value: a field name, or "features.NAME"."""
@@ -166,6 +168,7 @@ def catalog_from_json(data: Mapping[str, Any], *, version: int, origin: str) -> 
             disclosures=tuple(disclosures[d] for d in e["disclosures"]),
             official_url=e["official_url"],
             reviewed=e["reviewed"],
+            subscription_url=e.get("subscription_url"),
         )
         for e in data["entries"]
     )
@@ -195,6 +198,7 @@ def check_catalog_references(document: Mapping[str, Any]) -> None:
             raise DocumentError(f"{where}: unknown id '{unknown[0]}'")
         shown = [f for f in SOURCED_FIELDS if entry[f] not in (None, [])]
         shown += [f"features.{name}" for name, value in entry["features"].items() if value is not None]
+        shown += ["subscription_url"] if entry.get("subscription_url") else []
         for field in shown:
             if field not in entry["evidence"] and not (
                 field.startswith("features.") and "features" in entry["evidence"]

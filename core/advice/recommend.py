@@ -112,6 +112,14 @@ def recommend(
     ]
 
 
+def covered(catalog: Catalog, platform: str) -> dict[str, tuple[Entry, ...]]:
+    """What the catalog offers for `platform`, by segment ("home", "business"): so that a face can say
+    why a list came out empty instead of showing nothing."""
+    offered = [e for e in catalog.entries if e.role != "described" and platform in e.platforms]
+    segments = dict.fromkeys(s for e in offered for s in e.segments)
+    return {segment: tuple(e for e in offered if segment in e.segments) for segment in segments}
+
+
 def meets(entry: Entry, need: str) -> bool:
     if need == "free":
         return entry.free_tier is True

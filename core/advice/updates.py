@@ -38,7 +38,7 @@ from core.paths import data_dir
 
 if TYPE_CHECKING:
     import requests
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from nacl.signing import VerifyKey
 
 log = logging.getLogger(__name__)
 
@@ -89,33 +89,50 @@ class UpdateResult:
     url: str
 
 
-def trusted_keys() -> tuple[Ed25519PublicKey, ...]:
-    """Every Ed25519 public key shipped in resources/keys (PEM, one per .pub file)."""
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-    from cryptography.hazmat.primitives.serialization import load_pem_public_key
+# An Ed25519 SubjectPublicKeyInfo (RFC 8410) is this fixed DER prefix and the 32 key bytes.
+ED25519_SPKI_PREFIX = bytes.fromhex("302a300506032b6570032100")
 
+
+def trusted_keys() -> tuple[VerifyKey, ...]:
+    """Every Ed25519 public key shipped in resources/keys (PEM, one per .pub file)."""
     keys = []
     for entry in sorted(resources.files("resources.keys").iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".pub"):
-            key = load_pem_public_key(entry.read_bytes())
-            if not isinstance(key, Ed25519PublicKey):
-                raise DocumentError(f"{entry.name}: not an Ed25519 public key")
-            keys.append(key)
+            keys.append(public_key_from_pem(entry.read_bytes(), entry.name))
     return tuple(keys)
 
 
-def signature_matches(document: bytes, signature: bytes, keys: Sequence[Ed25519PublicKey]) -> bool:
-    """True when `signature` (base64 text) is a valid signature of `document` by one of `keys`."""
-    from cryptography.exceptions import InvalidSignature
+def public_key_from_pem(pem: bytes, name: str = "key") -> VerifyKey:
+    """An Ed25519 public key from its PEM SubjectPublicKeyInfo; DocumentError for anything else."""
+    from nacl.signing import VerifyKey
+
+    lines = pem.decode("ascii", "replace").strip().splitlines()
+    if len(lines) < 3 or lines[0] != "-----BEGIN PUBLIC KEY-----" or lines[-1] != "-----END PUBLIC KEY-----":
+        raise DocumentError(f"{name}: not a PEM public key")
+    try:
+        der = base64.b64decode("".join(lines[1:-1]), validate=True)
+    except (binascii.Error, ValueError):
+        raise DocumentError(f"{name}: not a PEM public key") from None
+    if len(der) != len(ED25519_SPKI_PREFIX) + 32 or not der.startswith(ED25519_SPKI_PREFIX):
+        raise DocumentError(f"{name}: not an Ed25519 public key")
+    return VerifyKey(der[len(ED25519_SPKI_PREFIX) :])
+
+
+def signature_matches(document: bytes, signature: bytes, keys: Sequence[VerifyKey]) -> bool:
+    """True when `signature` (base64 text) is a valid signature of `document` by one of `keys`
+    (libsodium's strict Ed25519 verification, through PyNaCl)."""
+    from nacl.exceptions import BadSignatureError
 
     try:
         raw = base64.b64decode(signature.strip(), validate=True)
     except (binascii.Error, ValueError):
         return False
+    if len(raw) != 64:
+        return False
     for key in keys:
         try:
-            key.verify(raw, document)
-        except InvalidSignature:
+            key.verify(document, raw)
+        except BadSignatureError:
             continue
         return True
     return False
@@ -182,7 +199,7 @@ def bundled_document(kind: DocumentKind) -> LoadedDocument:
 
 
 def load_document(
-    kind: DocumentKind, *, keys: Sequence[Ed25519PublicKey] | None = None, today: date | None = None
+    kind: DocumentKind, *, keys: Sequence[VerifyKey] | None = None, today: date | None = None
 ) -> LoadedDocument:
     """The document in use: a valid, unexpired cached download newer than the bundled copy, else the
     bundled copy. `today` (UTC) decides expiry; tests pass it."""
@@ -210,7 +227,7 @@ def fetch_update(
     url: str,
     *,
     kinds: Sequence[DocumentKind],
-    keys: Sequence[Ed25519PublicKey] | None = None,
+    keys: Sequence[VerifyKey] | None = None,
     ca_bundle: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     max_bytes: int = MAX_DOCUMENT_BYTES,

@@ -139,9 +139,9 @@ def this_machine(
     """
     from core.detection.adapters.linux import package_managers
     from core.detection.scan import live_target, observe_machine
-    from core.removal.elevated_helper import HelperLauncher, is_elevated
+    from core.removal.elevated_helper import HelperLauncher, helper_command, is_elevated
     from core.removal.journal import Journal, default_journal_path
-    from core.removal.resume import autostart_for, resume_command, self_command
+    from core.removal.resume import autostart_for, resume_command
     from core.removal.subprocess_runner import AlreadyElevated, SubprocessRunner, platform_elevation
     from core.removal.verify import probe_protection
 
@@ -150,7 +150,7 @@ def this_machine(
     elevated = target.live and is_elevated()
     helper = None
     if target.live and not elevated and not isinstance(elevation, AlreadyElevated):
-        helper = HelperLauncher(elevation, self_command())
+        helper = HelperLauncher(elevation, helper_command())
     return Machine(
         target=target,
         observe=observe_machine,
@@ -323,6 +323,13 @@ class RemovalSession:
         from core.removal.verify import still_needed
 
         return still_needed(step, target=self.machine.target, observe=self.machine.observe)
+
+    def leftovers_now(self) -> tuple[str, ...]:
+        """Where a rescan still finds something of Kaspersky (blocks like a scan): what a clean-up by hand
+        is about, named for the person at the moment they are asked."""
+        from core.removal.verify import leftover_locations
+
+        return leftover_locations(self.machine.target, observe=self.machine.observe)
 
     # --- the run ---------------------------------------------------------------------------------
 

@@ -38,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     group = parser.add_argument_group("instead of this PC (repackage another machine's data)")
     group.add_argument(
-        "--reg", action="append", default=[], metavar="FILE", help="a registry export; repeatable"
+        "--reg", action="extend", nargs="+", default=[], metavar="FILE", help="registry exports; repeatable"
     )
     group.add_argument("--root", metavar="DIR", help="a mounted Windows volume (its hive files are read)")
     parser.set_defaults(run=run, handles_output=True)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 EXIT_OK = 0
+EXIT_ERROR = 2
 
 EXAMPLES = """examples:
   switchover export osquery --output kaspersky.conf         an osquery query pack
   switchover export fleet --output kaspersky.yml            fleetctl apply -f kaspersky.yml
   switchover export intune --output detect.ps1              Remediations: detection script
   switchover export intune --remediation --output remediate.ps1
+  switchover export intune --remediation --rescued --output remediate.ps1
   switchover export configmgr | nable | datto | ninjaone --output check.ps1
 """
 ENGINES = {
@@ -44,6 +47,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                 action="store_true",
                 help="the remediation script instead of the detection one",
             )
+            engine.add_argument(
+                "--rescued",
+                action="store_true",
+                help="with --remediation: state that every device's blocking rescue checks (encryption, "
+                "password vault) are done, as 'switchover remove --rescued' does; without it such plans "
+                "stop before removing anything (exit 3)",
+            )
         engine.add_argument("--output", metavar="FILE", help="write to FILE instead of the screen")
         engine.set_defaults(run=run, handles_output=True)
 
@@ -59,7 +69,13 @@ def run(args: argparse.Namespace) -> int:
     elif args.engine == "fleet":
         text = fleet_yaml()
     elif args.engine == "intune":
-        text = powershell_script("intune-remediate" if args.remediation else "intune-detect")
+        if args.rescued and not args.remediation:
+            print("switchover: --rescued goes with --remediation", file=sys.stderr)
+            return EXIT_ERROR
+        if args.remediation:
+            text = powershell_script("intune-remediate", rescued=args.rescued)
+        else:
+            text = powershell_script("intune-detect")
     else:
         text = powershell_script(args.engine)
     if args.engine not in ("osquery", "fleet"):

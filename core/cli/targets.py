@@ -12,10 +12,12 @@ def add_target_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("offline scan (another machine's data)")
     group.add_argument(
         "--reg",
-        action="append",
+        action="extend",
+        nargs="+",
         default=[],
         metavar="FILE",
-        help="a Windows registry export (reg export / regedit .reg file); repeatable. "
+        help="Windows registry exports (reg export / regedit .reg files): several after one --reg "
+        "(as a shell's *.reg gives them) or --reg repeated. "
         "A collected bundle (folder or zip) given here is read as --bundle",
     )
     group.add_argument(

@@ -45,35 +45,76 @@ def is_elevated() -> bool:
 
 
 def machine_data_dir() -> Path:
-    """The helper's folder (journal, lock): only administrators can write it.
+    """The helper's folder (journal, lock): only administrators can write it (ensure_machine_folder).
 
-    Windows: %ProgramData%\\Switchover; the installer gives it an ACL of SYSTEM and Administrators
-    full control, no other entry, inheritance off (packaging/windows). POSIX: /var/lib/switchover.
+    Windows: Switchover in ProgramData, as Windows locates it (not %ProgramData%, which a user can set
+    for themselves). POSIX: /var/lib/switchover.
     """
     if sys.platform == "win32":
-        return Path(os.environ.get("PROGRAMDATA") or r"C:\ProgramData") / "Switchover"
+        from core.removal.windows_acl import program_data
+
+        return program_data() / "Switchover"
     return Path("/var/lib/switchover")
 
 
 def ensure_machine_folder(folder: Path) -> Path:
-    """Make (or check) the machine-scope folder: a real folder, not a link; on POSIX owned by root with
-    mode 0700. Raises MachineFolderError when it is someone else's, so a planted one is never used."""
+    """Make (or check) the machine-scope folder: a real folder, not a link, that only administrators
+    can write. POSIX: owned by root, mode 0700. Windows: made with an administrators-only access list;
+    one already there must be owned by an administrator principal and writable by no one else.
+    Raises MachineFolderError otherwise, so a planted one is never used."""
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if sys.platform == "win32":
+            from core.removal.windows_acl import make_admin_only_folder
+
+            make_admin_only_folder(folder)
+        else:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         info = os.lstat(folder)
     except OSError as error:
         raise MachineFolderError(f"cannot make {folder} ({error.strerror or error})") from error
     if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
         raise MachineFolderError(f"{folder} is not a folder (a link?): nothing was run")
     if sys.platform == "win32":
+        from core.removal.windows_acl import admin_only_problem
+
         if getattr(info, "st_file_attributes", 0) & FILE_ATTRIBUTE_REPARSE_POINT:
             raise MachineFolderError(f"{folder} is a reparse point (a junction or link): nothing was run")
+        try:
+            problem = admin_only_problem(folder)
+        except OSError as error:
+            problem = f"cannot read the access list of {folder} ({error})"
+        if problem:
+            raise MachineFolderError(
+                f"{problem}: nothing was run. An administrator can delete the folder; Switchover then "
+                "makes it again, for administrators only."
+            )
         return folder
     if info.st_uid != 0:
         raise MachineFolderError(f"{folder} belongs to user id {info.st_uid}, not root: nothing was run")
     if info.st_mode & 0o077:
         os.chmod(folder, 0o700)  # root's own folder with loose bits: make it private again
     return folder
+
+
+def helper_command() -> tuple[str, ...]:
+    """How the window and the command line start the helper. Frozen: the installation's console program
+    by absolute path, the very program the .deb's polkit action names (/opt/switchover/switchover-cli,
+    packaging/linux/elevated-helper.policy), so polkit shows Switchover's own message;
+    on Windows the console program gives the helper the console it asks the password in. From a
+    checkout: this python with `-m core` (docs/security.md, the developer path)."""
+    from core.removal.resume import self_command
+
+    if getattr(sys, "frozen", False):
+        return (str(console_program(Path(sys.executable))),)
+    return self_command()
+
+
+def console_program(executable: Path) -> Path:
+    """The console program beside a frozen `executable`, links resolved (/usr/bin/switchover is a link
+    into /opt/switchover); the executable itself where there is none (the macOS .app has one program)."""
+    real = executable.resolve()
+    console = real.with_name("switchover-cli.exe" if sys.platform == "win32" else "switchover-cli")
+    return console if console.exists() else real
 
 
 def helper_arguments(*, silent: bool, confirmed: Collection[str], language: str) -> list[str]:
@@ -133,8 +174,8 @@ def failed_report(message: str) -> RunReport:
 class HelperLauncher:
     """Starts the helper through `elevation` and reads its answer.
 
-    `command` is how this installation starts itself (core.removal.resume.self_command): the frozen
-    executable, or the venv's python with `-m core` (the developer path). On Windows (`Uac`) the helper
+    `command` is how this installation starts the helper (`helper_command`): the frozen console program,
+    or the venv's python with `-m core` (the developer path). On Windows (`Uac`) the helper
     is started through ShellExecuteEx "runas" (core.removal.subprocess_runner.relaunch_elevated).
     """
 

@@ -125,12 +125,22 @@ class _Run:
         """A sentence core.exit_codes keeps to say later, in English and in the run's language."""
         return _Said(text.say(DEFAULT_LANGUAGE), text.say(self.language))
 
-    def finish(self, step: Step, status: StepStatus, said: _Said, exit_code: int | None = None) -> StepEvent:
+    def finish(
+        self, step: Step, status: StepStatus, said: _Said, exit_code: int | None = None, output: str = ""
+    ) -> StepEvent:
         forms = self.secret.forms() if self.secret else ()
         said = _Said(scrub(said.english, forms), scrub(said.shown, forms))
-        # The journal stays in English whatever the person reads: it is a record for help desks.
+        # The journal stays in English whatever the person reads: it is a record for help desks, who
+        # also get the end of a failed program's output (the message keeps one line of it).
+        extra = {"output": scrub(output, forms)} if output and status == "failed" else {}
         self.journal.record(
-            self.run_id, "step_ended", step=step.id, status=status, message=said.english, exit_code=exit_code
+            self.run_id,
+            "step_ended",
+            step=step.id,
+            status=status,
+            message=said.english,
+            exit_code=exit_code,
+            **extra,
         )
         event = StepEvent(step.id, status, said.shown, exit_code)
         self.finals.append(event)
@@ -165,7 +175,8 @@ def execute_plan(
     Step and report messages are in `language` (resources/plan/); the journal's stay in English.
     With `resume` (from `Journal.pending()`), steps that already ended are not run
     again, and a step that started but never ended is re-checked with
-    `still_needed` (a rescan): if its product is gone it is recorded as done.
+    `still_needed` (a rescan): if its product is gone it is recorded as done. The same rescan skips the
+    clean-up of leftovers when nothing is left, so the person is never asked to tidy up nothing.
     A journal that cannot be written stops the run before the next change.
     """
     secret = Secret(password) if isinstance(password, str) else password
@@ -304,11 +315,18 @@ class _Walk:
             return run.finish(step, "needs_reboot" if step.command else "done", message)
         if run.cancel.is_set():
             return run.finish(step, "cancelled", run.say("run.cancelled_before_start"))
+        if self.nothing_left(step):
+            return run.finish(step, "skipped", run.say("run.nothing_left"))
         if waiting_for := [self.unrecovered[s] for s in step.after if s in self.unrecovered]:
             # The management agent goes last: removing it while a product stays frees the device from
             # its policy and can make that product's uninstall password unrecoverable.
             return run.finish(step, "skipped", run.say("run.agent_waits", titles=self.titles(waiting_for)))
         return _perform(run, step)
+
+    def nothing_left(self, step: Step) -> bool:
+        """A clean-up of leftovers when the rescan shows none: not asked (nobody tidies up nothing)."""
+        waits_for_leftovers = step.when is not None and step.when.event == "leftovers_remain"
+        return waits_for_leftovers and self.still_needed is not None and not self.still_needed(step)
 
     def stop(self, step: Step, event: StepEvent, rest: Sequence[Step]) -> _End:
         run = self.run
@@ -379,7 +397,7 @@ def _program(run: _Run, step: Step, command: tuple[str, ...]) -> StepEvent:
         outcome = _outcome(run, kind, result, step)
         if not outcome.retry:
             run.rebooting = run.rebooting or outcome.rebooting
-            return run.finish(step, outcome.status, outcome.said, outcome.exit_code)
+            return run.finish(step, outcome.status, outcome.said, outcome.exit_code, result.output_tail)
         delay = next(delays, None)
         if delay is None:
             return run.finish(step, "failed", run.say("run.busy_gave_up"), result.exit_code)

@@ -46,10 +46,15 @@ class LinuxBuilder:
         )
 
 
+# Well inside the step's own time limit; older apt (before 1.9.11) ignores the option.
+APT_LOCK_WAIT_S = 300
+
+
 def package_command(manager: str, packages: tuple[str, ...], context: Context) -> tuple[str, ...]:
     """The front ends always get their "yes": the user confirmed in Switchover, and the
     uninstaller runs with no terminal (stdin is closed), where apt-get's, dnf's and zypper's
-    own question reads end-of-file and aborts."""
+    own question reads end-of-file and aborts. apt-get also waits for dpkg's lock, which the
+    daily unattended upgrade may hold: without the wait it fails at once with exit 100."""
     if manager == "rpm":
         if context.root:
             return ("/usr/bin/rpm", f"--root={context.root}", "-e", *packages)
@@ -61,7 +66,7 @@ def package_command(manager: str, packages: tuple[str, ...], context: Context) -
     if context.root:
         return ("/usr/bin/dpkg", f"--root={context.root}", "--remove", *packages)
     if "apt-get" in context.package_managers:
-        return ("/usr/bin/apt-get", "remove", "-y", *packages)
+        return ("/usr/bin/apt-get", "-o", f"DPkg::Lock::Timeout={APT_LOCK_WAIT_S}", "remove", "-y", *packages)
     return ("/usr/bin/dpkg", "--remove", *packages)
 
 

@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from core import REVERSE_DOMAIN
 from core.files import atomic_write
 from core.model import OsName
 
 ENTRY_NAME = "switchover-resume"
-LAUNCH_AGENT_LABEL = "org.switchover.resume"
+LAUNCH_AGENT_LABEL = f"{REVERSE_DOMAIN}.resume"
 
 
 class Autostart(Protocol):

@@ -97,8 +97,11 @@ class Pkexec:
         """pkexec's own answer when the person did not grant the rights (it then started nothing)."""
         if exit_code == 126:
             return "administrator rights were refused (the polkit dialog was dismissed); nothing was run"
-        if exit_code == 127:
-            return "administrator rights were refused (polkit did not authorise it); nothing was run"
+        if exit_code == 127:  # also when no polkit daemon or agent answers (a bare or remote session)
+            return (
+                "administrator rights were not granted (polkit refused, or no polkit agent is running "
+                "in this session); nothing was run: run Switchover with sudo"
+            )
         return None
 
 

@@ -133,10 +133,21 @@ def still_needed(step: Step, *, target: Target, observe: Observe = observe_machi
     """Does a step cut off mid-way (a crash, a power cut) still need to run? A rescan tells.
 
     A step with no product to look for (one done by hand) is asked or run again: nothing shows it ended.
+    The clean-up of leftovers (`When("leftovers_remain")`) is needed only while the rescan still shows
+    something of Kaspersky.
     """
+    if step.when is not None and step.when.event == "leftovers_remain":
+        return bool(leftover_locations(target, observe=observe))
     if step.product_id is None:
         return True
     return step.product_id in {product.id for product in scan(target, observe=observe).products}
+
+
+def leftover_locations(target: Target, *, observe: Observe = observe_machine) -> tuple[str, ...]:
+    """Where a rescan still finds something of Kaspersky: what a clean-up by hand has to tidy up."""
+    result = scan(target, observe=observe)
+    found = (*result.products, *result.leftovers)
+    return tuple(sorted({e.location for p in found if p.origin == "kaspersky" for e in p.evidence}))
 
 
 def _removed_by_plan(product: Product, product_ids: Collection[str] | None) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -15,6 +17,9 @@ from PySide6.QtWidgets import (
 
 from core.assistant.flow import Stage
 from gui.pages.flow_page import FlowPage, button_row, push_button
+
+if TYPE_CHECKING:
+    from core.advice.catalog import Entry
 
 
 class AlternativesPage(FlowPage):
@@ -57,21 +62,27 @@ class AlternativesPage(FlowPage):
         self.body.addWidget(self.list, 1)
         self.count = self.paragraph(name=self.tr("Number of suggestions"))
         self.open_button = push_button(self.tr("&Open the vendor's page"), self.open_selected)
-        button_row(self.body, self.open_button)
+        # When this segment has nothing for the system but the other has: one click shows those.
+        self.other_segment = push_button("", self.show_other_segment)
+        button_row(self.body, self.open_button, self.other_segment)
+        self.body.addStretch()  # holds the rows at the top while the list is hidden
         self.segment.currentIndexChanged.connect(self.render)
         self._catalog = None
 
     def enter(self) -> None:
+        from core.advice.briefing import is_business
+
         scan = self.session.scan
-        managed = scan is not None and any(p.managed for p in scan.products)
+        # A managed computer, or a business product (Endpoint Security): the business list first.
+        business = scan is not None and any(p.managed or is_business(p) for p in scan.products)
         self.segment.blockSignals(True)
-        self.segment.setCurrentIndex(self.segment.findData("business" if managed else "home"))
+        self.segment.setCurrentIndex(self.segment.findData("business" if business else "home"))
         self.segment.blockSignals(False)
         self.render()
 
     def render(self) -> None:
         from core.advice.catalog import load_catalog
-        from core.advice.recommend import recommend
+        from core.advice.recommend import covered, recommend
         from gui.translations import core_language
 
         if self._catalog is None:
@@ -93,15 +104,62 @@ class AlternativesPage(FlowPage):
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
-        self.count.setText(self.tr("{count} suggestions match.").format(count=len(recommendations)))
+        self.count.setText(self.tr("%n suggestions match.", "", len(recommendations)))
+        self.count.setVisible(bool(recommendations))  # an empty list is explained in the headline
+        other = self.other_segment_entries(covered(self._catalog, self.session.machine.target.os))
         self.headline.setText(
             self.tr("Our first suggestion for this computer: {name}. You can choose another below.").format(
                 name=recommendations[0].entry.name
             )
             if recommendations
-            else self.tr("Nothing in our list matches these choices. Untick one to see more.")
+            else self.nothing_listed(other, filtered=bool(needs))
         )
         self.open_button.setEnabled(bool(self.list.count()))
+        self.open_button.setVisible(bool(self.list.count()))
+        self.other_segment.setVisible(not recommendations and not needs and bool(other))
+        self.other_segment.setText(
+            self.tr("Show the &products for businesses")
+            if self.segment.currentData() == "home"
+            else self.tr("Show the &products for home use")
+        )
+        self.list.setVisible(bool(recommendations))  # an empty box says nothing: the headline explains
+
+    def other_segment_entries(self, coverage: dict[str, tuple[Entry, ...]]) -> tuple[Entry, ...]:
+        return next(
+            (entries for segment, entries in coverage.items() if segment != self.segment.currentData()), ()
+        )
+
+    def nothing_listed(self, other: tuple[Entry, ...], *, filtered: bool) -> str:
+        """Why the list is empty, in words: the filters, the other segment, or a system the list lacks;
+        never an empty page (issue 13). Only what the catalog and the scan say."""
+        from gui.pages.os_words import words_for
+
+        if filtered:
+            return self.tr("Nothing in our list matches these choices. Untick one to see more.")
+        system = words_for(self.session.machine.target.os).name
+        if other:
+            names = ", ".join(entry.name for entry in other)
+            if self.segment.currentData() == "home":
+                return self.tr("For {system}, our list has only products for businesses: {names}.").format(
+                    system=system, names=names
+                )
+            return self.tr("For {system}, our list has only products for home use: {names}.").format(
+                system=system, names=names
+            )
+        scan = self.session.scan
+        found = ", ".join(p.name for p in scan.other_security_software) if scan is not None else ""
+        text = self.tr("Our list has no product for {system} yet.").format(system=system)
+        if found:
+            return (
+                text
+                + " "
+                + self.tr("Security software Switchover found on this computer: {names}.").format(names=found)
+            )
+        return text + " " + self.tr("Switchover found no other security software on this computer.")
+
+    def show_other_segment(self) -> None:
+        other = "business" if self.segment.currentData() == "home" else "home"
+        self.segment.setCurrentIndex(self.segment.findData(other))
 
     def open_selected(self) -> None:
         item = self.list.currentItem()

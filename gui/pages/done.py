@@ -3,17 +3,22 @@ and the help-desk summary behind "Why?"."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QGroupBox, QPlainTextEdit, QVBoxLayout
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QGroupBox, QPlainTextEdit, QPushButton, QVBoxLayout
 
 from core.assistant.flow import Stage
 from gui.pages.flow_page import FlowPage, button_row, push_button, wrapped
-from gui.pages.result import INSTALLED_APPS, ResultBanner
-from gui.report import html_report_for, report_document, summary_lines, ticket_text_for
+from gui.pages.os_words import words_for
+from gui.pages.report_actions import ReportActions
+from gui.pages.result import ResultBanner
+from gui.report import summary_lines
+
+if TYPE_CHECKING:
+    from core.advice.catalog import Catalog
+    from core.model import Product
 
 
 class DonePage(FlowPage):
@@ -30,11 +35,16 @@ class DonePage(FlowPage):
         todo_layout = QVBoxLayout(self.todo)
         self.todo_text = wrapped(name=self.tr("What is left for you"))
         todo_layout.addWidget(self.todo_text)
-        self.apps_button = push_button(
-            self.tr("Open Windows' &installed apps"), lambda: QDesktopServices.openUrl(QUrl(INSTALLED_APPS))
-        )
-        button_row(todo_layout, self.apps_button)
+        self.apps_button = push_button("", self.open_installed_apps)
+        self.todo_buttons = button_row(todo_layout, self.apps_button)
+        # One per successor whose catalog entry has a sourced subscription page (none yet: data-driven).
+        self.subscription_buttons: list[QPushButton] = []
+        self.catalog: Catalog | None = None
         self.body.addWidget(self.todo)
+        # the report first: an action for everyone, right under the result; the details below it
+        self.report = ReportActions(lambda: self.session)
+        self.body.addWidget(self.report)
+        self.save_button, self.copy_button = self.report.save_button, self.report.copy_button
         self.details = self.why(self.tr("Summary"), self.tr("&Details for the help desk"))
         self.summary: QPlainTextEdit = QPlainTextEdit()
         self.summary.setReadOnly(True)
@@ -43,10 +53,6 @@ class DonePage(FlowPage):
         self.details.text.deleteLater()
         self.details.text = self.summary  # type: ignore[assignment]
         self.summary.setVisible(False)
-        self.save_button = push_button(self.tr("&Save the report…"), self.save_report)
-        self.copy_button = push_button(self.tr("&Copy a summary for the help desk"), self.copy_summary)
-        button_row(self.body, self.save_button, self.copy_button)
-        self.status = self.paragraph(name=self.tr("Report status"))
         self.body.addStretch(1)
 
     def enter(self) -> None:
@@ -54,13 +60,13 @@ class DonePage(FlowPage):
         verification = session.verification
         self.banner.setVisible(verification is not None)
         if verification is not None:
-            self.banner.show_result(verification)
+            self.banner.show_result(verification, session.machine.target.os)
         self.outcome.setText(self.outcome_text())
         reminders = self.reminders()
         self.todo.setVisible(bool(reminders))
         self.todo_text.setText("<br><br>".join(reminders))
         self.summary.setPlainText("\n".join(summary_lines(session)))
-        self.status.setText("")
+        self.report.reset()
 
     def outcome_text(self) -> str:
         session = self.session
@@ -85,24 +91,21 @@ class DonePage(FlowPage):
         """What only the person can do, each in two or three plain steps (from the plan's own steps)."""
         session = self.session
         scan = session.scan
+        words = words_for(session.machine.target.os)
         items: list[str] = []
-        successors = [p.name for p in scan.successors] if scan is not None else []
-        for name in successors:
+        successors = list(scan.successors) if scan is not None else []
+        for product in successors:
             items.append(
                 self.tr(
                     "<b>Stop paying for {product}.</b> Removing a program does not stop its subscription. "
                     "Sign in to the account the subscription belongs to and cancel the renewal there; then "
                     "check your card statement for further charges."
-                ).format(product=name)
+                ).format(product=product.name)
             )
+        self.offer_subscription_pages(successors)
         plan = session.plan
         if plan is not None and any(step.id.startswith("rescue:passwords") for step in plan.steps):
-            items.append(
-                self.tr(
-                    "<b>Delete the exported passwords file</b> once your new password manager has imported "
-                    "it, then empty the Recycle Bin: the file is not protected."
-                )
-            )
+            items.append(words.say(words.delete_export))
         left = (
             session.verification.scan.successors
             if session.verification is not None
@@ -110,26 +113,40 @@ class DonePage(FlowPage):
             if scan
             else ()
         )
-        self.apps_button.setVisible(bool(left))  # a successor still installed: remove it from Windows' list
+        if words.apps_button:
+            self.apps_button.setText(words.say(words.apps_button))
+        # a successor still installed: remove it from the system's list, where there is one to open
+        self.apps_button.setVisible(bool(left) and words.apps_url is not None)
         return items
 
-    def save_report(self, path: str | None = None) -> None:
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(
-                self,
-                self.tr("Save the report"),
-                str(Path.home() / "switchover-report.html"),
-                self.tr("HTML report (*.html);;JSON document (*.json)"),
-            )
-        if not path:
-            return
-        if path.lower().endswith(".json") or self.session.scan is None:
-            text = json.dumps(report_document(self.session), indent=2, ensure_ascii=False) + "\n"
-        else:  # one self-contained file to attach to a ticket (docs/help-desk.md)
-            text = html_report_for(self.session)
-        Path(path).write_text(text, encoding="utf-8")
-        self.status.setText(self.tr("✓ Report saved to {path}").format(path=path))
+    def offer_subscription_pages(self, successors: list[Product]) -> None:
+        """A button to each successor's subscription page, where the catalog has a sourced one."""
+        from core.advice.catalog import load_catalog
 
-    def copy_summary(self) -> None:
-        QGuiApplication.clipboard().setText(ticket_text_for(self.session))
-        self.status.setText(self.tr("✓ Summary copied. Paste it into your help-desk ticket."))
+        for button in self.subscription_buttons:
+            self.todo_buttons.removeWidget(button)
+            button.deleteLater()
+        self.subscription_buttons = []
+        if not successors:
+            return
+        self.catalog = self.catalog or load_catalog()
+        pages = {e.id: e.subscription_url for e in self.catalog.entries if e.subscription_url}
+        for product in successors:
+            url = pages.get(product.family)
+            if url:
+                button = push_button(
+                    self.tr("Open the {product} &subscription page").format(product=product.name),
+                    lambda url=url: QDesktopServices.openUrl(QUrl(url)),
+                )
+                button.setToolTip(url)
+                self.todo_buttons.insertWidget(len(self.subscription_buttons), button)
+                button.setVisible(True)  # added to a page already shown
+                self.subscription_buttons.append(button)
+
+    def open_installed_apps(self) -> None:
+        url = words_for(self.session.machine.target.os).apps_url
+        if url:
+            QDesktopServices.openUrl(QUrl(url))
+
+    def save_report(self, path: str | None = None) -> None:
+        self.report.save(path)

@@ -81,15 +81,15 @@ class FoundPage(FlowPage):
                 "console may reinstall what is removed."
             )
         )
+        from gui.pages.os_words import words_for
+
+        words = words_for(self.session.machine.target.os)
         others = ", ".join(p.name for p in scan.other_security_software)
         # Said even when there is none: nobody is left unprotected without being told.
         self.others.setText(
             self.tr("Other security software on this computer: {names}.").format(names=others)
             if others
-            else self.tr(
-                "No other security software was found. Microsoft Defender, built into Windows, is "
-                "among the choices two pages on."
-            )
+            else words.say(words.nothing_else_found)
             if scan.kaspersky
             else ""
         )
@@ -126,7 +126,7 @@ class FoundPage(FlowPage):
     def summarise(self, scan: ScanResult) -> str:
         if scan.kaspersky:
             listed = len(scan.products) + len(scan.leftovers)
-            return self.tr("We found {count} programs; here is what each one does.").format(count=listed)
+            return self.tr("We found %n programs; here is what each one does.", "", listed)
         if scan.found_anything:
             return self.tr(
                 "No Kaspersky product is installed. We found the software below: UltraAV, which replaced "
@@ -140,9 +140,7 @@ class FoundPage(FlowPage):
     def describe(self, product: Product) -> str:
         """What the product does on this computer, in plain words (from its category and state)."""
         if product.leftover:
-            return self.tr("Pieces left behind by an earlier removal ({count} items).").format(
-                count=len(product.evidence)
-            )
+            return self.tr("Pieces left behind by an earlier removal (%n items).", "", len(product.evidence))
         roles = {
             "consumer_suite": self.tr("Protects this computer against viruses and online threats."),
             "endpoint_security": self.tr("Your organisation's antivirus on this computer."),

@@ -117,7 +117,7 @@ class PreparePage(FlowPage):
             )
         elif left:
             self.status.setText(
-                self.tr("{left} of {total} items still to tick.").format(left=left, total=len(self.boxes))
+                self.tr("%n of {total} items still to tick.", "", left).format(total=len(self.boxes))
             )
         else:
             self.status.setText(

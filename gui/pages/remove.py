@@ -65,7 +65,7 @@ class RemovePage(FlowPage):
         turn_layout = QVBoxLayout(self.turn)
         self.turn_text = wrapped(name=self.tr("What to do now"))
         turn_layout.addWidget(self.turn_text)
-        self.turn_open = push_button(self.tr("Open Windows' &installed apps"), self.open_installed_apps)
+        self.turn_open = push_button("", self.open_installed_apps)
         self.turn_done = push_button(self.tr("I have &done this"), lambda: self._answer(True))
         self.turn_skip = push_button(self.tr("S&kip this step"), lambda: self._answer(False))
         button_row(turn_layout, self.turn_open, self.turn_done, self.turn_skip)
@@ -77,7 +77,6 @@ class RemovePage(FlowPage):
         # What the person must read or answer comes first; the progress and the list of steps below it.
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Removal progress"))
-        self.progress.setFormat(self.tr("%v of %m steps"))
         self.body.addWidget(self.progress)
         self.steps = QTreeWidget()
         self.steps.setAccessibleName(self.tr("Removal steps"))
@@ -109,7 +108,7 @@ class RemovePage(FlowPage):
             self.steps.addTopLevelItem(item)
             item.setHidden(is_fallback(step))  # shown only if it comes into play (in a tree: Qt needs one)
             self.items[step.id] = item
-        self.progress.setRange(0, len(self.counted()))
+        self.set_total(len(self.counted()))
         self.progress.setValue(0)
         self.wrong_password = False
         wants_password = any(step.command and needs_password(step.command) for step in plan.steps)
@@ -164,8 +163,13 @@ class RemovePage(FlowPage):
         return {step_id for step_id, item in self.items.items() if not item.isHidden()}
 
     def show_progress(self) -> None:
-        self.progress.setRange(0, len(self.counted()))
+        self.set_total(len(self.counted()))
         self.progress.setValue(len((self.ended - self.unfinished) & self.counted()))
+
+    def set_total(self, total: int) -> None:
+        """The bar counts the shown steps; its text in the plural the total needs (%v: the bar's value)."""
+        self.progress.setRange(0, total)
+        self.progress.setFormat(self.tr("%v of %n steps", "", total))
 
     def show_interrupted(self, plan: Plan, run: PendingRun) -> None:
         """Reopened after a crash or a power cut: say what happened and what already ended."""
@@ -192,9 +196,11 @@ class RemovePage(FlowPage):
         self.progress.setValue(len(self.ended))
         text = self.tr(
             "Switchover stopped before it finished the removal started on {when}: the computer may have "
-            "lost power, or Switchover closed unexpectedly. {done} of {total} steps had finished; they will "
-            "not run again."
-        ).format(when=when, done=len(self.ended), total=len(plan.steps))
+            "lost power, or Switchover closed unexpectedly. %n of {total} steps had finished; they will "
+            "not run again.",
+            "",
+            len(self.ended),
+        ).format(when=when, total=len(plan.steps))
         if cut_off:
             text += " " + self.tr(
                 "“{step}” was under way when it stopped: Switchover checks whether it is still needed "
@@ -267,6 +273,8 @@ class RemovePage(FlowPage):
             item.setHidden(False)  # a fallback that comes into play is shown (never for a mistyped password)
         if step is not None and step.action == "cancel_subscription" and event.status == "skipped":
             item.setText(1, self.tr("→ On your list for later"))  # the last page says how
+        if step is not None and step.action == "verify" and event.status == "skipped":
+            item.setText(1, self.tr("→ On the next page"))  # the check follows the run, it is not skipped
         if event.status not in ("started", "waiting_user"):
             self.ended.add(event.step_id)
             if event.status in ("failed", "cancelled") or (event.status == "skipped" and self.wrong_password):
@@ -334,18 +342,27 @@ class RemovePage(FlowPage):
             self.turn_skip.setText(self.tr("&Keep it"))
             self.turn_open.setVisible(False)
         else:
-            self.turn_text.setText(
-                f"<b>{html.escape(self.plain_title(step))}</b><br>{html.escape(step.why)}<br><br>"
-                + html.escape(
-                    self.tr(
-                        "1. Open Windows' installed apps with the button below. 2. Find the program and "
-                        "choose Uninstall. 3. Come back here and press I have done this."
-                    )
+            from gui.pages.os_words import words_for
+
+            words = words_for(self.session.machine.target.os)
+            if step.action == "clean_leftovers":
+                steps = self.tr(
+                    "1. Delete what is listed above (it needs administrator rights), or ask whoever looks "
+                    "after this computer to. 2. Come back here and press I have done this."
                 )
+                listed = "".join(f"<br>• {html.escape(item)}" for item in outermost(step.items))
+                about = self.tr("Still on this computer:") + listed if step.items else html.escape(step.why)
+            else:
+                steps, about = words.say(words.by_hand_steps), html.escape(step.why)
+            self.turn_text.setText(
+                f"<b>{html.escape(self.plain_title(step))}</b><br>{about}<br><br>{html.escape(steps)}"
             )
             self.turn_done.setText(self.tr("I have &done this"))
             self.turn_skip.setText(self.tr("S&kip this step"))
-            self.turn_open.setVisible(self.session.machine.target.os == "windows")
+            if words.apps_button:
+                self.turn_open.setText(words.say(words.apps_button))
+            # the system's list of programs helps remove a program, not the folders it left
+            self.turn_open.setVisible(words.apps_url is not None and step.action != "clean_leftovers")
         self.turn.setVisible(True)
         self.turn_done.setFocus()
 
@@ -353,9 +370,11 @@ class RemovePage(FlowPage):
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices
 
-        from gui.pages.result import INSTALLED_APPS
+        from gui.pages.os_words import words_for
 
-        QDesktopServices.openUrl(QUrl(INSTALLED_APPS))
+        url = words_for(self.session.machine.target.os).apps_url
+        if url:
+            QDesktopServices.openUrl(QUrl(url))
 
     def _answer(self, done: bool) -> None:
         self.turn.setVisible(False)
@@ -368,13 +387,21 @@ class RemovePage(FlowPage):
         self.session.run = report.status
         self.session.record_run(report)
         declined = any(e.exit_code == ELEVATION_DECLINED for e in report.steps)
+        failed = next((self.plan_steps.get(e.step_id) for e in report.steps if e.status == "failed"), None)
         messages = {
             "removed": self.tr("Every step finished. Next: checking the result."),
             "reboot_needed": self.tr("Every step finished. A restart is needed to finish."),
             "failed": self.tr(
                 "The removal did not finish: {message}. Check the password if one is needed, "
                 "then press Try again."
-            ).format(message=report.message),
+            ).format(message=report.message)
+            if self.password.isVisibleTo(self) or failed is None
+            # no password involved: the step in plain words; the program's own message is for the help
+            # desk (the step's tooltip, the report)
+            else self.tr(
+                "The removal did not finish: “{step}” did not work, so Kaspersky is still on this "
+                "computer. Press Try again, or Continue to see where the computer stands."
+            ).format(step=self.plain_title(failed)),
             "cancelled": self.tr(
                 "Stopped: {message}. Press Try again to continue, or Next to check what is left."
             ).format(message=report.message),
@@ -388,11 +415,26 @@ class RemovePage(FlowPage):
         if self.wrong_password:
             text = self.wrong_password_text()
         self.status.setText(text)
+        self.status.setToolTip(report.message)
         waiting = report.status == "reboot_needed"
-        later = self.tr("… After the restart") if waiting else self.tr("– Not needed")
+        stopped = report.status in ("failed", "cancelled")
+        later = (
+            self.tr("… After the restart")
+            if waiting
+            else self.tr("– Did not start")
+            if stopped
+            else self.tr("– Not needed")
+        )
         for step_id, item in self.items.items():
             if step_id not in self.ended and not item.text(1).startswith("→"):
                 item.setText(1, later)
+        stopped_at = next((e.step_id for e in report.steps if e.status in ("failed", "cancelled")), None)
+        if stopped and stopped_at in self.items:  # what came after the step that stopped the run never ran
+            order = list(self.items)
+            for step_id in order[order.index(stopped_at) + 1 :]:
+                self.items[step_id].setText(1, later)
+                self.unfinished.add(step_id)  # the bar counts what was done, not what was passed over
+            self.show_progress()
         self._idle(again=report.status in ("failed", "cancelled"))
         if report.status in ("removed", "reboot_needed"):
             self.advance()  # every step ran: the next page is the only way on
@@ -413,3 +455,14 @@ class RemovePage(FlowPage):
         self.stop_button.setVisible(again)
         self.password.setEnabled(True)
         self.refresh_buttons()
+
+
+def outermost(locations: tuple[str, ...]) -> list[str]:
+    """The locations not inside another one listed: deleting a folder deletes what it holds."""
+
+    def inside(location: str, folder: str) -> bool:
+        return location != folder and location.startswith(
+            (folder.rstrip("/\\") + "/", folder.rstrip("/\\") + "\\")
+        )
+
+    return [loc for loc in locations if not any(inside(loc, other) for other in locations)]

@@ -15,15 +15,10 @@ from PySide6.QtGui import QColor, QDesktopServices, QPainter, QPainterPath, QPai
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from gui.pages.flow_page import scaled_font, wrapped
+from gui.pages.os_words import OsWords, words_for
 
 if TYPE_CHECKING:
     from core.removal.verify import Verification
-
-# Windows' own pages, by the ms-settings: scheme Microsoft documents for opening Settings at a page
-# (https://learn.microsoft.com/windows/apps/develop/launch/launch-settings, "ms-settings: URI scheme
-# reference": Apps > Apps & Features; Update & security > Windows Security).
-WINDOWS_SECURITY = "ms-settings:windowsdefender"
-INSTALLED_APPS = "ms-settings:appsfeatures"
 
 
 @dataclass(frozen=True)
@@ -115,22 +110,31 @@ class ResultBanner(QWidget):
         column.addWidget(self.headline)
         self.detail = wrapped(name=self.tr("What this means"))
         column.addWidget(self.detail)
-        self.security_button = QPushButton(self.tr("Open &Windows Security"))
-        self.security_button.setToolTip(
-            self.tr("Turn on Microsoft Defender or check what protects this computer")
-        )
-        self.security_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(WINDOWS_SECURITY)))
+        self.security_button = QPushButton()
+        self.security_button.clicked.connect(self.open_security)
         column.addWidget(self.security_button, 0, Qt.AlignmentFlag.AlignLeft)
         row.addLayout(column, 1)
+        self.words: OsWords = words_for("windows")
 
-    def show_result(self, verification: Verification) -> None:
+    def open_security(self) -> None:
+        if self.words.security_url:
+            QDesktopServices.openUrl(QUrl(self.words.security_url))
+
+    def show_result(self, verification: Verification, os: str) -> None:
+        """The result in the words of `os` (gui/pages/os_words.py): what the check saw, no more."""
+        words = self.words = words_for(os)
         result = protection_result(verification)
         gone = verification.status == "removed"
         self.shield.set_good(result.protected and gone)
+        installed = [p.name for p in verification.scan.other_security_software if p.name not in result.stale]
         if result.protected:
             headline = self.tr("✓ Protected by {names}").format(names=", ".join(result.protecting))
+        elif not words.checks_protection and verification.status != "removed":
+            headline = self.tr("⚠ Kaspersky is still on this computer")  # no check to say more
+        elif installed and not words.checks_protection:
+            headline = self.tr("Security software found: {names}").format(names=", ".join(installed))
         else:
-            headline = self.tr("⚠ Not protected yet")
+            headline = words.say(words.unprotected_headline)
         self.headline.setText(headline)
         if not gone and verification.status == "reboot_needed":
             detail = self.tr("Kaspersky is removed; a restart finishes the job.")
@@ -138,14 +142,16 @@ class ResultBanner(QWidget):
             detail = self.tr("Some of Kaspersky is still on this computer. See below for what to do.")
         elif result.protected:
             detail = self.tr("Kaspersky is gone from this computer.")
+        elif installed and not words.checks_protection:
+            detail = words.say(words.unchecked_found).format(names=", ".join(installed))
         else:
-            detail = self.tr(
-                "Kaspersky is gone, but nothing protects this computer yet. Turn on Microsoft Defender in "
-                "Windows Security, or install one of the suggested products."
-            )
+            detail = words.say(words.unprotected)
         if result.stale:
             detail += " " + self.tr("{names} gets no updates: it is not protecting you.").format(
                 names=", ".join(result.stale)
             )
         self.detail.setText(detail)
-        self.security_button.setVisible(not result.protected)
+        if words.security_button:
+            self.security_button.setText(words.say(words.security_button))
+            self.security_button.setToolTip(words.say(words.security_tip or ""))
+        self.security_button.setVisible(not result.protected and words.security_url is not None)

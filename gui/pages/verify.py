@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QListWidget, QProgressBar
+from PySide6.QtWidgets import QGroupBox, QListWidget, QProgressBar, QVBoxLayout
 
 from core.assistant.flow import Stage
-from gui.pages.flow_page import FlowPage
+from gui.pages.flow_page import FlowPage, wrapped
+from gui.pages.report_actions import ReportActions
 from gui.pages.result import ResultBanner, protection_result
 
 if TYPE_CHECKING:
@@ -33,11 +34,22 @@ class VerifyPage(FlowPage):
         self.banner = ResultBanner()
         self.banner.setVisible(False)
         self.body.addWidget(self.banner)
+        # After a failure, right under the result: where the computer stands, what to do, and the
+        # report for whoever helps (the list of what is left follows).
+        self.next_steps = QGroupBox(self.tr("What to do now"))
+        next_layout = QVBoxLayout(self.next_steps)
+        self.protection = wrapped(name=self.tr("Protection status"))
+        next_layout.addWidget(self.protection)
+        self.next_text = wrapped(name=self.tr("What to do now"))
+        next_layout.addWidget(self.next_text)
+        self.report = ReportActions(lambda: self.session)
+        next_layout.addWidget(self.report)
+        self.next_steps.setVisible(False)
+        self.body.addWidget(self.next_steps)
         self.result = self.paragraph(name=self.tr("Removal result"))
         self.survivors = QListWidget()
         self.survivors.setAccessibleName(self.tr("What is still on the computer"))
         self.body.addWidget(self.survivors, 1)
-        self.protection = self.paragraph(name=self.tr("Protection status"))
         self.details = self.why(self.tr("What the check found"))
         self.body.addStretch(1)
         self.worker: VerifyWorker | None = None
@@ -52,9 +64,12 @@ class VerifyPage(FlowPage):
         self.worker.finished.connect(self._verified)
         self.worker.failed.connect(self._failed)
         self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
         self.result.setText(self.tr("Checking…"))
         self.protection.setText("")
         self.banner.setVisible(False)
+        self.next_steps.setVisible(False)
+        self.report.reset()
         self.details.setVisible(False)
         self.survivors.clear()
         self.survivors.setVisible(False)
@@ -69,31 +84,38 @@ class VerifyPage(FlowPage):
         self.worker = None
         self.session.verification = verification
         self.session.record_verification()
-        self.progress.setRange(0, 1)
-        self.progress.setValue(1)
-        self.banner.show_result(verification)
+        self.progress.setVisible(False)  # the check is over: its result takes the room
+        self.banner.show_result(verification, self.session.machine.target.os)
         self.banner.setVisible(True)
         texts = {
             "removed": self.tr("Nothing of Kaspersky is installed or running any more."),
             "reboot_needed": self.tr("Removed. A few parts stay loaded until the computer restarts."),
             "failed": self.tr("Not everything was removed. Still on this computer:"),
         }
-        self.result.setText(texts[verification.status])
+        text = texts[verification.status]
+        if verification.leftovers and verification.status != "failed":  # not a failure, nor nothing
+            text += " " + self.tr("%n leftover items are still on this computer; the details list them.", "",
+                                  len(verification.leftovers))  # fmt: skip
+        self.result.setText(text)
         still = sorted({s.product for s in verification.survivors if not s.until_restart})
         for product in still:
             self.survivors.addItem(self.tr("{product} is still installed or running").format(product=product))
         self.survivors.setVisible(self.survivors.count() > 0)
         result = protection_result(verification)
-        if verification.status == "failed":
-            self.protection.setText(
-                self.tr(
-                    "Nothing more will be changed. What was removed is gone; what is left works as before. "
-                    "On the next page, save the report for whoever helps you with this computer."
-                )
+        failed = verification.status == "failed"
+        self.protection.setText(
+            self.tr("Nothing more will be changed. What was removed is gone; what is left works as before.")
+            if failed
+            else ""
+        )
+        self.protection.setVisible(failed)
+        self.next_text.setText(
+            self.tr(
+                "Save the report and give it to whoever helps you with this computer: it says what is "
+                "still here and why. You can open Switchover again later to try once more."
             )
-        else:
-            self.protection.setText("")
-        self.protection.setVisible(bool(self.protection.text()))
+        )
+        self.next_steps.setVisible(failed)
         self.details.text.setPlainText("\n".join(verification.summary(core_language())))
         self.details.setVisible(True)
         self.refresh_buttons()

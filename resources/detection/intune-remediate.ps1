@@ -1,6 +1,8 @@
 # Intune Remediations, remediation script: runs Switchover's silent removal, which scans, removes
 # in the plan's order and verifies. Exit codes of `switchover remove` (docs/help-desk.md):
 # 0 removed and verified, 4 a restart is needed to finish, 3 not removed, 2 error.
+# Plans with blocking rescue checks (encryption, the password vault) stop before removing
+# anything (exit 3) unless the script was exported with --rescued.
 # An uninstall password, when the products have one, comes from the device's environment
 # variable SWITCHOVER_UNINSTALL_PASSWORD; it is never written to the output.
 # Where Switchover's console executable is installed: edit this line if you deploy it elsewhere.
@@ -12,6 +14,7 @@ if (-not (Test-Path -LiteralPath $cli)) {
     exit 1
 }
 $arguments = @('remove', '--yes', '--silent')
+# @RESCUED@
 if ($env:SWITCHOVER_UNINSTALL_PASSWORD) { $arguments += @('--password-env', 'SWITCHOVER_UNINSTALL_PASSWORD') }
 & $cli @arguments | Out-Null
 switch ($LASTEXITCODE) {

@@ -14,16 +14,20 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from nacl.signing import VerifyKey
 
 from core.advice.catalog import CATALOG_DOCUMENT, catalog_from_json
 from core.advice.facts import BRIEFING_DOCUMENT
 from core.advice.updates import (
+    DocumentError,
     UpdateRefused,
     bundled_document,
     check_url,
     fetch_update,
     load_document,
+    public_key_from_pem,
     signature_matches,
     trusted_keys,
 )
@@ -51,8 +55,13 @@ def signing_key() -> Ed25519PrivateKey:
 
 
 @pytest.fixture
-def keys(signing_key: Ed25519PrivateKey) -> list[Ed25519PublicKey]:
-    return [signing_key.public_key()]
+def keys(signing_key: Ed25519PrivateKey) -> list[VerifyKey]:
+    # Signed by OpenSSL (cryptography), as the maintainers' tool signs; checked by libsodium (PyNaCl),
+    # as Switchover checks: two implementations that must agree.
+    pem = signing_key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return [public_key_from_pem(pem)]
 
 
 def catalog_document(version: int, **changes: object) -> bytes:
@@ -67,7 +76,7 @@ def publish(server: Server, path: str, document: bytes, key: Ed25519PrivateKey, 
     return server.url(path)
 
 
-def fetch(url: str, keys: list[Ed25519PublicKey], certificate: tuple[Path, Path], **options: object):
+def fetch(url: str, keys: list[VerifyKey], certificate: tuple[Path, Path], **options: object):
     return fetch_update(url, kinds=KINDS, keys=keys, ca_bundle=str(certificate[0]), **options)  # type: ignore[arg-type]
 
 
@@ -246,12 +255,10 @@ def test_the_maintainer_tool_signs_what_the_app_verifies(tmp_path: Path) -> None
         [*tool, "sign", str(document), "--key", str(private)], capture_output=True, text=True
     )
     assert signed.returncode == 0, signed.stderr
-    from cryptography.hazmat.primitives.serialization import load_pem_public_key
-
-    key = load_pem_public_key(public.read_bytes())
+    key = public_key_from_pem(public.read_bytes())
     signature = (tmp_path / "catalog.json.sig").read_bytes()
-    assert signature_matches(document.read_bytes(), signature, [key])  # type: ignore[list-item]
-    assert not signature_matches(catalog_document(8), signature, [key])  # type: ignore[list-item]
+    assert signature_matches(document.read_bytes(), signature, [key])
+    assert not signature_matches(catalog_document(8), signature, [key])
 
 
 def test_the_shipped_key_is_an_ed25519_public_key() -> None:
@@ -398,3 +405,17 @@ def test_a_signed_document_with_an_oversized_text_is_refused(server, signing_key
     url = publish(server, "/catalog.json", json.dumps(data).encode(), signing_key)
     with pytest.raises(UpdateRefused, match="100000 characters"):
         fetch(url, keys, certificate)
+
+
+def test_a_key_that_is_not_ed25519_is_refused(certificate: tuple[Path, Path]) -> None:
+    """The TLS test certificate's EC P-256 key, a PEM that is not a key, and a truncated key."""
+    from cryptography import x509
+
+    ec_key = x509.load_pem_x509_certificate(certificate[0].read_bytes()).public_key()
+    ec_pem = ec_key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    shipped = (REPO / "resources/keys/switchover-updates-1.pub").read_bytes()
+    truncated = shipped.replace(b"RnY=", b"")
+    for pem in (ec_pem, certificate[0].read_bytes(), truncated, b"not a key"):
+        with pytest.raises(DocumentError):
+            public_key_from_pem(pem)
+    assert public_key_from_pem(shipped).encode() == base64.b64decode(shipped.splitlines()[1])[12:]

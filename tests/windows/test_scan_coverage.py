@@ -97,3 +97,11 @@ def test_a_complete_export_set_is_complete() -> None:
     done = switchover("scan", "--json", *exports)
     assert done.returncode == 1, done.stderr
     assert json.loads(done.stdout)["coverage"] == {"complete": True, "missing": []}
+
+
+def test_one_reg_takes_every_file_a_shell_glob_gives() -> None:
+    """`scan --reg *.reg`: the shell hands the files one after another behind a single --reg."""
+    names = ("uninstall-64.reg", "uninstall-32.reg", "services.reg")
+    done = switchover("scan", "--reg", *(str(FIXTURES / name) for name in names), "--json")
+    assert done.returncode == 1, done.stderr
+    assert json.loads(done.stdout)["coverage"] == {"complete": True, "missing": []}
