@@ -58,6 +58,7 @@ LATER = (
     "json",
     "PySide6.QtSvg",
     "PySide6.QtNetwork",
+    "importlib.resources",  # eight modules: the window's files are found beside their packages
     "dataclasses",  # the module and each dataclass cost the first window about a millisecond
 )
 FIRST_PAGES = {"gui.pages", "gui.pages.flow_page", "gui.pages.welcome"}
