@@ -9,7 +9,9 @@
 2. Scan results shown: Next pressed on Welcome until the Found page is up, for
    the demo home PC and for this machine's live scan (median). Budget: 1 s.
 3. Peak memory: peak RSS of one process walking the whole demo flow, both
-   machines, every page rendered (tools/screenshots.py). Budget: 100 MB.
+   machines, every page rendered (tools/screenshots.py). Budget: 100 MB. Where dpkg is at
+   hand, screenshots.py also renders the Linux pages on a real dpkg root; that run is shown
+   apart, as it is not the demo flow.
 
 Every child reads and writes its bytecode in a temporary cache (PYTHONPYCACHEPREFIX), warmed by
 a first run, as an installed Switchover has it (pip compiles on install, the bundle ships it):
@@ -162,6 +164,13 @@ def window_shown(env: dict[str, str], runs: int) -> Pairs:
     return pairs
 
 
+def without_dpkg(env: dict[str, str]) -> dict[str, str]:
+    """The environment with dpkg out of reach: screenshots.py then renders the demo machines only."""
+    system = {"/usr/bin", "/bin", "/usr/sbin", "/sbin", "/usr/local/bin"}
+    kept = [folder for folder in env.get("PATH", "").split(os.pathsep) if folder not in system]
+    return {**env, "PATH": os.pathsep.join(kept)}
+
+
 def demo_flow_peak_mb(env: dict[str, str], shots: str) -> float:
     """Peak RSS of the one process that walks the whole demo flow (this child alone, not the others)."""
     script = [sys.executable, str(ROOT / "tools" / "screenshots.py"), "one", "1", "light", shots]
@@ -214,11 +223,14 @@ def main(argv: list[str] | None = None) -> int:
             ).stdout
         )
         with tempfile.TemporaryDirectory() as shots:
-            peak_mb = demo_flow_peak_mb(env, shots)
+            peak_mb = demo_flow_peak_mb(without_dpkg(env), shots)
+        with tempfile.TemporaryDirectory() as shots:
+            linux_mb = demo_flow_peak_mb(env, shots)
     report_window_shown(pairs, load_before, load_after)
     for name, seconds in scan.items():
         print(f"scan results shown, {name + ':':20} {seconds * 1000:5.0f} ms (budget 1000 ms)")
     print(f"peak RSS, whole demo flow:    {peak_mb:7.0f} MB (budget 100 MB)")
+    print(f"  with the Linux pages too (screenshots.py on a real dpkg root): {linux_mb:7.0f} MB")
     return 0
 
 
