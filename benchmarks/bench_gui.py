@@ -5,7 +5,8 @@
    through its real entry (gui.launcher) against a bare PySide6 QWizard with one empty page.
    The two run in interleaved pairs, alternating which goes first, so both see the same machine
    load; the figure is the median of the pairs' ratios, shown with the spread of those ratios and
-   the load average before and after. Budget: 1.2×.
+   the load average before and after, and the same ratio for the processor time each process had
+   used by its first frame (less swayed by other programs on a shared machine). Budget: 1.2×.
 2. Scan results shown: Next pressed on Welcome until the Found page is up, for
    the demo home PC and for this machine's live scan (median). Budget: 1 s.
 3. Peak memory: peak RSS of one process walking the whole demo flow, both
