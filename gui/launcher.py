@@ -7,12 +7,18 @@ module imports no Qt itself: `switchover scan` stays a plain command-line progra
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 
 
 def open_window(*, demo: bool | str = False) -> int:
-    """The assistant (gui.app sets up its own log file)."""
+    """The assistant (gui.app sets up its own log file).
+
+    The garbage collector waits until the window is built: start-up makes a great many objects
+    (modules, Qt's enums) and no garbage worth a pass, and the passes cost the first window about
+    5 ms. gui.app.main starts it again, with the start-up objects set aside (`gc.freeze`)."""
+    gc.disable()
     from gui.app import main as gui_main
 
     return gui_main(demo=demo)

@@ -12,17 +12,17 @@ so no page knows whether it is looking at a real computer. A window opens on a
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from core.assistant.flow import FlowState, RunStatus
+from core.assistant.flow import FlowState
 
 logger = logging.getLogger(__name__)
 
 # Only for type hints, or imported where they are used: the first window must not wait for the scan,
 # removal and verification code, nor for core.assistant.session and .demo (about 25 ms).
 if TYPE_CHECKING:
+    from core.assistant.flow import RunStatus
     from core.assistant.session import Machine, RemovalSession
     from core.model import ScanResult
     from core.removal.executor import RunReport
@@ -61,12 +61,13 @@ def real_machine(elevation: Elevation | None = None) -> Machine:
     )
 
 
-@dataclass(frozen=True)
-class MachineChoice:
+class MachineChoice(NamedTuple):
     """The machine a window opens on, named but not yet made: a demo machine's key, or this computer.
 
     Making a machine loads the scan's code and copies a demo's data; the first window needs only
     its name and whether its journal exists, so the wizard makes it just after its first paint.
+    A named tuple, and `Session` a plain class, not dataclasses: the first window makes both, and
+    the dataclasses module and each dataclass cost it about a millisecond.
     """
 
     demo: str | None = None  # "home", "office"; None: this computer
@@ -93,17 +94,17 @@ def _removal_session(machine: Machine) -> RemovalSession:
     return RemovalSession(machine, language=core_language())
 
 
-@dataclass
 class Session:
-    opened_on: Machine | MachineChoice  # the machine, or only its name until it is first needed
-    ticked: set[str] = field(default_factory=set)  # rescue steps the user has confirmed
-    rescue_done: bool = False
-    removal_started: bool = False
-    run: RunStatus | None = None
-    us_person: bool | None = None
-    _shown_verification: Verification | None = field(default=None, init=False, repr=False)
-    _machine: Machine | None = field(default=None, init=False, repr=False)
-    _removal: RemovalSession | None = field(default=None, init=False, repr=False)
+    def __init__(self, opened_on: Machine | MachineChoice) -> None:
+        self.opened_on = opened_on  # the machine, or only its name until it is first needed
+        self.ticked: set[str] = set()  # rescue steps the user has confirmed
+        self.rescue_done = False
+        self.removal_started = False
+        self.run: RunStatus | None = None
+        self.us_person: bool | None = None
+        self._shown_verification: Verification | None = None
+        self._machine: Machine | None = None
+        self._removal: RemovalSession | None = None
 
     @property
     def machine(self) -> Machine:
@@ -207,6 +208,8 @@ class Session:
 
     def remember_us_person(self, value: bool | None) -> None:
         """Keep the person's answer for next time (the command line's `brief` reads it too)."""
+        from dataclasses import replace
+
         from core.settings import load_settings, save_settings, us_person_answer
 
         self.us_person = value

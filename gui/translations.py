@@ -9,6 +9,7 @@ core builds follow the same choice through `core_language()` (core/messages.py).
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
@@ -45,8 +46,12 @@ _installed: list[QTranslator] = []  # a Python translator must outlive its insta
 
 
 def install_translators(app: QCoreApplication) -> list[QTranslator]:
-    """Install the translators for the chosen language (and the pseudo-translation when asked for)."""
-    from importlib import resources
+    """Install the translators for the chosen language (and the pseudo-translation when asked for).
+
+    The .qm files lie beside the resources.translations package, in a checkout as in the bundle;
+    found through the package's own file, not importlib.resources, whose eight modules would be
+    loaded before the first window."""
+    import resources.translations
 
     translators: list[QTranslator] = []
     lang = language()
@@ -58,9 +63,8 @@ def install_translators(app: QCoreApplication) -> list[QTranslator]:
             translators.append(qt)
     # English too: its file holds the plural forms ("1 program", "2 programs") of the "%n" texts
     ours = QTranslator(app)
-    with resources.as_file(resources.files("resources.translations") / f"switchover_{lang}.qm") as path:
-        if ours.load(str(path)):
-            translators.append(ours)
+    if ours.load(f"switchover_{lang}.qm", str(Path(resources.translations.__file__).parent)):
+        translators.append(ours)
     if os.environ.get("SWITCHOVER_PSEUDO") == "1":
         translators.append(PseudoTranslator(app))
     for translator in translators:

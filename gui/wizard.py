@@ -121,14 +121,17 @@ class SwitchoverWizard(QWizard):
         super().showEvent(event)
 
     def add_help_menu(self) -> None:
-        """Help, left of the button row: the log is for whoever helps, not the way forward."""
+        """Help, left of the button row: the log is for whoever helps, not the way forward. Its entries
+        come after the first paint (`fill_help_menu`): QAction's enums cost the first window 2 ms."""
         button = self.button(QWizard.WizardButton.CustomButton1)
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("&Help"))
         button.setAccessibleName(self.tr("Help"))
-        menu = QMenu(button)
-        self.open_log_action = menu.addAction(self.tr("Open Switchover's &log file"), self.open_log)
+        self.help_menu = QMenu(button)
+        button.setMenu(self.help_menu)
+
+    def fill_help_menu(self) -> None:
+        self.open_log_action = self.help_menu.addAction(self.tr("Open Switchover's &log file"), self.open_log)
         self.open_log_action.setEnabled(bool(self.log_file))
-        button.setMenu(menu)
 
     def add_page(self, page_class: type[FlowPage]) -> None:
         page = page_class()
@@ -139,6 +142,7 @@ class SwitchoverWizard(QWizard):
     def add_later_pages(self) -> None:
         # The primary button's colour too: building QPalette's enums costs the first window ~80 ms.
         mark_primary(self)
+        self.fill_help_menu()
         self.session.make_machine()  # now rather than when Next is pressed
         for page_class in later_pages():
             if page_class.stage not in self.pages:

@@ -73,6 +73,8 @@ def test_help_menu_opens_the_log_file(qtbot: QtBot) -> None:
     try:
         window = app.build_window("home", log_file)
         qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: bool(window.help_menu.actions()))  # filled just after the first paint
         opened = OpenedUrls()
         QDesktopServices.setUrlHandler("file", opened, "open")
         try:
