@@ -347,7 +347,9 @@ def test_a_failed_removal_on_linux_is_told_plainly(qtbot: QtBot, open_wizard, tm
     to_remove(qtbot, wizard)
     assert remove(qtbot, wizard) == "failed"
     page = wizard.pages[Stage.REMOVE]
-    assert page.status.text().startswith("The removal did not finish: “Remove Kaspersky Endpoint Security for Linux” did not work")
+    assert page.status.text().startswith(
+        "The removal did not finish: “Remove Kaspersky Endpoint Security for Linux” did not work"
+    )
     assert "password" not in page.status.text() and "dpkg" not in page.status.text()
     assert "exit code 1" in page.status.toolTip()  # the program's own words, for the help desk
     assert page.items["finish:leftovers"].text(1) == "– Did not start"
