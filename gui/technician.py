@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -293,18 +294,9 @@ def _titled(title: str, widget: QWidget) -> QWidget:
     return box
 
 
-def add_to(wizard: QWizard) -> None:
-    """The hook in the assistant: Ctrl+O (and the "Technician view" button) opens the view."""
-    if wizard.testOption(QWizard.WizardOption.HaveCustomButton2):
-        return  # already added
-    wizard.setOption(QWizard.WizardOption.HaveCustomButton2, True)
-    # an explicit context: lupdate cannot know the class of `wizard` here (wizard.tr went untranslated)
-    label = QCoreApplication.translate("TechnicianWindow", "&Technician view…")
-    wizard.setButtonText(QWizard.WizardButton.CustomButton2, label)
-    button = wizard.button(QWizard.WizardButton.CustomButton2)
-    button.setToolTip(
-        QCoreApplication.translate("TechnicianWindow", "Open another machine's collected data, read-only")
-    )
+def add_to(wizard: QWizard, menu: QMenu) -> QAction:
+    """The hook in the assistant: an entry in its Help menu, and Ctrl+O, open the view. Home users never
+    need it, so it is not a button beside the way forward."""
     windows: list[TechnicianWindow] = []
 
     def open_view() -> None:
@@ -314,9 +306,12 @@ def add_to(wizard: QWizard) -> None:
         view.show()
         view.choose_bundle()
 
-    ours = QWizard.WizardButton.CustomButton2.value
-    wizard.customButtonClicked.connect(lambda which: open_view() if int(which) == ours else None)
-    shortcut = QAction(wizard)
-    shortcut.setShortcut(QKeySequence.StandardKey.Open)
-    shortcut.triggered.connect(open_view)
-    wizard.addAction(shortcut)
+    # an explicit context: lupdate cannot know the class of `wizard` here (wizard.tr went untranslated)
+    action = menu.addAction(QCoreApplication.translate("TechnicianWindow", "&Technician view…"), open_view)
+    action.setToolTip(
+        QCoreApplication.translate("TechnicianWindow", "Open another machine's collected data, read-only")
+    )
+    action.setShortcut(QKeySequence.StandardKey.Open)
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    wizard.addAction(action)  # the shortcut works while the menu is closed
+    return action

@@ -23,7 +23,7 @@ from gui.theme import fit_to_screen, mark_primary
 
 # Only for type hints, or imported where they are used: the first window needs none of them.
 if TYPE_CHECKING:
-    from PySide6.QtGui import QShowEvent
+    from PySide6.QtGui import QAction, QShowEvent
     from PySide6.QtWidgets import QMessageBox
 
     from core.assistant.session import Machine
@@ -92,8 +92,7 @@ class SwitchoverWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Continue"))
         self.setButtonLayout(
             [
-                QWizard.WizardButton.CustomButton1,  # Help (the log)
-                QWizard.WizardButton.CustomButton2,  # the technician view (gui/technician.py), for help desks
+                QWizard.WizardButton.CustomButton1,  # Help: the log, the technician view (gui/technician.py)
                 QWizard.WizardButton.Stretch,
                 QWizard.WizardButton.CancelButton,
                 QWizard.WizardButton.BackButton,
@@ -127,6 +126,7 @@ class SwitchoverWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("&Help"))
         button.setAccessibleName(self.tr("Help"))
         self.help_menu = QMenu(button)
+        self.technician_action: QAction | None = None  # added with the later pages
         button.setMenu(self.help_menu)
 
     def fill_help_menu(self) -> None:
@@ -149,7 +149,8 @@ class SwitchoverWizard(QWizard):
                 self.add_page(page_class)
         from gui.technician import add_to  # after the first paint: the window shows before it loads
 
-        add_to(self)
+        if self.technician_action is None:
+            self.technician_action = add_to(self, self.help_menu)
 
     def window_title(self) -> str:
         demo = self.session.demo_key

@@ -64,7 +64,7 @@
 <context>
     <name>TechnicianWindow</name>
     <message numerus="yes">
-        <location filename="../../gui/technician.py" line="227"/>
+        <location filename="../../gui/technician.py" line="228"/>
         <source>%n products found.</source>
         <translation>
             <numerusform>%n product found.</numerusform>

@@ -1036,12 +1036,12 @@
         <translation>– No empezó</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="444"/>
+        <location filename="../../gui/pages/remove.py" line="446"/>
         <source>The removal stopped with an error: {message}</source>
         <translation>La desinstalación se detuvo con un error: {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/remove.py" line="450"/>
+        <location filename="../../gui/pages/remove.py" line="452"/>
         <source>Try &amp;again</source>
         <translation>&amp;Reintentar</translation>
     </message>
@@ -1332,47 +1332,47 @@
         <translation>Ayuda</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="129"/>
+        <location filename="../../gui/wizard.py" line="133"/>
         <source>Open Switchover&apos;s &amp;log file</source>
         <translation>Abrir el &amp;historial de Switchover</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="153"/>
+        <location filename="../../gui/wizard.py" line="158"/>
         <source>Switchover</source>
         <translation>Switchover</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="154"/>
+        <location filename="../../gui/wizard.py" line="159"/>
         <source>Switchover — demo: {machine}</source>
         <translation>Switchover — demo: {machine}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="157"/>
+        <location filename="../../gui/wizard.py" line="162"/>
         <source>home PC</source>
         <translation>PC de casa</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="157"/>
+        <location filename="../../gui/wizard.py" line="162"/>
         <source>office PC</source>
         <translation>PC de oficina</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="224"/>
+        <location filename="../../gui/wizard.py" line="229"/>
         <source>Stop and close?</source>
         <translation>¿Detener y cerrar?</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="225"/>
+        <location filename="../../gui/wizard.py" line="230"/>
         <source>Switchover is still working. Stop and close?</source>
         <translation>Switchover sigue trabajando. ¿Detener y cerrar?</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="239"/>
+        <location filename="../../gui/wizard.py" line="244"/>
         <source>The step under way finishes first, so nothing is left half-removed. What is removed stays removed, and the rest of Kaspersky keeps working as before. Open Switchover again to finish.</source>
         <translation>Primero termina el paso en curso, para que nada quede a medio quitar. Lo quitado sigue quitado y el resto de Kaspersky funciona como antes. Abra Switchover de nuevo para terminar.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="242"/>
+        <location filename="../../gui/wizard.py" line="247"/>
         <source>Nothing has been changed on this computer.</source>
         <translation>No se ha cambiado nada en este equipo.</translation>
     </message>
@@ -1380,192 +1380,192 @@
 <context>
     <name>TechnicianWindow</name>
     <message>
-        <location filename="../../gui/technician.py" line="71"/>
+        <location filename="../../gui/technician.py" line="72"/>
         <source>Switchover — technician view</source>
         <translation>Switchover — vista de técnico</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="78"/>
+        <location filename="../../gui/technician.py" line="79"/>
         <source>Open a collected bundle, registry exports or a Windows disk (File → Open).</source>
         <translation>Abra un paquete recopilado, exportaciones del registro o un disco de Windows (Archivo → Abrir).</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="82"/>
+        <location filename="../../gui/technician.py" line="83"/>
         <source>Machine</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="85"/>
+        <location filename="../../gui/technician.py" line="86"/>
         <source>Read-only: nothing can be removed from this view. Removal runs on the PC itself.</source>
         <translation>Solo lectura: desde esta vista no se puede quitar nada. La eliminación se hace en el propio PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="91"/>
+        <location filename="../../gui/technician.py" line="92"/>
         <source>Products and evidence</source>
         <translation>Productos e indicios</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="94"/>
+        <location filename="../../gui/technician.py" line="95"/>
         <source>Product / evidence</source>
         <translation>Producto / indicio</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="95"/>
+        <location filename="../../gui/technician.py" line="96"/>
         <source>Version</source>
         <translation>Versión</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="96"/>
+        <location filename="../../gui/technician.py" line="97"/>
         <source>Last update</source>
         <translation>Última actualización</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="97"/>
+        <location filename="../../gui/technician.py" line="98"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="98"/>
+        <location filename="../../gui/technician.py" line="99"/>
         <source>Self-defence</source>
         <translation>Autoprotección</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="99"/>
+        <location filename="../../gui/technician.py" line="100"/>
         <source>Managed</source>
         <translation>Administrado</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="100"/>
+        <location filename="../../gui/technician.py" line="101"/>
         <source>Scope / location</source>
         <translation>Ámbito / ubicación</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="105"/>
+        <location filename="../../gui/technician.py" line="106"/>
         <source>Plan in brief</source>
         <translation>Plan en breve</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="106"/>
+        <location filename="../../gui/technician.py" line="107"/>
         <source>&amp;Plan in brief (what removal on the PC would do)</source>
         <translation>&amp;Plan en breve (lo que haría la eliminación en el PC)</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="108"/>
+        <location filename="../../gui/technician.py" line="109"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="109"/>
+        <location filename="../../gui/technician.py" line="110"/>
         <source>&amp;Notes (what could not be read)</source>
         <translation>&amp;Notas (lo que no se pudo leer)</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="113"/>
+        <location filename="../../gui/technician.py" line="114"/>
         <source>Nothing opened yet.</source>
         <translation>Aún no se ha abierto nada.</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="117"/>
+        <location filename="../../gui/technician.py" line="118"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="119"/>
+        <location filename="../../gui/technician.py" line="120"/>
         <source>Open a collected &amp;bundle…</source>
         <translation>Abrir un &amp;paquete recopilado…</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="120"/>
+        <location filename="../../gui/technician.py" line="121"/>
         <source>Open registry &amp;exports…</source>
         <translation>Abrir &amp;exportaciones del registro…</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="121"/>
+        <location filename="../../gui/technician.py" line="122"/>
         <source>Open a Windows &amp;disk…</source>
         <translation>Abrir un &amp;disco de Windows…</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="123"/>
+        <location filename="../../gui/technician.py" line="124"/>
         <source>&amp;Save the report…</source>
         <translation>&amp;Guardar el informe…</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="124"/>
+        <location filename="../../gui/technician.py" line="125"/>
         <source>&amp;Copy the ticket text</source>
         <translation>&amp;Copiar el texto para el ticket</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="126"/>
+        <location filename="../../gui/technician.py" line="127"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="148"/>
+        <location filename="../../gui/technician.py" line="149"/>
         <source>Open a collected bundle</source>
         <translation>Abrir un paquete recopilado</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="150"/>
+        <location filename="../../gui/technician.py" line="151"/>
         <source>Bundles (*.zip manifest.json)</source>
         <translation>Paquetes (*.zip manifest.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="157"/>
+        <location filename="../../gui/technician.py" line="158"/>
         <source>Open registry exports</source>
         <translation>Abrir exportaciones del registro</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="157"/>
+        <location filename="../../gui/technician.py" line="158"/>
         <source>Registry exports (*.reg)</source>
         <translation>Exportaciones del registro (*.reg)</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="164"/>
+        <location filename="../../gui/technician.py" line="165"/>
         <source>Open a mounted Windows disk</source>
         <translation>Abrir un disco de Windows montado</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="181"/>
+        <location filename="../../gui/technician.py" line="182"/>
         <source>Reading {what}…</source>
         <translation>Leyendo {what}…</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="194"/>
+        <location filename="../../gui/technician.py" line="195"/>
         <source>Could not read it: {message}</source>
         <translation>No se pudo leer: {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="201"/>
+        <location filename="../../gui/technician.py" line="202"/>
         <source>unnamed machine</source>
         <translation>equipo sin nombre</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="206"/>
+        <location filename="../../gui/technician.py" line="207"/>
         <source>Installed</source>
         <translation>Instalado</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="207"/>
+        <location filename="../../gui/technician.py" line="208"/>
         <source>Leftovers</source>
         <translation>Restos</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="208"/>
+        <location filename="../../gui/technician.py" line="209"/>
         <source>Other security software</source>
         <translation>Otro software de seguridad</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="219"/>
+        <location filename="../../gui/technician.py" line="220"/>
         <source>Nothing to remove.</source>
         <translation>Nada que quitar.</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="223"/>
+        <location filename="../../gui/technician.py" line="224"/>
         <source>No notes.</source>
         <translation>Sin notas.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/technician.py" line="227"/>
+        <location filename="../../gui/technician.py" line="228"/>
         <source>%n products found.</source>
         <translation>
             <numerusform>%n producto encontrado.</numerusform>
@@ -1573,44 +1573,44 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="232"/>
-        <location filename="../../gui/technician.py" line="240"/>
+        <location filename="../../gui/technician.py" line="233"/>
+        <location filename="../../gui/technician.py" line="241"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="232"/>
-        <location filename="../../gui/technician.py" line="240"/>
+        <location filename="../../gui/technician.py" line="233"/>
+        <location filename="../../gui/technician.py" line="241"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="263"/>
+        <location filename="../../gui/technician.py" line="264"/>
         <source>Save the report</source>
         <translation>Guardar el informe</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="265"/>
+        <location filename="../../gui/technician.py" line="266"/>
         <source>HTML report (*.html);;Scan document (*.json)</source>
         <translation>Informe HTML (*.html);;Documento del análisis (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="276"/>
+        <location filename="../../gui/technician.py" line="277"/>
         <source>Report saved to {path}</source>
         <translation>Informe guardado en {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="281"/>
+        <location filename="../../gui/technician.py" line="282"/>
         <source>Ticket text copied.</source>
         <translation>Texto del ticket copiado.</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="302"/>
+        <location filename="../../gui/technician.py" line="310"/>
         <source>&amp;Technician view…</source>
         <translation>Vista de &amp;técnico…</translation>
     </message>
     <message>
-        <location filename="../../gui/technician.py" line="306"/>
+        <location filename="../../gui/technician.py" line="312"/>
         <source>Open another machine&apos;s collected data, read-only</source>
         <translation>Abrir los datos recopilados de otro equipo, solo lectura</translation>
     </message>
