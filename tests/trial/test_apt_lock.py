@@ -8,7 +8,6 @@ command with real apt-get against a private, locked state folder that is freed a
 
 from __future__ import annotations
 
-import fcntl
 import os
 import subprocess
 import threading
@@ -35,6 +34,8 @@ def _private_state(tmp_path: Path) -> list[str]:
 
 
 def test_the_planned_apt_get_waits_for_a_held_lock(tmp_path: Path) -> None:
+    import fcntl  # POSIX only: the module is still collected on Windows, where the test skips
+
     context = Context(os="linux", package_managers=frozenset({"apt-get"}))
     planned = package_command("dpkg", ("kesl",), context)
     argv = [planned[0], *_private_state(tmp_path), *planned[1:]]
