@@ -34,6 +34,7 @@ from tests.gui.test_ten_clicks import Person
 from tests.gui.walk import TIMEOUT_MS, next_, remove, scan_to_found, stage, to_remove
 from tests.linux.packages import build_deb as build_other_deb
 from tests.removal.dpkg_root import build_deb, install, make_root
+from tests.wine_support import require
 
 WINDOWS_ONLY = ("Windows", "Defender", "Recycle Bin")
 
@@ -334,7 +335,9 @@ def failing_kesl(folder: Path) -> Path:
     prerm.chmod(0o755)
     deb = folder / "kesl-fails.deb"
     subprocess.run(
-        ["dpkg-deb", "--build", "--root-owner-group", str(tree), str(deb)], check=True, capture_output=True
+        [require("dpkg-deb"), "--build", "--root-owner-group", str(tree), str(deb)],
+        check=True,
+        capture_output=True,
     )
     return deb
 
