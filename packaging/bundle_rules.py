@@ -52,22 +52,32 @@ QT_PLUGINS: dict[str, tuple[str, ...] | None] = {
 PYTHON_EXCLUDES: dict[str, str] = {
     # Build and packaging tools: cffi's distutils shim pulls in setuptools (1 MB), distutils and
     # packaging; nothing compiles or installs a package at run time.
-    "setuptools": "build tool", "distutils": "build tool", "pkg_resources": "build tool",
+    "setuptools": "build tool",
+    "distutils": "build tool",
+    "pkg_resources": "build tool",
     "packaging": "only setuptools uses it",
     # cffi (the Python package) and its C parser compile bindings; the compiled ones Switchover uses
     # (PyNaCl's, cryptography's) need only the _cffi_backend extension. Without cffi, oscrypto
     # (signify's Authenticode chain checks) uses its ctypes bindings, as it does where cffi is absent.
-    "cffi": "binding compiler", "pycparser": "binding compiler",
+    "cffi": "binding compiler",
+    "pycparser": "binding compiler",
     # Catalog signatures are checked with PyNaCl; cryptography (10 MB of Rust and OpenSSL) is only a
     # test tool now, reached through urllib3's pyOpenSSL fallback for Pythons without SNI.
-    "cryptography": "test tool", "OpenSSL": "pyOpenSSL: for Pythons without SNI",
+    "cryptography": "test tool",
+    "OpenSSL": "pyOpenSSL: for Pythons without SNI",
     # Nothing runs an event loop, a process pool or an XML-RPC call (threads are Qt's or threading's);
     # typing_extensions imports asyncio only to mark a deprecated coroutine function.
-    "asyncio": "no event loop", "multiprocessing": "no process pool", "xmlrpc": "no XML-RPC",
+    "asyncio": "no event loop",
+    "multiprocessing": "no process pool",
+    "xmlrpc": "no XML-RPC",
     # decimal's pure-Python twin: the _decimal extension is always there.
     "_pydecimal": "the C _decimal is used",
-    "tkinter": "Qt is the toolkit", "unittest": "tests are not shipped", "pydoc": "no interactive help",
-    "pytest": "test tool", "hypothesis": "test tool", "PyInstaller": "build tool",
+    "tkinter": "Qt is the toolkit",
+    "unittest": "tests are not shipped",
+    "pydoc": "no interactive help",
+    "pytest": "test tool",
+    "hypothesis": "test tool",
+    "PyInstaller": "build tool",
     # Nothing reads lines interactively (it brings libreadline and libtinfo on Linux).
     "readline": "no interactive prompt",
 }

@@ -63,9 +63,7 @@ def test_no_file_the_run_leaves_holds_the_password_in_any_form(
         for i, key in enumerate(UNINSTALL_KEYS)
     )
     found = scan(Target(os="windows", live=False, registry_exports=exports))
-    protected = tuple(
-        p.replace(state={**p.state, "password_protection": "true"}) for p in found.products
-    )
+    protected = tuple(p.replace(state={**p.state, "password_protection": "true"}) for p in found.products)
     plan = plan_removal(found.replace(products=protected), silent=True)
     step = next(s for s in plan.steps if s.action == "uninstall_msi")
     assert "KLPASSWD={password}" in (step.command or ())
