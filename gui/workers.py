@@ -82,10 +82,6 @@ class RemovalWorker(Worker):
         if step.id in self._confirmed:  # already ticked on the Prepare page
             return True
         self._answer.clear()
-        if step.action == "clean_leftovers":  # what is left, named now (a rescan, off the GUI thread)
-            from dataclasses import replace
-
-            step = replace(step, items=self.session.leftovers_now())
         emit(self.manual_step, step)
         while not self._answer.wait(0.1):
             if self.cancel_event.is_set():

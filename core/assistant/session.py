@@ -379,6 +379,7 @@ class RemovalSession:
                 guard=self.machine.guard,
                 resume=pending,
                 still_needed=self.still_needed,
+                leftovers=self.leftovers_now,
                 language=self.language,
             )
         finally:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Protocol
 
 from core.exit_codes import InstallerKind, installer_kind, interpret
@@ -167,6 +167,7 @@ def execute_plan(
     guard: Guard | None = None,
     resume: PendingRun | None = None,
     still_needed: Callable[[Step], bool] | None = None,
+    leftovers: Callable[[], tuple[str, ...]] | None = None,
     busy_delays: Sequence[float] = BUSY_RETRY_DELAYS_S,
     language: str = DEFAULT_LANGUAGE,
 ) -> RunReport:
@@ -175,8 +176,9 @@ def execute_plan(
     Step and report messages are in `language` (resources/plan/); the journal's stay in English.
     With `resume` (from `Journal.pending()`), steps that already ended are not run
     again, and a step that started but never ended is re-checked with
-    `still_needed` (a rescan): if its product is gone it is recorded as done. The same rescan skips the
-    clean-up of leftovers when nothing is left, so the person is never asked to tidy up nothing.
+    `still_needed` (a rescan): if its product is gone it is recorded as done. `leftovers` (a rescan too)
+    says where something of Kaspersky is still found: the clean-up of leftovers is skipped when nothing
+    is, so the person is never asked to tidy up nothing, and otherwise asked with those places listed.
     A journal that cannot be written stops the run before the next change.
     """
     secret = Secret(password) if isinstance(password, str) else password
@@ -202,7 +204,7 @@ def execute_plan(
         language,
     )
     try:
-        end = _Walk(run, resume, still_needed).through()
+        end = _Walk(run, resume, still_needed, leftovers).through()
         journal.record(run_id, "run_ended", status=end.status, message=end.said.english)
     except JournalError as error:
         return RunReport(run_id, "failed", str(error), tuple(run.finals))
@@ -236,6 +238,7 @@ class _Walk:
     run: _Run
     resume: PendingRun | None
     still_needed: Callable[[Step], bool] | None
+    leftovers: Callable[[], tuple[str, ...]] | None
     reboot: bool = False  # a step asked for a restart
     unrecovered: dict[str, Step] = field(default_factory=dict)  # failed steps a later fallback may make good
 
@@ -315,18 +318,16 @@ class _Walk:
             return run.finish(step, "needs_reboot" if step.command else "done", message)
         if run.cancel.is_set():
             return run.finish(step, "cancelled", run.say("run.cancelled_before_start"))
-        if self.nothing_left(step):
-            return run.finish(step, "skipped", run.say("run.nothing_left"))
+        if step.when is not None and step.when.event == "leftovers_remain" and self.leftovers is not None:
+            left = self.leftovers()
+            if not left:
+                return run.finish(step, "skipped", run.say("run.nothing_left"))
+            step = replace(step, items=left)  # what the person tidies up, named as they are asked
         if waiting_for := [self.unrecovered[s] for s in step.after if s in self.unrecovered]:
             # The management agent goes last: removing it while a product stays frees the device from
             # its policy and can make that product's uninstall password unrecoverable.
             return run.finish(step, "skipped", run.say("run.agent_waits", titles=self.titles(waiting_for)))
         return _perform(run, step)
-
-    def nothing_left(self, step: Step) -> bool:
-        """A clean-up of leftovers when the rescan shows none: not asked (nobody tidies up nothing)."""
-        waits_for_leftovers = step.when is not None and step.when.event == "leftovers_remain"
-        return waits_for_leftovers and self.still_needed is not None and not self.still_needed(step)
 
     def stop(self, step: Step, event: StepEvent, rest: Sequence[Step]) -> _End:
         run = self.run

@@ -133,11 +133,7 @@ def still_needed(step: Step, *, target: Target, observe: Observe = observe_machi
     """Does a step cut off mid-way (a crash, a power cut) still need to run? A rescan tells.
 
     A step with no product to look for (one done by hand) is asked or run again: nothing shows it ended.
-    The clean-up of leftovers (`When("leftovers_remain")`) is needed only while the rescan still shows
-    something of Kaspersky.
     """
-    if step.when is not None and step.when.event == "leftovers_remain":
-        return bool(leftover_locations(target, observe=observe))
     if step.product_id is None:
         return True
     return step.product_id in {product.id for product in scan(target, observe=observe).products}

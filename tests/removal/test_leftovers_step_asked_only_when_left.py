@@ -12,7 +12,7 @@ from core.model import Target
 from core.removal.executor import StepEvent, execute_plan
 from core.removal.journal import Journal
 from core.removal.plan import When
-from core.removal.verify import still_needed
+from core.removal.verify import leftover_locations
 from core.runner import Runner
 from tests.removal.doubles import ScriptPlan, step
 
@@ -43,7 +43,7 @@ def clean_up(root: Path) -> tuple[list[str], list[StepEvent]]:
         cancel=threading.Event(),
         on_event=events.append,
         confirm_manual=confirm,
-        still_needed=lambda s: still_needed(s, target=target),
+        leftovers=lambda: leftover_locations(target),
     )
     return asked, events
 
@@ -71,8 +71,6 @@ def test_a_folder_left_behind_is_still_asked_about(root: Path) -> None:
 
 
 def test_what_is_left_is_named(root: Path) -> None:
-    from core.removal.verify import leftover_locations
-
     target = Target(os="linux", live=False, root=str(root))
     assert leftover_locations(target) == ()
     (root / "opt/kaspersky/kesl/bin").mkdir(parents=True)
