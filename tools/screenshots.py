@@ -169,24 +169,12 @@ def render(*, scale: str, scheme: str, out: Path) -> int:
 def linux_machine(folder: Path):
     """A Linux computer in `folder`: a real dpkg database with Kaspersky's kesl (a test double) and a
     file it leaves behind, scanned by the real adapters and removed by the plan's own dpkg."""
-    from core.assistant.session import Machine
-    from core.detection.scan import observe_machine
-    from core.model import Target
-    from core.removal.subprocess_runner import SubprocessRunner
-    from core.removal.verify import probe_protection
-    from tests.removal.dpkg_root import build_deb, install, make_root
+    from tests.removal.dpkg_root import build_deb, install, machine_on, make_root
 
     root = make_root(folder / "root")
     install(root, build_deb(folder, "kesl"))
     (root / "opt/kaspersky/kesl/trial.log").write_text("left behind\n", encoding="utf-8")
-    return Machine(
-        target=Target(os="linux", live=False, root=str(root)),
-        observe=observe_machine,
-        runner=SubprocessRunner(),
-        protection=probe_protection,
-        journal_path=folder / "journal.jsonl",
-        restarted_since=lambda _since: False,
-    )
+    return machine_on(root, folder)
 
 
 if __name__ == "__main__":

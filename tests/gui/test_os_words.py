@@ -22,9 +22,7 @@ from pytestqt.qtbot import QtBot
 from core.assistant.demo import DEMO_PASSWORD
 from core.assistant.flow import Stage
 from core.assistant.session import Machine
-from core.detection.scan import observe_machine
 from core.model import Target
-from core.removal.subprocess_runner import SubprocessRunner
 from core.removal.verify import probe_protection, verify
 from gui.pages.result import ResultBanner
 from gui.translations import install_translators
@@ -33,7 +31,7 @@ from tests.gui.test_plain_words import PATTERN, visible_texts
 from tests.gui.test_ten_clicks import Person
 from tests.gui.walk import TIMEOUT_MS, next_, remove, scan_to_found, stage, to_remove
 from tests.linux.packages import build_deb as build_other_deb
-from tests.removal.dpkg_root import build_deb, install, make_root
+from tests.removal.dpkg_root import build_deb, install, machine_on, make_root
 from tests.wine_support import require
 
 WINDOWS_ONLY = ("Windows", "Defender", "Recycle Bin")
@@ -50,14 +48,7 @@ def linux_root(tmp_path: Path, *, clamav: bool = False, kesl: bool = True) -> Pa
 
 
 def linux_machine(tmp_path: Path, root: Path) -> Machine:
-    return Machine(
-        target=Target(os="linux", live=False, root=str(root)),
-        observe=observe_machine,
-        runner=SubprocessRunner(),
-        protection=probe_protection,
-        journal_path=tmp_path / "journal.jsonl",
-        restarted_since=lambda _since: False,
-    )
+    return machine_on(root, tmp_path)
 
 
 def windows_words(texts: list[str]) -> list[str]:

@@ -4,8 +4,31 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tests.wine_support import require
+
+if TYPE_CHECKING:
+    from core.assistant.session import Machine
+
+
+def machine_on(root: Path, journal_folder: Path) -> Machine:
+    """The Linux computer in `root`, as the assistant's session drives it: scanned by the real adapters,
+    removed by the plan's own dpkg, and never restarted."""
+    from core.assistant.session import Machine
+    from core.detection.scan import observe_machine
+    from core.model import Target
+    from core.removal.subprocess_runner import SubprocessRunner
+    from core.removal.verify import probe_protection
+
+    return Machine(
+        target=Target(os="linux", live=False, root=str(root)),
+        observe=observe_machine,
+        runner=SubprocessRunner(),
+        protection=probe_protection,
+        journal_path=journal_folder / "journal.jsonl",
+        restarted_since=lambda _since: False,
+    )
 
 
 def make_root(folder: Path) -> Path:
